@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { DEFAULT_MEASURES, MEASURE_LIMITS } from './head/measures';
+
+export const DESIGN_VERSION = 1;
+export const MAX_LAYERS = 8;
+
+const measure = (key: keyof typeof MEASURE_LIMITS, label: string) => {
+  const { min, max } = MEASURE_LIMITS[key];
+  return z
+    .number({ error: `${label} must be a number of millimetres` })
+    .finite()
+    .min(min, { error: `${label} must be at least ${min} mm` })
+    .max(max, { error: `${label} must be at most ${max} mm` });
+};
+
+const labSchema = z.object({
+  L: z.number().min(0).max(100),
+  a: z.number().min(-128).max(127),
+  b: z.number().min(-128).max(127),
+});
+
+const range = (label: string, unit: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .finite()
+    .min(min, { error: `${label} must be at least ${min}${unit}` })
+    .max(max, { error: `${label} must be at most ${max}${unit}` });
+
+/** One session of pigment: SMP is built up in 2-4 sessions, lighter first (SCIENCE.md section 1). */
+export const layerSchema = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().max(60),
+  visible: z.boolean(),
+  densityPerCm2: range('Density', ' dots/cm²', 1, 2500),
+  /** Healed dot diameter on the skin. */
+  diameterMm: range('Dot diameter', ' mm', 0.1, 1.2),
+  /** Pigment concentration: 0 the lightest dilution of carbon black, 1 undiluted. */
+  shade: range('Shade', '', 0, 1),
+  /** 0 pure blue noise; 1 as irregular as spacing allows without dots merging. */
+  irregularity: range('Irregularity', '', 0, 1),
+  /** How far behind the designed hairline this session's front edge sits. */
+  hairlineOffsetMm: range('Hairline offset', ' mm', -10, 20),
+});
+
+export const designSchema = z.object({
+  version: z.literal(DESIGN_VERSION),
+  name: z.string().max(200),
+  /** Seed of every random choice in the model, so a design always shows the same dots. */
+  seed: z.number().int().min(0).max(0xffffffff),
+  head: z.object({
+    circumferenceMm: measure('circumferenceMm', 'Head circumference'),
+    lengthMm: measure('lengthMm', 'Head length'),
+    breadthMm: measure('breadthMm', 'Head breadth'),
+  }),
+  skin: z.object({
+    fitzpatrick: z.number().int().min(1, { error: 'Fitzpatrick type must be 1 to 6' }).max(6, { error: 'Fitzpatrick type must be 1 to 6' }),
+    /** A measured or picked skin colour; overrides the Fitzpatrick preset's colour when set. */
+    customLab: labSchema.nullable(),
+  }),
+  hairline: z.object({
+    /** Mid-frontal point above the glabella, along the forehead: 7 (aggressive) to 10 cm (conservative). */
+    midFrontalHeightMm: range('Hairline height', ' mm', 60, 120),
+    /** Width over which dot density fades from full to none at the front. */
+    transitionMm: range('Hairline transition', ' mm', 2, 30),
+  }),
+  layers: z.array(layerSchema).max(MAX_LAYERS, { error: `A design has at most ${MAX_LAYERS} sessions` }),
+});
+
+export type Design = z.infer<typeof designSchema>;
+export type Layer = z.infer<typeof layerSchema>;
+export type Lab = z.infer<typeof labSchema>;
+
+export function defaultDesign(): Design {
+  return {
+    version: DESIGN_VERSION,
+    name: 'New design',
+    seed: 20261121,
+    head: { ...DEFAULT_MEASURES },
+    skin: { fitzpatrick: 3, customLab: null },
+    hairline: { midFrontalHeightMm: 80, transitionMm: 10 },
+    // Three sessions, about 170 dots/cm² together: a light foundation set back a little, then
+    // darker and finer dots that fill between it and refine the front (SCIENCE.md section 1).
+    layers: [
+      { id: 's1', name: 'Session 1', visible: true, densityPerCm2: 60, diameterMm: 0.25, shade: 0.45, irregularity: 0.3, hairlineOffsetMm: 3 },
+      { id: 's2', name: 'Session 2', visible: true, densityPerCm2: 60, diameterMm: 0.22, shade: 0.65, irregularity: 0.3, hairlineOffsetMm: 0 },
+      { id: 's3', name: 'Session 3', visible: true, densityPerCm2: 50, diameterMm: 0.18, shade: 0.85, irregularity: 0.3, hairlineOffsetMm: -2 },
+    ],
+  };
+}
+
+export class DesignError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'DesignError';
+  }
+}
+
+/** Older versions are migrated here, one step at a time, before validation. */
+const migrations: Record<number, (d: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function parseDesign(input: unknown): Design {
+  if (typeof input === 'string') {
+    try {
+      input = JSON.parse(input);
+    } catch {
+      throw new DesignError('The design is not valid JSON.', '');
+    }
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new DesignError('A design must be an object.', '');
+  }
+  let data = input as Record<string, unknown>;
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    throw new DesignError('The design has no version number.', 'version');
+  }
+  if (version > DESIGN_VERSION) {
+    throw new DesignError(
+      `The design is version ${version}, newer than this app understands (${DESIGN_VERSION}). Update the app to open it.`,
+      'version',
+    );
+  }
+  for (let v = version; v < DESIGN_VERSION; v++) {
+    const migrate = migrations[v];
+    if (!migrate) throw new DesignError(`Design version ${v} is not supported.`, 'version');
+    data = { ...migrate(data), version: v + 1 };
+  }
+  const result = designSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue.path.join('.');
+    throw new DesignError(`${path || 'design'}: ${issue.message}`, path);
+  }
+  return result.data;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DesignError, HeadMeasureError, defaultDesign, parseDesign, resolveMeasures } from '../../src/model';
+
+describe('design', () => {
+  it('the default design passes its own schema and survives JSON', () => {
+    const d = defaultDesign();
+    expect(parseDesign(JSON.parse(JSON.stringify(d)))).toEqual(d);
+    expect(parseDesign(JSON.stringify(d))).toEqual(d);
+  });
+
+  it('refuses a value out of range, naming the field and the range', () => {
+    const d = defaultDesign();
+    const bad = { ...d, head: { ...d.head, circumferenceMm: 700 } };
+    expect(() => parseDesign(bad)).toThrow(DesignError);
+    expect(() => parseDesign(bad)).toThrow(/head\.circumferenceMm: Head circumference must be at most 660 mm/);
+    const badSkin = { ...d, skin: { fitzpatrick: 7, customLab: null } };
+    expect(() => parseDesign(badSkin)).toThrow(/skin\.fitzpatrick: Fitzpatrick type must be 1 to 6/);
+  });
+
+  it('refuses broken input with a readable message', () => {
+    expect(() => parseDesign('{not json')).toThrow(/not valid JSON/);
+    expect(() => parseDesign([])).toThrow(/must be an object/);
+    expect(() => parseDesign({})).toThrow(/no version/);
+    expect(() => parseDesign({ ...defaultDesign(), version: 99 })).toThrow(/newer than this app/);
+  });
+});
+
+describe('head measures', () => {
+  it('accepts the ANSUR II range and scales missing measures with the circumference', () => {
+    const m = resolveMeasures({ circumferenceMm: 600 });
+    expect(m.lengthMm).toBeCloseTo((196 * 600) / 570, 6);
+    expect(m.breadthMm).toBeCloseTo((152 * 600) / 570, 6);
+  });
+
+  it('refuses a circumference outside 480-660 mm, naming the field and the range', () => {
+    for (const c of [479, 661, Number.NaN]) {
+      let err: unknown;
+      try {
+        resolveMeasures({ circumferenceMm: c });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(HeadMeasureError);
+      expect((err as HeadMeasureError).field).toBe('circumferenceMm');
+    }
+    expect(() => resolveMeasures({ circumferenceMm: 700 })).toThrow(/Head circumference of 700 mm is outside the accepted range of 480-660 mm/);
+  });
+});
