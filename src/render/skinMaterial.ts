@@ -1,0 +1,208 @@
+/** Skin: a physical material with low, broad specular and a touch of sheen, plus two changes
+ * made in its shader:
+ *  - wrapped diffuse with a reddish band at the terminator, a cheap stand-in for the light that
+ *    skin scatters under its surface (GPU Gems 1, ch. 16), so the shadow edge is soft and warm
+ *    instead of the hard grey edge that makes a head look like plastic;
+ *  - a faint mottling (two octaves of 3D value noise on the surface, in millimetres), because
+ *    skin is never one flat colour; it averages out to the chosen colour;
+ *  - an optional overlay of the scalp chart: a 1 cm checker inside the hair-bearing region and a
+ *    line along its edge, drawn from the per-vertex `scalpUv` attribute.
+ * Colour changes only touch `color`; nothing is rebuilt. */
+import {
+  Color,
+  DataTexture,
+  FloatType,
+  MeshPhysicalMaterial,
+  NearestFilter,
+  RedFormat,
+  ShaderChunk,
+  Vector3,
+  type WebGLProgramParametersWithUniforms,
+} from 'three';
+import type { HeadModel } from '../model';
+import { boundaryAt, rhoAt } from '../model/scalp/chart';
+
+/** Samples of the region's edge around the chart, one per azimuth step. */
+const EDGE_SAMPLES = 512;
+/** Size of a checker cell on the chart (the chart preserves area: 1 cell ~ 1 cm^2 of scalp). */
+const CELL_MM = 10;
+
+const DIFFUSE_LINE = 'reflectedLight.directDiffuse += irradiance * diffuseBRDF * ( 1.0 - F );';
+
+const WRAPPED_DIFFUSE = /* glsl */ `
+	float skinNL = dot( geometryNormal, directLight.direction );
+	float skinWrapped = saturate( ( skinNL + uSkinWrap ) / ( 1.0 + uSkinWrap ) );
+	float skinBand = smoothstep( - uSkinWrap, 0.0, skinNL ) * ( 1.0 - smoothstep( 0.0, 0.3, skinNL ) );
+	vec3 skinIrradiance = ( vec3( skinWrapped ) + skinBand * uSkinScatter ) * directLight.color;
+	#ifdef USE_SHEEN
+		skinIrradiance *= sheenEnergyComp;
+	#endif
+	reflectedLight.directDiffuse += skinIrradiance * diffuseBRDF * ( 1.0 - F );
+`;
+
+const VERTEX_DECL = /* glsl */ `
+attribute vec2 scalpUv;
+varying vec2 vScalpUv;
+varying float vOnChart;
+varying vec3 vSkinPosMm;
+`;
+
+const FRAGMENT_DECL = /* glsl */ `
+uniform float uSkinWrap;
+uniform vec3 uSkinScatter;
+uniform float uShowRegion;
+uniform float uChartCells;
+uniform sampler2D uRegionEdge;
+varying vec2 vScalpUv;
+varying float vOnChart;
+varying vec3 vSkinPosMm;
+
+float skinHash( vec3 p ) {
+	p = fract( p * 0.3183099 + 0.1 );
+	p *= 17.0;
+	return fract( p.x * p.y * p.z * ( p.x + p.y + p.z ) );
+}
+
+float skinNoise( vec3 x ) {
+	vec3 i = floor( x );
+	vec3 f = fract( x );
+	f = f * f * ( 3.0 - 2.0 * f );
+	return mix(
+		mix( mix( skinHash( i ), skinHash( i + vec3( 1, 0, 0 ) ), f.x ), mix( skinHash( i + vec3( 0, 1, 0 ) ), skinHash( i + vec3( 1, 1, 0 ) ), f.x ), f.y ),
+		mix( mix( skinHash( i + vec3( 0, 0, 1 ) ), skinHash( i + vec3( 1, 0, 1 ) ), f.x ), mix( skinHash( i + vec3( 0, 1, 1 ) ), skinHash( i + vec3( 1, 1, 1 ) ), f.x ), f.y ),
+		f.z );
+}
+
+// Mottling: fine grain in brightness, broader blotches a little redder or paler; mean 1.
+vec3 skinMottle( vec3 p ) {
+	float fine = skinNoise( p / 2.5 ) - 0.5;
+	float broad = skinNoise( p / 11.0 + 7.3 ) - 0.5;
+	return vec3( 1.0 ) + fine * 0.05 + broad * vec3( 0.07, -0.015, -0.03 );
+}
+
+// Radius (in chart uv) of the hair-bearing region's edge in the direction of p.
+float regionEdgeRadius( vec2 p ) {
+	float n = float( textureSize( uRegionEdge, 0 ).x );
+	float t = ( atan( p.y, p.x ) / 6.28318530718 + 1.0 ) * n;
+	float i0 = floor( t );
+	float f = t - i0;
+	int a = int( mod( i0, n ) );
+	int b = int( mod( i0 + 1.0, n ) );
+	return mix( texelFetch( uRegionEdge, ivec2( a, 0 ), 0 ).r, texelFetch( uRegionEdge, ivec2( b, 0 ), 0 ).r, f );
+}
+
+vec3 scalpOverlay( vec3 base ) {
+	if ( uShowRegion < 0.5 || vOnChart < 0.999 ) return base;
+	vec2 p = vScalpUv - 0.5;
+	float r = length( p );
+	float edge = regionEdgeRadius( p );
+	float aa = fwidth( r ) * 1.5;
+	float inside = 1.0 - smoothstep( edge - aa, edge + aa, r );
+	float edgeLine = 1.0 - smoothstep( 0.0, 2.0 * aa, abs( r - edge ) );
+	vec2 cell = vScalpUv * uChartCells;
+	vec2 gridAa = fwidth( cell );
+	vec2 toLine = abs( fract( cell - 0.5 ) - 0.5 ) / max( gridAa, vec2( 1e-5 ) );
+	float grid = 1.0 - min( min( toLine.x, toLine.y ), 1.0 );
+	float checker = mod( floor( cell.x ) + floor( cell.y ), 2.0 );
+	vec3 tint = vec3( 0.25, 0.55, 0.95 );
+	vec3 c = mix( base, base * 0.9 + tint * 0.06, inside * ( 0.35 + 0.35 * checker ) );
+	c = mix( c, base * 0.55 + tint * 0.12, inside * grid * 0.55 );
+	return mix( c, vec3( 0.1, 0.45, 0.95 ), edgeLine * 0.85 );
+}
+`;
+
+export class SkinMaterial extends MeshPhysicalMaterial {
+  readonly skinUniforms = {
+    /** How far diffuse light wraps past the terminator (0 = Lambert). */
+    uSkinWrap: { value: 0.35 },
+    /** Extra red-weighted light in the terminator band, as a fraction of the diffuse term. */
+    uSkinScatter: { value: new Vector3(0.32, 0.08, 0.04) },
+    uShowRegion: { value: 0 },
+    uChartCells: { value: 1 },
+    uRegionEdge: { value: emptyEdge() },
+  };
+
+  constructor() {
+    super({
+      color: new Color('#c08a6e'),
+      roughness: 0.55,
+      metalness: 0,
+      specularIntensity: 0.35,
+      ior: 1.4,
+      sheen: 0.25,
+      sheenRoughness: 0.6,
+      sheenColor: new Color('#f3e4de'),
+    });
+    this.name = 'SkinMaterial';
+  }
+
+  /** `hex` is an sRGB colour: Color.set converts it to the linear working space. */
+  setSkinHex(hex: string): void {
+    this.color.set(hex);
+  }
+
+  setRegionVisible(visible: boolean): void {
+    this.skinUniforms.uShowRegion.value = visible ? 1 : 0;
+  }
+
+  /** Points the overlay at a head's chart (once per head). */
+  setChart(chart: HeadModel['chart']): void {
+    this.skinUniforms.uChartCells.value = (2 * chart.extentMm) / CELL_MM;
+    const old = this.skinUniforms.uRegionEdge.value;
+    this.skinUniforms.uRegionEdge.value = regionEdgeTexture(chart);
+    old.dispose();
+  }
+
+  override onBeforeCompile(shader: WebGLProgramParametersWithUniforms): void {
+    Object.assign(shader.uniforms, this.skinUniforms);
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', `#include <common>\n${VERTEX_DECL}`)
+      .replace(
+        '#include <begin_vertex>',
+        '#include <begin_vertex>\n\tvScalpUv = scalpUv;\n\tvOnChart = scalpUv.x >= 0.0 ? 1.0 : 0.0;\n\tvSkinPosMm = position;',
+      );
+    const lights = ShaderChunk.lights_physical_pars_fragment;
+    if (!lights.includes(DIFFUSE_LINE) && import.meta.env.DEV) {
+      console.warn('SkinMaterial: three.js lighting chunk changed; wrapped diffuse is off.');
+    }
+    shader.fragmentShader = shader.fragmentShader
+      .replace('#include <common>', `#include <common>\n${FRAGMENT_DECL}`)
+      .replace('#include <lights_physical_pars_fragment>', lights.replace(DIFFUSE_LINE, WRAPPED_DIFFUSE))
+      .replace(
+        '#include <color_fragment>',
+        '#include <color_fragment>\n\tdiffuseColor.rgb = scalpOverlay( diffuseColor.rgb * skinMottle( vSkinPosMm ) );',
+      );
+  }
+
+  override customProgramCacheKey(): string {
+    return 'smp-skin-v2';
+  }
+
+  override dispose(): void {
+    this.skinUniforms.uRegionEdge.value.dispose();
+    super.dispose();
+  }
+}
+
+function edgeTexture(data: Float32Array): DataTexture {
+  const t = new DataTexture(data, data.length, 1, RedFormat, FloatType);
+  t.minFilter = NearestFilter;
+  t.magFilter = NearestFilter;
+  t.generateMipmaps = false;
+  t.needsUpdate = true;
+  return t;
+}
+
+function emptyEdge(): DataTexture {
+  return edgeTexture(new Float32Array(EDGE_SAMPLES));
+}
+
+/** Radius of the hair-bearing region's edge in chart uv, per azimuth (texel i at phi = 2 pi i / n). */
+function regionEdgeTexture(chart: HeadModel['chart']): DataTexture {
+  const data = new Float32Array(EDGE_SAMPLES);
+  for (let i = 0; i < EDGE_SAMPLES; i++) {
+    const phi = (i / EDGE_SAMPLES) * 2 * Math.PI;
+    data[i] = rhoAt(chart, boundaryAt(chart, phi), phi) / (2 * chart.extentMm);
+  }
+  return edgeTexture(data);
+}

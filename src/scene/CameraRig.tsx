@@ -1,0 +1,62 @@
+import { useLayoutEffect, useMemo, useRef, type ComponentRef } from 'react';
+import { useThree } from '@react-three/fiber';
+import { OrbitControls } from '@react-three/drei';
+import { PerspectiveCamera } from 'three';
+import { headFrame, presetPosition, WORKING_DISTANCE } from '../render/framing';
+import { useAppStore, type CameraCommand } from '../state/store';
+
+/** Orbit, zoom and pan (mouse and touch) around the head, and the camera presets. Presets are
+ * instant; the view turns 'free' as soon as the user moves the camera by hand. */
+export function CameraRig() {
+  const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
+  const userMoving = useRef(false);
+  const head = useAppStore((s) => s.head);
+  const command = useAppStore((s) => s.camera);
+  const camera = useThree((s) => s.camera);
+  const width = useThree((s) => s.size.width);
+  const height = useThree((s) => s.size.height);
+  const invalidate = useThree((s) => s.invalidate);
+  const frame = useMemo(() => (head ? headFrame(head) : null), [head]);
+  const applied = useRef<CameraCommand | null>(null);
+
+  useLayoutEffect(() => {
+    const c = controls.current;
+    if (!frame || !c || !(camera instanceof PerspectiveCamera)) return;
+    const last = applied.current;
+    const isNewCommand = !last || last.id !== command.id;
+    // Resizes and new heads re-frame a preset, but never undo where the user has moved to.
+    if (!isNewCommand && useAppStore.getState().view === 'free') return;
+    applied.current = command;
+    if (command.to === 'working-distance') {
+      c.target.copy(frame.crown);
+      camera.position.copy(frame.crown).addScaledVector(frame.crownNormal, WORKING_DISTANCE);
+      c.minDistance = WORKING_DISTANCE / 3;
+    } else {
+      c.target.copy(frame.centre);
+      presetPosition(frame, command.to, camera.fov, width / Math.max(1, height), camera.position);
+      c.minDistance = frame.radius * 1.15;
+    }
+    c.maxDistance = frame.radius * 12;
+    camera.up.set(0, 1, 0);
+    camera.lookAt(c.target);
+    c.update();
+    invalidate();
+  }, [frame, command, camera, width, height, invalidate]);
+
+  const actions = useAppStore((s) => s.actions);
+
+  return (
+    <OrbitControls
+      ref={controls}
+      makeDefault
+      enableDamping={false}
+      rotateSpeed={0.8}
+      zoomSpeed={0.9}
+      onStart={() => void (userMoving.current = true)}
+      onEnd={() => void (userMoving.current = false)}
+      onChange={() => {
+        if (userMoving.current) actions.freeView();
+      }}
+    />
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { addAfterEffect, Canvas, useThree } from '@react-three/fiber';
+import { NeutralToneMapping, type WebGLRendererParameters } from 'three';
+import { labToHex, skinLab } from '../model';
+import { MM_TO_SCENE } from '../render/units';
+import { useAppStore, viewerStatus } from '../state/store';
+import { CameraRig } from './CameraRig';
+import { HeadMesh } from './HeadMesh';
+import { Landmarks } from './Landmarks';
+import { sceneState } from './sceneState';
+import { Studio } from './Studio';
+
+const GL: WebGLRendererParameters & { toneMapping: typeof NeutralToneMapping } = {
+  antialias: true,
+  // Lets tests and snapshots read back what is on screen.
+  preserveDrawingBuffer: true,
+  powerPreference: 'high-performance',
+  toneMapping: NeutralToneMapping,
+};
+
+/** The 3D preview. Its element states what it shows, for tests and assistive tech alike. */
+export function Viewer() {
+  const ref = useRef<HTMLDivElement>(null);
+  const status = useAppStore(viewerStatus);
+  const mode = useAppStore((s) => s.mode);
+  const view = useAppStore((s) => s.view);
+  const circumference = useAppStore((s) => s.head?.measures.circumferenceMm);
+  const skinHex = useAppStore((s) => labToHex(skinLab(s.design.skin)));
+  const contextLost = useAppStore((s) => s.contextLost);
+  const actions = useAppStore((s) => s.actions);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && !el.dataset.renderCount) el.dataset.renderCount = '0';
+  }, []);
+
+  return (
+    <div
+      ref={ref}
+      className="viewer"
+      data-testid="viewer"
+      data-status={status}
+      data-mode={mode}
+      data-view={view}
+      data-head-circumference-mm={circumference === undefined ? undefined : String(Math.round(circumference * 10) / 10)}
+      data-skin-hex={skinHex}
+      role="region"
+      aria-label="3D preview of the head: drag to turn it, pinch or scroll to zoom"
+      aria-busy={status === 'loading'}
+    >
+      <Canvas
+        frameloop="demand"
+        dpr={[1, 2]}
+        shadows="percentage"
+        gl={GL}
+        camera={{ fov: 30, near: 0.01, far: 20, position: [0, 0, 1] }}
+        onCreated={({ gl, invalidate }) => {
+          const canvas = gl.domElement;
+          canvas.addEventListener('webglcontextlost', () => actions.setContextLost(true));
+          canvas.addEventListener('webglcontextrestored', () => {
+            actions.setContextLost(false);
+            invalidate();
+          });
+        }}
+      >
+        <FrameReporter viewer={ref} />
+        <Studio />
+        <SceneContent />
+        <CameraRig />
+      </Canvas>
+      {status === 'loading' && !contextLost && (
+        <div className="viewer-note" aria-hidden="true">
+          <span className="spinner" /> Building the head…
+        </div>
+      )}
+      {contextLost && (
+        <div className="viewer-note" role="status">
+          The graphics were interrupted; the preview will come back in a moment.
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SceneContent() {
+  const head = useAppStore((s) => s.head);
+  const showLandmarks = useAppStore((s) => s.showLandmarks);
+  return (
+    <group scale={MM_TO_SCENE}>
+      <HeadMesh />
+      {head && showLandmarks && <Landmarks head={head} />}
+    </group>
+  );
+}
+
+/** After each frame actually drawn: bump data-render-count on the viewer (straight into the DOM,
+ * no React state per frame), and report once when a new head has reached the screen.
+ * Whatever the viewer's element reports (mode, view, design...) is followed by a fresh frame, so
+ * "wait for the next frame" after any action always ends. */
+function FrameReporter({ viewer }: { viewer: RefObject<HTMLDivElement | null> }) {
+  const get = useThree((s) => s.get);
+  const invalidate = useThree((s) => s.invalidate);
+
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.mode !== prev.mode || s.view !== prev.view || s.design !== prev.design || s.showLandmarks !== prev.showLandmarks || s.showRegion !== prev.showRegion) {
+          invalidate();
+        }
+      }),
+    [invalidate],
+  );
+
+  useEffect(() => {
+    let count = Number(viewer.current?.dataset.renderCount ?? 0);
+    let lastFrame = -1;
+    return addAfterEffect(() => {
+      const { gl } = get();
+      const drawn = gl.info.render.frame;
+      if (drawn === lastFrame || gl.getContext().isContextLost()) return;
+      lastFrame = drawn;
+      count += 1;
+      if (viewer.current) viewer.current.dataset.renderCount = String(count);
+      const { meshHead } = sceneState;
+      if (meshHead) useAppStore.getState().actions.headDrawn(meshHead);
+    });
+  }, [get, viewer]);
+
+  return null;
+}

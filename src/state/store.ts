@@ -1,0 +1,208 @@
+/** The app's one store: the design, the mode, the view, UI toggles and the head job.
+ * Per-frame values never pass through here; the head's typed arrays are only replaced when a
+ * new head arrives. */
+import { create } from 'zustand';
+import { designSchema, defaultDesign, type Design, type HeadMeasures, type HeadModel, type Lab } from '../model';
+import { HeadClient, type HeadOutcome } from './headClient';
+
+export type Mode = 'consultation' | 'home' | 'training';
+export const MODES: readonly Mode[] = ['consultation', 'home', 'training'];
+
+export type CameraPreset = 'front' | 'left' | 'right' | 'back' | 'top';
+export const CAMERA_PRESETS: readonly CameraPreset[] = ['front', 'left', 'right', 'back', 'top'];
+/** 'free' once the user has orbited away from a preset. */
+export type View = CameraPreset | 'free';
+
+/** A camera move asked for by the UI; `id` changes on every request so the same preset can be asked twice. */
+export interface CameraCommand {
+  id: number;
+  to: CameraPreset | 'working-distance';
+}
+
+export type HeadStatus = 'loading' | 'ready' | 'error';
+
+export interface Lighting {
+  exposure: number;
+  key: number;
+  fill: number;
+  rim: number;
+  environment: number;
+}
+
+export const DEFAULT_LIGHTING: Lighting = { exposure: 1, key: 2.3, fill: 0.7, rim: 1.4, environment: 0.8 };
+
+export interface AppError {
+  message: string;
+  /** The input the message is about (a head measure), to mark it invalid. */
+  field: string | null;
+}
+
+export interface AppState {
+  design: Design;
+  mode: Mode;
+  view: View;
+  camera: CameraCommand;
+  showLandmarks: boolean;
+  showRegion: boolean;
+  lighting: Lighting;
+  /** The head on screen (or about to be); replaced only when a new head arrives. */
+  head: HeadModel | null;
+  /** The head of the last frame drawn; equals `head` once it is on screen. */
+  drawnHead: HeadModel | null;
+  headStatus: HeadStatus;
+  error: AppError | null;
+  contextLost: boolean;
+  /** Bumped when a lost WebGL context comes back, so GPU-side resources are rebuilt. */
+  glEpoch: number;
+  actions: Actions;
+}
+
+export interface Actions {
+  setMode(mode: Mode): void;
+  goTo(to: CameraCommand['to']): void;
+  /** The user moved the camera by hand. */
+  freeView(): void;
+  setShowLandmarks(on: boolean): void;
+  setShowRegion(on: boolean): void;
+  setLighting(lighting: Partial<Lighting>): void;
+  setFitzpatrick(type: number): void;
+  setCustomSkin(lab: Lab | null): void;
+  /** Builds a head of these measures; the design takes them only if the head could be built.
+   * Resolves to what became of the request. */
+  applyMeasures(measures: Partial<HeadMeasures>): Promise<HeadOutcome['kind']>;
+  /** Replaces the design by a parsed one (from a file): all of it or, on failure, nothing. */
+  openDesign(design: Design): Promise<void>;
+  headDrawn(head: HeadModel): void;
+  setContextLost(lost: boolean): void;
+  showError(message: string, field?: string | null): void;
+  dismissError(): void;
+}
+
+const headClient = new HeadClient();
+
+/** The mode the page was opened in: a link a clinic sends can end in #home. */
+function initialMode(): Mode {
+  const hash = typeof location === 'undefined' ? '' : location.hash.replace(/^#\/?/, '');
+  return (MODES as readonly string[]).includes(hash) ? (hash as Mode) : 'consultation';
+}
+
+export const useAppStore = create<AppState>()((set, get) => {
+  /** Runs a head job; `commit` builds the next design from the new head. */
+  async function buildHead(measures: Partial<HeadMeasures>, commit: (head: HeadModel) => Design, errorPrefix = '') {
+    set({ headStatus: 'loading' });
+    const outcome = await headClient.request(measures);
+    switch (outcome.kind) {
+      case 'stale':
+        break;
+      case 'ok':
+        set({ head: outcome.head, design: commit(outcome.head), headStatus: 'ready', error: null });
+        break;
+      case 'invalid':
+        // Refused input: the head on screen stays, the reason is shown.
+        set({
+          headStatus: get().head ? 'ready' : 'error',
+          error: { message: errorPrefix + outcome.message, field: outcome.field },
+        });
+        break;
+      case 'failed':
+        set({ headStatus: 'error', error: { message: errorPrefix + outcome.message, field: null } });
+    }
+    return outcome.kind;
+  }
+
+  /** Every change of the design goes through the schema; a refused change leaves it as it was. */
+  function updateDesign(next: Design) {
+    const result = designSchema.safeParse(next);
+    if (result.success) set({ design: result.data, error: null });
+    else set({ error: { message: result.error.issues[0]?.message ?? 'Invalid design', field: null } });
+  }
+
+  const actions: Actions = {
+    setMode(mode) {
+      if (get().mode === mode) return;
+      set(mode === 'training' ? { mode, showLandmarks: true } : { mode });
+      if (typeof history !== 'undefined') history.replaceState(null, '', mode === 'consultation' ? location.pathname + location.search : `#${mode}`);
+    },
+    goTo(to) {
+      set({ camera: { id: get().camera.id + 1, to }, view: to === 'working-distance' ? 'free' : to });
+    },
+    freeView() {
+      if (get().view !== 'free') set({ view: 'free' });
+    },
+    setShowLandmarks(on) {
+      if (get().showLandmarks !== on) set({ showLandmarks: on });
+    },
+    setShowRegion(on) {
+      if (get().showRegion !== on) set({ showRegion: on });
+    },
+    setLighting(lighting) {
+      const current = get().lighting;
+      const keys = Object.keys(lighting) as (keyof Lighting)[];
+      if (keys.some((k) => lighting[k] !== undefined && lighting[k] !== current[k])) set({ lighting: { ...current, ...lighting } });
+    },
+    setFitzpatrick(type) {
+      const { design } = get();
+      updateDesign({ ...design, skin: { fitzpatrick: type, customLab: null } });
+    },
+    setCustomSkin(lab) {
+      const { design } = get();
+      updateDesign({ ...design, skin: { ...design.skin, customLab: lab } });
+    },
+    applyMeasures(measures) {
+      return buildHead(measures, (head) => ({ ...get().design, head: { ...head.measures } }));
+    },
+    async openDesign(design) {
+      const shown = get().head?.measures;
+      const same =
+        shown &&
+        shown.circumferenceMm === design.head.circumferenceMm &&
+        shown.lengthMm === design.head.lengthMm &&
+        shown.breadthMm === design.head.breadthMm;
+      if (same) {
+        set({ design, error: null });
+        return;
+      }
+      await buildHead(design.head, (head) => ({ ...design, head: { ...head.measures } }), 'This design file cannot be used: ');
+    },
+    headDrawn(head) {
+      if (get().drawnHead !== head) set({ drawnHead: head });
+    },
+    setContextLost(lost) {
+      if (get().contextLost === lost) return;
+      // While lost nothing is on screen; ready again only after a frame has been drawn.
+      set(lost ? { contextLost: true, drawnHead: null } : { contextLost: false, glEpoch: get().glEpoch + 1 });
+    },
+    showError(message, field = null) {
+      set({ error: { message, field } });
+    },
+    dismissError() {
+      if (get().error) set({ error: null });
+    },
+  };
+
+  return {
+    design: defaultDesign(),
+    mode: initialMode(),
+    view: 'front',
+    camera: { id: 0, to: 'front' },
+    showLandmarks: initialMode() === 'training',
+    showRegion: false,
+    lighting: DEFAULT_LIGHTING,
+    head: null,
+    drawnHead: null,
+    headStatus: 'loading',
+    error: null,
+    contextLost: false,
+    glEpoch: 0,
+    actions,
+  };
+});
+
+export const useActions = () => useAppStore((s) => s.actions);
+
+/** What the viewer says it shows (data-status): ready only once the current head has been drawn. */
+export function viewerStatus(s: Pick<AppState, 'head' | 'drawnHead' | 'headStatus' | 'contextLost'>): HeadStatus {
+  if (s.headStatus === 'error') return 'error';
+  if (s.headStatus === 'loading' || !s.head || s.contextLost) return 'loading';
+  return s.drawnHead === s.head ? 'ready' : 'loading';
+}

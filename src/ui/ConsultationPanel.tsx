@@ -1,0 +1,14 @@
+import { DesignFile } from './DesignFile';
+import { MeasuresForm } from './MeasuresForm';
+import { SkinTone } from './SkinTone';
+
+export function ConsultationPanel() {
+  return (
+    <>
+      <p className="lede">Build the client's head to size and match their skin, then show it from every side.</p>
+      <MeasuresForm />
+      <SkinTone />
+      <DesignFile />
+    </>
+  );
+}

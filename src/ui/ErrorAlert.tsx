@@ -1,0 +1,18 @@
+import { useAppStore } from '../state/store';
+
+/** The last error, in words the user can act on. */
+export function ErrorAlert() {
+  const error = useAppStore((s) => s.error);
+  const actions = useAppStore((s) => s.actions);
+  if (!error) return null;
+  return (
+    <div className="error-box">
+      <p id="app-error" role="alert" data-testid="error">
+        {error.message}
+      </p>
+      <button type="button" className="icon-button" aria-label="Dismiss the message" onClick={actions.dismissError}>
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { SkinTypeSelect } from './SkinTone';
+
+export function HomePanel() {
+  return (
+    <>
+      <p className="lede big">See how scalp micropigmentation could look on you.</p>
+      <SkinTypeSelect simple />
+      <p className="note">
+        Choose the skin type closest to yours. Turn the head with the buttons under the picture, or drag it with a finger; pinch to zoom.
+        Everything stays on your phone.
+      </p>
+    </>
+  );
+}

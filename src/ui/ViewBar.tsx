@@ -1,0 +1,31 @@
+import { CAMERA_PRESETS, useAppStore, type CameraPreset } from '../state/store';
+
+const LABELS: Record<CameraPreset, { text: string; title: string }> = {
+  front: { text: 'Front', title: 'Face on' },
+  left: { text: 'Left', title: "The client's left side" },
+  right: { text: 'Right', title: "The client's right side" },
+  back: { text: 'Back', title: 'The back of the head' },
+  top: { text: 'Top', title: 'From above' },
+};
+
+/** Camera presets, available in every mode. */
+export function ViewBar() {
+  const view = useAppStore((s) => s.view);
+  const actions = useAppStore((s) => s.actions);
+  return (
+    <div className="view-bar" role="toolbar" aria-label="Camera views">
+      {CAMERA_PRESETS.map((p) => (
+        <button
+          key={p}
+          type="button"
+          data-testid={`view-${p}`}
+          aria-pressed={view === p}
+          title={LABELS[p].title}
+          onClick={() => actions.goTo(p)}
+        >
+          {LABELS[p].text}
+        </button>
+      ))}
+    </div>
+  );
+}

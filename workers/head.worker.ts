@@ -1,0 +1,32 @@
+/** Builds heads off the main thread. Typed arrays go back transferred, not copied. */
+import * as Comlink from 'comlink';
+import { createHead, HeadMeasureError, type HeadMeasures, type HeadModel } from '../src/model';
+
+export type HeadJobResult =
+  | { ok: true; head: HeadModel }
+  | { ok: false; field: HeadMeasureError['field']; message: string };
+
+function transferables(head: HeadModel): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of [head.positions, head.normals, head.indices, head.scalpUv, head.chart.rhoMm, head.chart.boundaryThetaRad]) {
+    if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  }
+  return [...buffers];
+}
+
+const api = {
+  createHead(measures: Partial<HeadMeasures>): HeadJobResult {
+    try {
+      const head = createHead(measures);
+      return Comlink.transfer({ ok: true, head }, transferables(head));
+    } catch (e) {
+      // Bad input is an answer, not a crash: it is reported with the field and the range.
+      if (e instanceof HeadMeasureError) return { ok: false, field: e.field, message: e.message };
+      throw e;
+    }
+  },
+};
+
+export type HeadWorkerApi = typeof api;
+
+Comlink.expose(api);
