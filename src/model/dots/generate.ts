@@ -1,0 +1,248 @@
+import type { HeadModel } from '../head/types';
+import type { Design } from '../design';
+import { scalpFields, type ScalpFields } from '../scalp/fields';
+import { ScalpSurface } from '../scalp/surface';
+import { chartStretch } from '../scalp/jacobian';
+import { GHOST, PointGrid, surfaceBounds } from './pointGrid';
+import { createRng, type Rng } from './rng';
+import { sampleLayer, type LayerPass } from './sampler';
+import { MERGE_SPACING, PACKING, checkLayers, type DotsSpec, type LayerSpec } from './limits';
+
+/** Dots of all layers, in layer order. Typed arrays only, so they can be transferred. */
+export interface DotSet {
+  count: number;
+  positions: Float32Array;
+  normals: Float32Array;
+  /** Scalp chart texture coordinates, for baking. */
+  uv: Float32Array;
+  /** Per dot, the chart images (texture units per mm) of two orthonormal tangent directions:
+   * the dot's footprint in the texture is the ellipse they span (see chartStretch). */
+  uvAxes: Float32Array;
+  layer: Uint8Array;
+  diameterMm: Float32Array;
+  /** Pigment concentration share: 0 the lightest dilution, 1 undiluted carbon black. */
+  shade: Float32Array;
+  /** Dots per layer. */
+  layerCounts: Uint32Array;
+  /** Treated area of each layer, weighted by its coverage (cm^2): dots / area is its density. */
+  layerAreaCm2: Float32Array;
+}
+
+export interface GenerateOptions {
+  onProgress?: (fraction: number) => void;
+}
+
+/** Closest a dot of one session may sit to a dot of another: any closer and they merge. */
+export function minCrossSpacingMm(a: LayerSpec, b: LayerSpec): number {
+  return ((a.diameterMm + b.diameterMm) / 2) * MERGE_SPACING;
+}
+
+/** Hairline transition ramp: dots fade from full density to none across `transitionMm`. */
+function ramp(t: number): number {
+  if (t <= 0) return 0;
+  if (t >= 1) return 1;
+  return t * t * (3 - 2 * t);
+}
+
+/** Edge softness where the treated region meets the hair-bearing outline (sides and nape). */
+const OUTLINE_EDGE_MM = 6;
+
+/** Dots for a design: every session's layer, hidden ones included (hiding is a view matter). */
+export function generateDots(head: DotsHead, design: Design, options: GenerateOptions = {}): DotSet {
+  return generateDotsFromSpec(head, { seed: design.seed, hairline: design.hairline, layers: design.layers }, options);
+}
+
+/** What the sampler needs of the head; a worker can be sent just this. */
+export type DotsHead = Pick<HeadModel, 'chart' | 'landmarks'>;
+
+export function generateDotsFromSpec(head: DotsHead, spec: DotsSpec, options: GenerateOptions = {}): DotSet {
+  const layers = spec.layers;
+  const fields = scalpFields(head, spec.hairline);
+  const surface = new ScalpSurface(head.chart);
+  const areas = layers.map((l) => effectiveAreaMm2(head, fields, l, spec.hairline.transitionMm));
+  checkLayers(layers, areas);
+  const expected = layers.reduce((n, l, k) => n + (l.densityPerCm2 / 100) * areas[k] * 1.1, 0);
+
+  const minRadius = layers.map((l) => l.diameterMm * MERGE_SPACING);
+  // Cells twice the smallest disk radius: a query then touches at most 2 x 2 x 2 cells.
+  const cell = 2 * Math.min(...layers.map((l) => Math.sqrt(PACKING / (l.densityPerCm2 / 100))));
+  const bounds = surfaceBounds(head.chart.surfaceMm);
+  const grid = new PointGrid(cell, Math.max(1024, expected * 1.3), bounds.min, bounds.max);
+  const report = options.onProgress;
+  let densitySoFar = 0;
+  let doneExpected = 0;
+
+  for (let k = 0; k < layers.length; k++) {
+    const l = layers[k];
+    const density = l.densityPerCm2 / 100; // per mm^2
+    densitySoFar += density;
+    const crossMm = new Float64Array(layers.length);
+    // A later session keeps clear of earlier dots: never closer than merging allows, and
+    // spread toward the spacing of all sessions together, so it fills the gaps between them.
+    const unionRadius = Math.sqrt(PACKING / densitySoFar);
+    for (let e = 0; e < k; e++) crossMm[e] = Math.max(minCrossSpacingMm(l, layers[e]), 0.5 * unionRadius);
+    const pass: LayerPass = {
+      layer: k,
+      radiusMm: Math.sqrt(PACKING / density),
+      minRadiusMm: minRadius[k],
+      irregularity: l.irregularity,
+      crossMm,
+      coverage: (s) => {
+        const h = (s.sampleGrid(fields.hairlineMm) - l.hairlineOffsetMm) / spec.hairline.transitionMm;
+        const o = s.sampleGrid(fields.outlineMm) / OUTLINE_EDGE_MM;
+        return ramp(h) * ramp(o);
+      },
+    };
+    const rng = createRng(spec.seed, k);
+    calibrate(surface, grid, pass, density, head, createRng(spec.seed, 1000 + k));
+    const layerExpected = density * areas[k];
+    const seeds = seedPoints(head, surface, pass, rng);
+    sampleLayer(surface, grid, pass, seeds.first, rng, {}, (added) =>
+      report?.(Math.min(1, (doneExpected + added) / expected)),
+    );
+    // Parts of the region the first front did not reach (islands) start from the other seeds.
+    sampleLayer(surface, grid, pass, seeds.rest, rng);
+    doneExpected += layerExpected;
+    report?.(Math.min(1, doneExpected / expected));
+  }
+  return collect(grid, head, layers, areas);
+}
+
+/** Adjusts the layer's disk radius so its density at full coverage matches the target: the
+ * sampler runs on a patch at the crown (with the earlier layers in place) and the count in
+ * its inner part is compared with the target. Conditioning on earlier layers and irregularity
+ * both change how tightly dots pack, so this is measured rather than assumed. */
+function calibrate(surface: ScalpSurface, grid: PointGrid, pass: LayerPass, density: number, head: DotsHead, rng: Rng): void {
+  const center = pilotCenter(head, surface, pass);
+  if (!center) return;
+  const inner = Math.max(8, 4.5 * pass.radiusMm * Math.sqrt(40 / Math.PI)); // ~>= 300 dots inside
+  const outer = inner + 4 * pass.radiusMm;
+  for (let iter = 0; iter < 5; iter++) {
+    const start = grid.count;
+    sampleLayer(surface, grid, pass, seedsAround(center, pass.radiusMm * 3, rng), rng, { center, radiusMm: outer });
+    let n = 0;
+    for (let i = start; i < grid.count; i++) {
+      if (grid.tags[i] & GHOST) continue;
+      const dx = grid.xs[i] - center[0], dy = grid.ys[i] - center[1], dz = grid.zs[i] - center[2];
+      if (dx * dx + dy * dy + dz * dz <= inner * inner) n++;
+    }
+    grid.truncate(start);
+    const achieved = n / (Math.PI * inner * inner);
+    if (n < 20) return;
+    const ratio = achieved / density;
+    pass.radiusMm = Math.max(pass.minRadiusMm, pass.radiusMm * Math.sqrt(Math.min(2, Math.max(0.1, ratio))));
+    if (Math.abs(ratio - 1) < 0.01) break;
+  }
+}
+
+/** The chart node nearest the crown where the layer has full coverage. */
+function pilotCenter(head: DotsHead, surface: ScalpSurface, pass: LayerPass): [number, number, number] | null {
+  const s = head.chart.surfaceMm;
+  const cols = head.chart.thetaSteps + 1;
+  for (let i = 0; i < cols; i += 4) {
+    for (let j = 0; j < head.chart.phiSteps; j += 16) {
+      const k = j * cols + i;
+      surface.project(s[3 * k], s[3 * k + 1], s[3 * k + 2]);
+      if (pass.coverage(surface) >= 1) return [surface.x, surface.y, surface.z];
+    }
+  }
+  return null;
+}
+
+/** Random points within `radiusMm` of a centre: start points for a front, of which the first
+ * that is not blocked by earlier layers' dots takes. */
+function seedsAround(center: [number, number, number], radiusMm: number, rng: Rng): Float32Array {
+  const out = new Float32Array(64 * 3);
+  for (let k = 0; k < 64; k++) {
+    out[3 * k] = center[0] + (rng.next() * 2 - 1) * radiusMm;
+    out[3 * k + 1] = center[1] + (rng.next() * 2 - 1) * radiusMm;
+    out[3 * k + 2] = center[2] + (rng.next() * 2 - 1) * radiusMm;
+  }
+  return out;
+}
+
+/** Start points: around the crown first (one front fills the connected region), then a
+ * coarse lattice of chart nodes with coverage for parts it did not reach. */
+function seedPoints(head: DotsHead, surface: ScalpSurface, pass: LayerPass, rng: Rng): { first: Float32Array; rest: Float32Array } {
+  const s = head.chart.surfaceMm;
+  const cols = head.chart.thetaSteps + 1;
+  const out: number[] = [];
+  const center = pilotCenter(head, surface, pass);
+  const first = center ? seedsAround(center, pass.radiusMm * 3, rng) : new Float32Array(0);
+  for (let j = 0; j < head.chart.phiSteps; j += 8) {
+    for (let i = 0; i < cols; i += 8) {
+      const k = j * cols + i;
+      surface.project(s[3 * k], s[3 * k + 1], s[3 * k + 2]);
+      if (pass.coverage(surface) > 0) out.push(surface.x, surface.y, surface.z);
+    }
+  }
+  return { first, rest: new Float32Array(out) };
+}
+
+/** Treated area of a layer (mm^2), each part weighted by its coverage, over the chart grid. */
+function effectiveAreaMm2(head: DotsHead, fields: ScalpFields, l: LayerSpec, transitionMm: number): number {
+  // Chart area equals surface area; in polar cells dA = rho drho dphi = d(rho^2 / 2) dphi.
+  const chart = head.chart;
+  const cols = chart.thetaSteps + 1;
+  const dPhi = (2 * Math.PI) / chart.phiSteps;
+  let area = 0;
+  for (let j = 0; j < chart.phiSteps; j++) {
+    for (let i = 0; i < chart.thetaSteps; i++) {
+      const k = j * cols + i;
+      const h = (fields.hairlineMm[k] - l.hairlineOffsetMm) / transitionMm;
+      const o = fields.outlineMm[k] / OUTLINE_EDGE_MM;
+      const cov = ramp(h) * ramp(o);
+      if (cov <= 0) continue;
+      const r0 = chart.rhoMm[k], r1 = chart.rhoMm[k + 1];
+      area += cov * 0.5 * (r1 * r1 - r0 * r0) * dPhi;
+    }
+  }
+  return area;
+}
+
+function collect(grid: PointGrid, head: DotsHead, layers: LayerSpec[], areas: number[]): DotSet {
+  let count = 0;
+  for (let i = 0; i < grid.count; i++) if ((grid.tags[i] & GHOST) === 0) count++;
+  const positions = new Float32Array(count * 3);
+  const normals = new Float32Array(count * 3);
+  const uv = new Float32Array(count * 2);
+  const uvAxes = new Float32Array(count * 4);
+  const layer = new Uint8Array(count);
+  const diameterMm = new Float32Array(count);
+  const shade = new Float32Array(count);
+  const layerCounts = new Uint32Array(layers.length);
+  const surface = new ScalpSurface(head.chart);
+  const stretch = chartStretch(head.chart);
+  const uvPerMm = 1 / (2 * head.chart.extentMm);
+  let n = 0;
+  for (let i = 0; i < grid.count; i++) {
+    const t = grid.tags[i];
+    if (t & GHOST) continue;
+    positions[3 * n] = grid.xs[i];
+    positions[3 * n + 1] = grid.ys[i];
+    positions[3 * n + 2] = grid.zs[i];
+    normals[3 * n] = grid.nxs[i];
+    normals[3 * n + 1] = grid.nys[i];
+    normals[3 * n + 2] = grid.nzs[i];
+    surface.project(grid.xs[i], grid.ys[i], grid.zs[i]);
+    surface.chartUv(uv, 2 * n);
+    surface.sampleGrid4(stretch, uvPerMm, uvAxes, 4 * n);
+    layer[n] = t;
+    diameterMm[n] = layers[t].diameterMm;
+    shade[n] = layers[t].shade;
+    layerCounts[t]++;
+    n++;
+  }
+  return {
+    count,
+    positions,
+    normals,
+    uv,
+    uvAxes,
+    layer,
+    diameterMm,
+    shade,
+    layerCounts,
+    layerAreaCm2: Float32Array.from(areas, (a) => a / 100),
+  };
+}

@@ -1,0 +1,61 @@
+import type { HairlineSpec } from '../scalp/fields';
+
+/** One session's dots. */
+export interface LayerSpec {
+  densityPerCm2: number;
+  diameterMm: number;
+  /** Pigment concentration share: 0 the lightest dilution, 1 undiluted carbon black. */
+  shade: number;
+  /** 0 pure blue noise; 1 spacing varies down to the merge limit. */
+  irregularity: number;
+  /** How far behind the designed hairline this session's front edge sits (mm). */
+  hairlineOffsetMm: number;
+}
+
+export interface DotsSpec {
+  seed: number;
+  hairline: HairlineSpec & { transitionMm: number };
+  layers: LayerSpec[];
+}
+
+/** Density of a maximal-ish Poisson-disk set of radius r is about PACKING / r^2 (measured for
+ * this sampler; each layer is calibrated again on a pilot patch). */
+export const PACKING = 0.8;
+/** Dots closer than this many diameters (centre to centre) merge into one blot. */
+export const MERGE_SPACING = 1.2;
+/** What one device is asked to hold: 2 million dots are about 70 MB of typed arrays. */
+export const MAX_DOTS = 2_000_000;
+
+export class DotLimitError extends Error {
+  constructor(
+    message: string,
+    readonly layer: number | null,
+  ) {
+    super(message);
+    this.name = 'DotLimitError';
+  }
+}
+
+/** Refuses designs whose dots would merge or that exceed what the device can hold. */
+export function checkLayers(layers: LayerSpec[], areasMm2: number[]): void {
+  let total = 0;
+  layers.forEach((l, k) => {
+    const spacing = Math.sqrt(PACKING / (l.densityPerCm2 / 100));
+    const floor = l.diameterMm * MERGE_SPACING;
+    if (spacing < floor) {
+      const maxDensity = Math.floor((PACKING / (floor * floor)) * 100);
+      throw new DotLimitError(
+        `Session ${k + 1}: ${l.densityPerCm2} dots/cm² of ${l.diameterMm} mm would sit ${spacing.toFixed(2)} mm apart, ` +
+          `closer than ${MERGE_SPACING}× their diameter, so they would merge. At ${l.diameterMm} mm the most is ${maxDensity} dots/cm².`,
+        k,
+      );
+    }
+    total += (l.densityPerCm2 / 100) * areasMm2[k];
+  });
+  if (total > MAX_DOTS) {
+    throw new DotLimitError(
+      `This design needs about ${Math.round(total).toLocaleString('en-US')} dots; a device holds at most ${MAX_DOTS.toLocaleString('en-US')}. Lower the densities.`,
+      null,
+    );
+  }
+}

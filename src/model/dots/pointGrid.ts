@@ -1,0 +1,207 @@
+/** A sparse 3D bucket grid of points for neighbour queries during sampling. Cells are hashed
+ * (open addressing), so memory follows the surface, not the bounding box. Points are kept in
+ * insertion order with one linked list per cell; the newest points can be removed again
+ * (used by the pilot runs that calibrate density). */
+export const GHOST = 0x80;
+export const FREE = 0;
+export const SELF = 1;
+export const CROSS = 2;
+
+/** Bounding box of the chart's surface grid, the only place dots can be. */
+export function surfaceBounds(surfaceMm: Float32Array): { min: number[]; max: number[] } {
+  const min = [Infinity, Infinity, Infinity];
+  const max = [-Infinity, -Infinity, -Infinity];
+  for (let k = 0; k < surfaceMm.length; k += 3) {
+    for (let a = 0; a < 3; a++) {
+      const v = surfaceMm[k + a];
+      if (v < min[a]) min[a] = v;
+      if (v > max[a]) max[a] = v;
+    }
+  }
+  return { min, max };
+}
+
+export class PointGrid {
+  readonly cellMm: number;
+  private readonly inv: number;
+  private readonly ox: number;
+  private readonly oy: number;
+  private readonly oz: number;
+  private mask: number;
+  private shift: number;
+  private keys: Int32Array;
+  private heads: Int32Array;
+  private used = 0;
+  xs: Float32Array;
+  ys: Float32Array;
+  zs: Float32Array;
+  nxs: Float32Array;
+  nys: Float32Array;
+  nzs: Float32Array;
+  /** Layer index in the low 7 bits; GHOST marks points that take space but are not output. */
+  tags: Uint8Array;
+  private next: Int32Array;
+  private cellOf: Int32Array;
+  count = 0;
+
+  /** Points must lie in the box [minMm, maxMm] (a margin of one cell is added). */
+  constructor(cellMm: number, expectedPoints: number, minMm: ArrayLike<number>, maxMm: ArrayLike<number>) {
+    // Cell coordinates are packed into 11 + 11 + 10 bits; a huge box gets coarser cells.
+    const span = Math.max(maxMm[0] - minMm[0], maxMm[1] - minMm[1], 2 * (maxMm[2] - minMm[2])) + 4 * cellMm;
+    this.cellMm = Math.max(cellMm, span / 2040);
+    this.inv = 1 / this.cellMm;
+    this.ox = minMm[0] - 2 * this.cellMm;
+    this.oy = minMm[1] - 2 * this.cellMm;
+    this.oz = minMm[2] - 2 * this.cellMm;
+    let size = 1024;
+    let bits = 10;
+    while (size < expectedPoints * 2) {
+      size *= 2;
+      bits++;
+    }
+    this.mask = size - 1;
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(size).fill(-1);
+    this.heads = new Int32Array(size).fill(-1);
+    const cap = Math.max(1024, expectedPoints);
+    this.xs = new Float32Array(cap);
+    this.ys = new Float32Array(cap);
+    this.zs = new Float32Array(cap);
+    this.nxs = new Float32Array(cap);
+    this.nys = new Float32Array(cap);
+    this.nzs = new Float32Array(cap);
+    this.tags = new Uint8Array(cap);
+    this.next = new Int32Array(cap);
+    this.cellOf = new Int32Array(cap);
+  }
+
+  add(x: number, y: number, z: number, nx: number, ny: number, nz: number, tag: number): number {
+    if (this.count === this.xs.length) this.grow();
+    const inv = this.inv;
+    const slot = this.slotFor(((x - this.ox) * inv) | 0, ((y - this.oy) * inv) | 0, ((z - this.oz) * inv) | 0, true);
+    const i = this.count++;
+    this.xs[i] = x;
+    this.ys[i] = y;
+    this.zs[i] = z;
+    this.nxs[i] = nx;
+    this.nys[i] = ny;
+    this.nzs[i] = nz;
+    this.tags[i] = tag;
+    this.next[i] = this.heads[slot];
+    this.cellOf[i] = slot;
+    this.heads[slot] = i;
+    return i;
+  }
+
+  /** Removes the newest points down to `count` (they must be removed newest first). */
+  truncate(count: number): void {
+    for (let i = this.count - 1; i >= count; i--) this.heads[this.cellOf[i]] = this.next[i];
+    this.count = count;
+  }
+
+  /** FREE, or SELF when a point of layer `layer` (ghost or not) lies within `selfMm`, or else
+   * CROSS when a non-ghost point of another layer k lies within `crossMm[k]`. */
+  blocked(x: number, y: number, z: number, layer: number, selfMm: number, crossMm: Float64Array, reachMm: number): number {
+    const inv = this.inv;
+    const ox = this.ox, oy = this.oy, oz = this.oz;
+    x -= ox;
+    y -= oy;
+    z -= oz;
+    const x0 = ((x - reachMm) * inv) | 0, x1 = ((x + reachMm) * inv) | 0;
+    const y0 = ((y - reachMm) * inv) | 0, y1 = ((y + reachMm) * inv) | 0;
+    const z0 = ((z - reachMm) * inv) | 0, z1 = ((z + reachMm) * inv) | 0;
+    const self2 = selfMm * selfMm;
+    const reach2 = reachMm * reachMm;
+    const xs = this.xs, ys = this.ys, zs = this.zs, tags = this.tags, next = this.next, heads = this.heads;
+    const keys = this.keys, shift = this.shift, mask = this.mask;
+    let result = FREE;
+    for (let cz = z0; cz <= z1; cz++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        for (let cx = x0; cx <= x1; cx++) {
+          // Inline hash probe: this is the sampler's innermost loop.
+          const key = cx | (cy << 11) | (cz << 22);
+          let h = Math.imul(key, 0x9e3779b1) >>> shift;
+          let k = keys[h];
+          while (k !== key && k !== -1) {
+            h = (h + 1) & mask;
+            k = keys[h];
+          }
+          if (k === -1) continue;
+          for (let i = heads[h]; i >= 0; i = next[i]) {
+            const dx = xs[i] - ox - x, dy = ys[i] - oy - y, dz = zs[i] - oz - z;
+            const d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 >= reach2) continue;
+            const t = tags[i];
+            const l = t & 0x7f;
+            if (l === layer) {
+              if (d2 < self2) return SELF;
+            } else if ((t & GHOST) === 0) {
+              const r = crossMm[l];
+              if (d2 < r * r) result = CROSS;
+            }
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private slotFor(cx: number, cy: number, cz: number, create: boolean): number {
+    const key = cx | (cy << 11) | (cz << 22);
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    const keys = this.keys;
+    for (;;) {
+      const k = keys[h];
+      if (k === key) return h;
+      if (k === -1) {
+        if (!create) return -1;
+        keys[h] = key;
+        if (++this.used * 2 > this.mask) {
+          this.rehash();
+          return this.slotFor(cx, cy, cz, false);
+        }
+        return h;
+      }
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  private rehash(): void {
+    const oldKeys = this.keys;
+    const oldHeads = this.heads;
+    const size = (this.mask + 1) * 2;
+    this.mask = size - 1;
+    this.shift--;
+    this.keys = new Int32Array(size).fill(-1);
+    this.heads = new Int32Array(size).fill(-1);
+    const moved = new Int32Array(oldKeys.length).fill(-1);
+    for (let s = 0; s < oldKeys.length; s++) {
+      const key = oldKeys[s];
+      if (key === -1) continue;
+      let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.keys[h] !== -1) h = (h + 1) & this.mask;
+      this.keys[h] = key;
+      this.heads[h] = oldHeads[s];
+      moved[s] = h;
+    }
+    for (let i = 0; i < this.count; i++) this.cellOf[i] = moved[this.cellOf[i]];
+  }
+
+  private grow(): void {
+    const cap = this.xs.length * 2;
+    const g = <T extends Float32Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.xs = g(this.xs, (n) => new Float32Array(n));
+    this.ys = g(this.ys, (n) => new Float32Array(n));
+    this.zs = g(this.zs, (n) => new Float32Array(n));
+    this.nxs = g(this.nxs, (n) => new Float32Array(n));
+    this.nys = g(this.nys, (n) => new Float32Array(n));
+    this.nzs = g(this.nzs, (n) => new Float32Array(n));
+    this.tags = g(this.tags, (n) => new Uint8Array(n));
+    this.next = g(this.next, (n) => new Int32Array(n));
+    this.cellOf = g(this.cellOf, (n) => new Int32Array(n));
+  }
+}

@@ -1,0 +1,178 @@
+import type { ScalpSurface } from '../scalp/surface';
+import { CROSS, FREE, GHOST, SELF, PointGrid } from './pointGrid';
+import type { Rng } from './rng';
+
+/** How one layer is sampled. */
+export interface LayerPass {
+  layer: number;
+  /** Poisson-disk radius between dots of this layer where coverage is full (mm). */
+  radiusMm: number;
+  /** Smallest spacing irregularity may shrink the radius to (dots must not merge). */
+  minRadiusMm: number;
+  /** 0: pure blue noise; 1: spacing varies down to minRadiusMm. */
+  irregularity: number;
+  /** Minimum distance to an earlier layer k's dots (mm), indexed by k. */
+  crossMm: Float64Array;
+  /** Share of full density wanted at the point last projected (0..1). */
+  coverage: (s: ScalpSurface) => number;
+}
+
+export interface SampleBounds {
+  /** Only accept points within this distance of (x, y, z); used by pilot runs. */
+  center?: [number, number, number];
+  radiusMm?: number;
+}
+
+/** Candidates tried around an active point before it is retired. Seven, evenly spread from a
+ * random start, packs densely without the hexagonal order that six would lock into. */
+const TRIES = 7;
+/** Tries, and how far (in disk radii), to move a candidate into a gap between earlier dots. */
+const RELOCATE_TRIES = 16;
+const RELOCATE_REACH = 0.5;
+/** Safety margin for checking candidates before they are projected onto the surface (mm). */
+const PAD_MM = 0.002;
+
+/**
+ * Blue noise on the scalp, measured in 3D: Bridson's active-list sampler run on the surface.
+ * Candidates are thrown in the tangent plane of an active dot at just over the disk radius
+ * (Roberts' variant, which packs tighter and needs fewer tries), pulled onto the surface through
+ * the chart grid and kept when no dot is nearer than the radius (3D distance). Coverage below 1
+ * (hairline feathering) thins the accepted points at random, and points too near an earlier
+ * session's dots are dropped: both stay as ghosts that keep their space, so the front moves on
+ * and feathered zones stay free of clumps. Returns the number of points added.
+ */
+export function sampleLayer(
+  surface: ScalpSurface,
+  grid: PointGrid,
+  pass: LayerPass,
+  seeds: Float32Array,
+  rng: Rng,
+  bounds: SampleBounds = {},
+  onProgress?: (added: number) => void,
+): number {
+  const { layer, irregularity } = pass;
+  const r0 = pass.radiusMm;
+  const rMin = Math.min(pass.minRadiusMm, r0);
+  let reach = r0;
+  for (let k = 0; k < pass.crossMm.length; k++) reach = Math.max(reach, pass.crossMm[k]);
+  const padded = pass.crossMm.map((c) => c + PAD_MM);
+  const padReach = reach + PAD_MM;
+  const bc = bounds.center;
+  const br2 = bounds.radiusMm !== undefined ? bounds.radiusMm * bounds.radiusMm : Infinity;
+  const start = grid.count;
+  let active = new Int32Array(65536);
+  let nActive = 0;
+
+  /** Adds a candidate whose pre-check (against radii padded by PAD_MM, before projection)
+   * gave `pre`: candidates start within micrometres of the surface, so most are rejected
+   * before the dearer projection; the projection then moves them less than the padding, or
+   * they are checked again. Returns the new point's index, or -1. */
+  const tryAdd = (x: number, y: number, z: number, r: number, pre: number): number => {
+    let block = pre;
+    if (!surface.project(x, y, z)) return -1;
+    const px = surface.x, py = surface.y, pz = surface.z;
+    const mx = px - x, my = py - y, mz = pz - z;
+    if (mx * mx + my * my + mz * mz > PAD_MM * PAD_MM || block === CROSS) {
+      block = grid.blocked(px, py, pz, layer, r, pass.crossMm, reach);
+      if (block === SELF) return -1;
+    }
+    if (bc) {
+      const dx = px - bc[0], dy = py - bc[1], dz = pz - bc[2];
+      if (dx * dx + dy * dy + dz * dz > br2) return -1;
+    }
+    let cov = pass.coverage(surface);
+    if (cov <= 0) return -1;
+    if (block === CROSS && relocate(r)) {
+      block = FREE;
+      cov = pass.coverage(surface);
+    }
+    // Still too close to an earlier session's dot, or thinned out by coverage: a ghost keeps
+    // the space (and the front moving) without becoming a dot.
+    const tag = block === FREE && (cov >= 1 || rng.next() < cov) ? layer : layer | GHOST;
+    const i = grid.add(surface.x, surface.y, surface.z, surface.nx, surface.ny, surface.nz, tag);
+    if (nActive === active.length) {
+      const bigger = new Int32Array(active.length * 2);
+      bigger.set(active);
+      active = bigger;
+    }
+    active[nActive++] = i;
+    return i;
+  };
+
+  /** Looks for a free spot in the gaps near the last projected point, for a candidate that an
+   * earlier session's dot blocks: so later sessions keep their own density wherever earlier
+   * ones are (denser or sparser), instead of losing dots to them. Leaves the surface at the
+   * spot found, or anywhere when it returns false. */
+  const relocate = (r: number): boolean => {
+    const cx = surface.x, cy = surface.y, cz = surface.z;
+    const nx = surface.nx, ny = surface.ny, nz = surface.nz;
+    let tx = 0, ty = nz, tz = -ny;
+    if (Math.abs(nx) >= 0.9) {
+      tx = -nz;
+      ty = 0;
+      tz = nx;
+    }
+    const tl = 1 / Math.sqrt(tx * tx + ty * ty + tz * tz);
+    tx *= tl;
+    ty *= tl;
+    tz *= tl;
+    const bx = ny * tz - nz * ty, by = nz * tx - nx * tz, bz = nx * ty - ny * tx;
+    for (let m = 0; m < RELOCATE_TRIES; m++) {
+      const a = rng.next() * 2 * Math.PI, d = RELOCATE_REACH * r * Math.sqrt(rng.next());
+      const c = Math.cos(a) * d, sn = Math.sin(a) * d;
+      if (!surface.project(cx + tx * c + bx * sn, cy + ty * c + by * sn, cz + tz * c + bz * sn)) continue;
+      if (pass.coverage(surface) <= 0) continue;
+      if (grid.blocked(surface.x, surface.y, surface.z, layer, r, pass.crossMm, reach) === FREE) return true;
+    }
+    surface.project(cx, cy, cz);
+    return false;
+  };
+
+  for (let s = 0; s < seeds.length; s += 3) {
+    const pre = grid.blocked(seeds[s], seeds[s + 1], seeds[s + 2], layer, r0 + PAD_MM, padded, padReach);
+    if (pre !== SELF) tryAdd(seeds[s], seeds[s + 1], seeds[s + 2], r0, pre);
+  }
+
+  let sinceReport = 0;
+  const step = (2 * Math.PI) / TRIES;
+  // Each active dot sweeps its circle once, keeping every candidate that fits, then retires:
+  // TRIES candidates per dot in all, and the front grows breadth-first.
+  for (let head = 0; head < nActive; head++) {
+    const i = active[head];
+    const px = grid.xs[i], py = grid.ys[i], pz = grid.zs[i];
+    const nx = grid.nxs[i], ny = grid.nys[i], nz = grid.nzs[i];
+    // Tangent frame at the active point.
+    let tx: number, ty: number, tz: number;
+    if (Math.abs(nx) < 0.9) {
+      tx = 0;
+      ty = nz;
+      tz = -ny;
+    } else {
+      tx = -nz;
+      ty = 0;
+      tz = nx;
+    }
+    const tl = 1 / Math.sqrt(tx * tx + ty * ty + tz * tz);
+    tx *= tl;
+    ty *= tl;
+    tz *= tl;
+    const bx = ny * tz - nz * ty, by = nz * tx - nx * tz, bz = nx * ty - ny * tx;
+    const angle0 = rng.next() * 2 * Math.PI;
+    for (let t = 0; t < TRIES; t++) {
+      const r = irregularity > 0 ? r0 - (r0 - rMin) * irregularity * rng.next() : r0;
+      // Just over r (and clear of the pre-check's padding): the candidate is pulled slightly
+      // inward when projected onto the curved surface.
+      const dist = r * 1.01 + 2 * PAD_MM;
+      const ang = angle0 + t * step;
+      const c = Math.cos(ang) * dist, s = Math.sin(ang) * dist;
+      const x = px + tx * c + bx * s, y = py + ty * c + by * s, z = pz + tz * c + bz * s;
+      const pre = grid.blocked(x, y, z, layer, r + PAD_MM, padded, padReach);
+      if (pre !== SELF) tryAdd(x, y, z, r, pre);
+    }
+    if (onProgress && ++sinceReport === 65536) {
+      sinceReport = 0;
+      onProgress(grid.count - start);
+    }
+  }
+  return grid.count - start;
+}
