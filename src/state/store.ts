@@ -2,8 +2,10 @@
  * Per-frame values never pass through here; the head's typed arrays are only replaced when a
  * new head arrives. */
 import { create } from 'zustand';
-import { designSchema, defaultDesign, type Design, type HeadMeasures, type HeadModel, type Lab } from '../model';
+import { designSchema, defaultDesign, mergeRefusal, type Design, type DotSet, type HeadMeasures, type HeadModel, type Lab, type Layer } from '../model';
 import { HeadClient, type HeadOutcome } from './headClient';
+import { DotsClient } from './dotsClient';
+import { newLayer, samplingKey } from './layers';
 
 export type Mode = 'consultation' | 'home' | 'training';
 export const MODES: readonly Mode[] = ['consultation', 'home', 'training'];
@@ -20,6 +22,7 @@ export interface CameraCommand {
 }
 
 export type HeadStatus = 'loading' | 'ready' | 'error';
+export type DotsStatus = 'idle' | 'generating' | 'ready' | 'error';
 
 export interface Lighting {
   exposure: number;
@@ -54,6 +57,14 @@ export interface AppState {
   contextLost: boolean;
   /** Bumped when a lost WebGL context comes back, so GPU-side resources are rebuilt. */
   glEpoch: number;
+  /** The dots of `dotsHead` for the design's sampling fields; replaced only when new dots arrive. */
+  dots: DotSet | null;
+  dotsHead: HeadModel | null;
+  dotsStatus: DotsStatus;
+  /** 0..1 while generating. */
+  dotsProgress: number;
+  /** How long the last generation took (ms), for the readout. */
+  dotsMs: number;
   actions: Actions;
 }
 
@@ -76,9 +87,17 @@ export interface Actions {
   setContextLost(lost: boolean): void;
   showError(message: string, field?: string | null): void;
   dismissError(): void;
+  /** Changes one session; a change that would make dots merge is refused with the reason. */
+  updateLayer(id: string, patch: Partial<Omit<Layer, 'id'>>): void;
+  addLayer(): void;
+  removeLayer(id: string): void;
+  setHairline(patch: Partial<Design['hairline']>): void;
 }
 
 const headClient = new HeadClient();
+const dotsClient = new DotsClient();
+/** Sliders move faster than dots can be made: wait this long after the last change. */
+const DOTS_DEBOUNCE_MS = 120;
 
 /** The mode the page was opened in: a link a clinic sends can end in #home. */
 function initialMode(): Mode {
@@ -116,6 +135,51 @@ export const useAppStore = create<AppState>()((set, get) => {
     if (result.success) set({ design: result.data, error: null });
     else set({ error: { message: result.error.issues[0]?.message ?? 'Invalid design', field: null } });
   }
+
+  /** The last design whose dots were made, to fall back to when a change is refused. */
+  let lastGoodLayers: Design['layers'] | null = null;
+  let lastGoodHairline: Design['hairline'] | null = null;
+  let requestedKey = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Asks for new dots when the head or the design's sampling fields changed (shade, visibility
+   * and names only re-colour). A newer request cancels the one running. */
+  function scheduleDots() {
+    const { head, design } = get();
+    if (!head) return;
+    const key = samplingKey(head, design);
+    if (key === requestedKey) return;
+    requestedKey = key;
+    if (timer) clearTimeout(timer);
+    set({ dotsStatus: 'generating', dotsProgress: 0 });
+    timer = setTimeout(async () => {
+      timer = null;
+      const outcome = await dotsClient.request(head, design, (f) => set({ dotsProgress: f }));
+      switch (outcome.kind) {
+        case 'stale':
+          break;
+        case 'ok':
+          lastGoodLayers = design.layers;
+          lastGoodHairline = design.hairline;
+          set({ dots: outcome.dots, dotsHead: head, dotsStatus: 'ready', dotsProgress: 1, dotsMs: outcome.ms });
+          break;
+        case 'invalid': {
+          // Refused (too many dots): back to the last layers that worked, which are still on screen.
+          const current = get().design;
+          const back = { ...current, layers: lastGoodLayers ?? current.layers, hairline: lastGoodHairline ?? current.hairline };
+          requestedKey = samplingKey(head, back);
+          set({ design: back, dotsStatus: get().dots ? 'ready' : 'error', error: { message: outcome.message, field: null } });
+          break;
+        }
+        case 'failed':
+          requestedKey = '';
+          set({ dotsStatus: 'error', error: { message: outcome.message, field: null } });
+      }
+    }, DOTS_DEBOUNCE_MS);
+  }
+  queueMicrotask(() => useAppStore.subscribe((s, prev) => {
+    if (s.head !== prev.head || s.design !== prev.design) scheduleDots();
+  }));
 
   const actions: Actions = {
     setMode(mode) {
@@ -178,6 +242,30 @@ export const useAppStore = create<AppState>()((set, get) => {
     dismissError() {
       if (get().error) set({ error: null });
     },
+    updateLayer(id, patch) {
+      const { design } = get();
+      const index = design.layers.findIndex((l) => l.id === id);
+      if (index < 0) return;
+      const layer = { ...design.layers[index], ...patch };
+      const refusal = mergeRefusal(layer, index);
+      if (refusal) {
+        set({ error: { message: refusal, field: `layer-${id}` } });
+        return;
+      }
+      updateDesign({ ...design, layers: design.layers.map((l, k) => (k === index ? layer : l)) });
+    },
+    addLayer() {
+      const { design } = get();
+      updateDesign({ ...design, layers: [...design.layers, newLayer(design.layers)] });
+    },
+    removeLayer(id) {
+      const { design } = get();
+      updateDesign({ ...design, layers: design.layers.filter((l) => l.id !== id) });
+    },
+    setHairline(patch) {
+      const { design } = get();
+      updateDesign({ ...design, hairline: { ...design.hairline, ...patch } });
+    },
   };
 
   return {
@@ -194,6 +282,11 @@ export const useAppStore = create<AppState>()((set, get) => {
     error: null,
     contextLost: false,
     glEpoch: 0,
+    dots: null,
+    dotsHead: null,
+    dotsStatus: 'idle',
+    dotsProgress: 0,
+    dotsMs: 0,
     actions,
   };
 });

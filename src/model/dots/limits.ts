@@ -36,20 +36,25 @@ export class DotLimitError extends Error {
   }
 }
 
+/** Why session `index`'s dots would merge at its density, or null. Needs no head, so a
+ * control can refuse the value at once. */
+export function mergeRefusal(l: Pick<LayerSpec, 'densityPerCm2' | 'diameterMm'>, index: number): string | null {
+  const spacing = Math.sqrt(PACKING / (l.densityPerCm2 / 100));
+  const floor = l.diameterMm * MERGE_SPACING;
+  if (spacing >= floor) return null;
+  const maxDensity = Math.floor((PACKING / (floor * floor)) * 100);
+  return (
+    `Session ${index + 1}: ${l.densityPerCm2} dots/cm² of ${l.diameterMm} mm would sit ${spacing.toFixed(2)} mm apart, ` +
+    `closer than ${MERGE_SPACING}× their diameter, so they would merge. At ${l.diameterMm} mm the most is ${maxDensity} dots/cm².`
+  );
+}
+
 /** Refuses designs whose dots would merge or that exceed what the device can hold. */
 export function checkLayers(layers: LayerSpec[], areasMm2: number[]): void {
   let total = 0;
   layers.forEach((l, k) => {
-    const spacing = Math.sqrt(PACKING / (l.densityPerCm2 / 100));
-    const floor = l.diameterMm * MERGE_SPACING;
-    if (spacing < floor) {
-      const maxDensity = Math.floor((PACKING / (floor * floor)) * 100);
-      throw new DotLimitError(
-        `Session ${k + 1}: ${l.densityPerCm2} dots/cm² of ${l.diameterMm} mm would sit ${spacing.toFixed(2)} mm apart, ` +
-          `closer than ${MERGE_SPACING}× their diameter, so they would merge. At ${l.diameterMm} mm the most is ${maxDensity} dots/cm².`,
-        k,
-      );
-    }
+    const refusal = mergeRefusal(l, k);
+    if (refusal) throw new DotLimitError(refusal, k);
     total += (l.densityPerCm2 / 100) * areasMm2[k];
   });
   if (total > MAX_DOTS) {

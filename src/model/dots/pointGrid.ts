@@ -103,44 +103,64 @@ export class PointGrid {
    * CROSS when a non-ghost point of another layer k lies within `crossMm[k]`. */
   blocked(x: number, y: number, z: number, layer: number, selfMm: number, crossMm: Float64Array, reachMm: number): number {
     const inv = this.inv;
-    const ox = this.ox, oy = this.oy, oz = this.oz;
-    x -= ox;
-    y -= oy;
-    z -= oz;
+    x -= this.ox;
+    y -= this.oy;
+    z -= this.oz;
     const x0 = ((x - reachMm) * inv) | 0, x1 = ((x + reachMm) * inv) | 0;
     const y0 = ((y - reachMm) * inv) | 0, y1 = ((y + reachMm) * inv) | 0;
     const z0 = ((z - reachMm) * inv) | 0, z1 = ((z + reachMm) * inv) | 0;
     const self2 = selfMm * selfMm;
     const reach2 = reachMm * reachMm;
-    const xs = this.xs, ys = this.ys, zs = this.zs, tags = this.tags, next = this.next, heads = this.heads;
-    const keys = this.keys, shift = this.shift, mask = this.mask;
-    let result = FREE;
+    // The point's own cell first: a blocking neighbour is most likely there, and one is enough.
+    const ocx = (x * inv) | 0, ocy = (y * inv) | 0, ocz = (z * inv) | 0;
+    let result = this.scan(this.find(ocx, ocy, ocz), x, y, z, layer, self2, crossMm, reach2);
+    if (result === SELF) return SELF;
     for (let cz = z0; cz <= z1; cz++) {
       for (let cy = y0; cy <= y1; cy++) {
         for (let cx = x0; cx <= x1; cx++) {
-          // Inline hash probe: this is the sampler's innermost loop.
-          const key = cx | (cy << 11) | (cz << 22);
-          let h = Math.imul(key, 0x9e3779b1) >>> shift;
-          let k = keys[h];
-          while (k !== key && k !== -1) {
-            h = (h + 1) & mask;
-            k = keys[h];
-          }
-          if (k === -1) continue;
-          for (let i = heads[h]; i >= 0; i = next[i]) {
-            const dx = xs[i] - ox - x, dy = ys[i] - oy - y, dz = zs[i] - oz - z;
-            const d2 = dx * dx + dy * dy + dz * dz;
-            if (d2 >= reach2) continue;
-            const t = tags[i];
-            const l = t & 0x7f;
-            if (l === layer) {
-              if (d2 < self2) return SELF;
-            } else if ((t & GHOST) === 0) {
-              const r = crossMm[l];
-              if (d2 < r * r) result = CROSS;
-            }
-          }
+          if (cx === ocx && cy === ocy && cz === ocz) continue;
+          const r = this.scan(this.find(cx, cy, cz), x, y, z, layer, self2, crossMm, reach2);
+          if (r === SELF) return SELF;
+          if (r === CROSS) result = CROSS;
         }
+      }
+    }
+    return result;
+  }
+
+  /** Slot of a cell, or -1 when it holds nothing. */
+  private find(cx: number, cy: number, cz: number): number {
+    const key = cx | (cy << 11) | (cz << 22);
+    const keys = this.keys, mask = this.mask;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    let k = keys[h];
+    while (k !== key) {
+      if (k === -1) return -1;
+      h = (h + 1) & mask;
+      k = keys[h];
+    }
+    return h;
+  }
+
+  /** blocked() for the points of one cell; x, y, z relative to the grid origin. */
+  private scan(slot: number, x: number, y: number, z: number, layer: number, self2: number, crossMm: Float64Array, reach2: number): number {
+    if (slot < 0) return FREE;
+    const xs = this.xs, ys = this.ys, zs = this.zs, tags = this.tags, next = this.next;
+    x += this.ox;
+    y += this.oy;
+    z += this.oz;
+    let result = FREE;
+    for (let i = this.heads[slot]; i >= 0; i = next[i]) {
+      const dx = xs[i] - x, dy = ys[i] - y, dz = zs[i] - z;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 >= reach2) continue;
+      const t = tags[i];
+      const l = t & 0x7f;
+      if (l === layer) {
+        if (d2 < self2) return SELF;
+      } else if ((t & GHOST) === 0) {
+        const r = crossMm[l];
+        if (d2 < r * r) result = CROSS;
       }
     }
     return result;

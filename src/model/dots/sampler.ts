@@ -26,6 +26,8 @@ export interface SampleBounds {
 /** Candidates tried around an active point before it is retired. Seven, evenly spread from a
  * random start, packs densely without the hexagonal order that six would lock into. */
 const TRIES = 7;
+const COS_STEP = Math.cos((2 * Math.PI) / TRIES);
+const SIN_STEP = Math.sin((2 * Math.PI) / TRIES);
 /** Tries, and how far (in disk radii), to move a candidate into a gap between earlier dots. */
 const RELOCATE_TRIES = 16;
 const RELOCATE_REACH = 0.5;
@@ -62,6 +64,9 @@ export function sampleLayer(
   const start = grid.count;
   let active = new Int32Array(65536);
   let nActive = 0;
+  /** Per point added here (index - start): the active point it was placed from, or -1. */
+  let parentOf = new Int32Array(65536);
+  let currentParent = -1;
 
   /** Adds a candidate whose pre-check (against radii padded by PAD_MM, before projection)
    * gave `pre`: candidates start within micrometres of the surface, so most are rejected
@@ -96,6 +101,12 @@ export function sampleLayer(
       active = bigger;
     }
     active[nActive++] = i;
+    if (i - start >= parentOf.length) {
+      const bigger = new Int32Array(parentOf.length * 2);
+      bigger.set(parentOf);
+      parentOf = bigger;
+    }
+    parentOf[i - start] = currentParent;
     return i;
   };
 
@@ -134,7 +145,6 @@ export function sampleLayer(
   }
 
   let sinceReport = 0;
-  const step = (2 * Math.PI) / TRIES;
   // Each active dot sweeps its circle once, keeping every candidate that fits, then retires:
   // TRIES candidates per dot in all, and the front grows breadth-first.
   for (let head = 0; head < nActive; head++) {
@@ -157,17 +167,38 @@ export function sampleLayer(
     ty *= tl;
     tz *= tl;
     const bx = ny * tz - nz * ty, by = nz * tx - nx * tz, bz = nx * ty - ny * tx;
+    // The dot this one was placed from blocks the candidates on its side: checking it first
+    // spares those the grid query.
+    const q = parentOf[i - start];
+    const qx = q >= 0 ? grid.xs[q] : 0, qy = q >= 0 ? grid.ys[q] : 0, qz = q >= 0 ? grid.zs[q] : 0;
+    currentParent = i;
     const angle0 = rng.next() * 2 * Math.PI;
+    let ux = Math.cos(angle0), uy = Math.sin(angle0);
+    let skip = false;
     for (let t = 0; t < TRIES; t++) {
+      if (t > 0) {
+        const rx = ux * COS_STEP - uy * SIN_STEP;
+        uy = uy * COS_STEP + ux * SIN_STEP;
+        ux = rx;
+      }
+      // Two neighbouring candidates are 0.88 r apart: once one is taken, the next cannot be.
+      if (skip) {
+        skip = false;
+        continue;
+      }
       const r = irregularity > 0 ? r0 - (r0 - rMin) * irregularity * rng.next() : r0;
       // Just over r (and clear of the pre-check's padding): the candidate is pulled slightly
       // inward when projected onto the curved surface.
       const dist = r * 1.01 + 2 * PAD_MM;
-      const ang = angle0 + t * step;
-      const c = Math.cos(ang) * dist, s = Math.sin(ang) * dist;
+      const c = ux * dist, s = uy * dist;
       const x = px + tx * c + bx * s, y = py + ty * c + by * s, z = pz + tz * c + bz * s;
-      const pre = grid.blocked(x, y, z, layer, r + PAD_MM, padded, padReach);
-      if (pre !== SELF) tryAdd(x, y, z, r, pre);
+      const rp = r + PAD_MM;
+      if (q >= 0) {
+        const dx = x - qx, dy = y - qy, dz = z - qz;
+        if (dx * dx + dy * dy + dz * dz < rp * rp) continue;
+      }
+      const pre = grid.blocked(x, y, z, layer, rp, padded, padReach);
+      if (pre !== SELF && tryAdd(x, y, z, r, pre) >= 0) skip = irregularity === 0;
     }
     if (onProgress && ++sinceReport === 65536) {
       sinceReport = 0;
