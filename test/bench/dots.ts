@@ -9,7 +9,7 @@ export function benchDots(emit: (row: Record<string, unknown>) => void): void {
   // One session dense enough for a million dots on this scalp (0.1 mm dots, the finest needle).
   const design: Design = {
     ...defaultDesign(),
-    layers: [{ id: 'm', name: 'Million', visible: true, densityPerCm2: 1800, diameterMm: 0.1, shade: 0.7, irregularity: 0, hairlineOffsetMm: 0 }],
+    layers: [{ id: 'm', name: 'Million', visible: true, densityPerCm2: 2000, diameterMm: 0.1, shade: 0.7, irregularity: 0, hairlineOffsetMm: 0 }],
   };
   generateDots(head, { ...design, layers: [{ ...design.layers[0], densityPerCm2: 200 }] }); // warm-up (JIT)
   const t0 = performance.now();
