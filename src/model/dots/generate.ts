@@ -122,8 +122,8 @@ function calibrate(surface: ScalpSurface, grid: PointGrid, pass: LayerPass, dens
     sampleLayer(surface, grid, pass, seedsAround(center, pass.radiusMm * 3, rng), rng, { center, radiusMm: outer });
     let n = 0;
     for (let i = start; i < grid.count; i++) {
-      if (grid.tags[i] & GHOST) continue;
-      const dx = grid.xs[i] - center[0], dy = grid.ys[i] - center[1], dz = grid.zs[i] - center[2];
+      if (grid.tag(i) & GHOST) continue;
+      const dx = grid.pos[4 * i] - center[0], dy = grid.pos[4 * i + 1] - center[1], dz = grid.pos[4 * i + 2] - center[2];
       if (dx * dx + dy * dy + dz * dz <= inner * inner) n++;
     }
     grid.truncate(start);
@@ -202,7 +202,7 @@ function effectiveAreaMm2(head: DotsHead, fields: ScalpFields, l: LayerSpec, tra
 
 function collect(grid: PointGrid, head: DotsHead, layers: LayerSpec[], areas: number[]): DotSet {
   let count = 0;
-  for (let i = 0; i < grid.count; i++) if ((grid.tags[i] & GHOST) === 0) count++;
+  for (let i = 0; i < grid.count; i++) if ((grid.tag(i) & GHOST) === 0) count++;
   const positions = new Float32Array(count * 3);
   const normals = new Float32Array(count * 3);
   const uv = new Float32Array(count * 2);
@@ -216,15 +216,15 @@ function collect(grid: PointGrid, head: DotsHead, layers: LayerSpec[], areas: nu
   const uvPerMm = 1 / (2 * head.chart.extentMm);
   let n = 0;
   for (let i = 0; i < grid.count; i++) {
-    const t = grid.tags[i];
+    const t = grid.tag(i);
     if (t & GHOST) continue;
-    positions[3 * n] = grid.xs[i];
-    positions[3 * n + 1] = grid.ys[i];
-    positions[3 * n + 2] = grid.zs[i];
-    normals[3 * n] = grid.nxs[i];
-    normals[3 * n + 1] = grid.nys[i];
-    normals[3 * n + 2] = grid.nzs[i];
-    surface.project(grid.xs[i], grid.ys[i], grid.zs[i]);
+    positions[3 * n] = grid.pos[4 * i];
+    positions[3 * n + 1] = grid.pos[4 * i + 1];
+    positions[3 * n + 2] = grid.pos[4 * i + 2];
+    normals[3 * n] = grid.normals[3 * i];
+    normals[3 * n + 1] = grid.normals[3 * i + 1];
+    normals[3 * n + 2] = grid.normals[3 * i + 2];
+    surface.project(grid.pos[4 * i], grid.pos[4 * i + 1], grid.pos[4 * i + 2]);
     surface.chartUv(uv, 2 * n);
     surface.sampleGrid4(stretch, uvPerMm, uvAxes, 4 * n);
     layer[n] = t;

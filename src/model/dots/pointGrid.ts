@@ -32,15 +32,14 @@ export class PointGrid {
   private keys: Int32Array;
   private heads: Int32Array;
   private used = 0;
-  xs: Float32Array;
-  ys: Float32Array;
-  zs: Float32Array;
-  nxs: Float32Array;
-  nys: Float32Array;
-  nzs: Float32Array;
-  /** Layer index in the low 7 bits; GHOST marks points that take space but are not output. */
-  tags: Uint8Array;
-  private next: Int32Array;
+  /** Per point, 4 words in one cache line: x, y, z (floats, mm) and, as an int in `words`,
+   * (next point in its cell + 1) << 8 | tag. Tag: layer index in the low 7 bits, GHOST for
+   * points that take space but are not output. Queries walk cells point by point, so keeping
+   * all a query reads together matters more than anything else here. */
+  pos: Float32Array;
+  words: Int32Array;
+  /** Normals, xyz per point: read only when a point is swept or output. */
+  normals: Float32Array;
   private cellOf: Int32Array;
   count = 0;
 
@@ -63,31 +62,30 @@ export class PointGrid {
     this.shift = 32 - bits;
     this.keys = new Int32Array(size).fill(-1);
     this.heads = new Int32Array(size).fill(-1);
-    const cap = Math.max(1024, expectedPoints);
-    this.xs = new Float32Array(cap);
-    this.ys = new Float32Array(cap);
-    this.zs = new Float32Array(cap);
-    this.nxs = new Float32Array(cap);
-    this.nys = new Float32Array(cap);
-    this.nzs = new Float32Array(cap);
-    this.tags = new Uint8Array(cap);
-    this.next = new Int32Array(cap);
+    const cap = Math.max(1024, Math.ceil(expectedPoints));
+    const buffer = new ArrayBuffer(cap * 16);
+    this.pos = new Float32Array(buffer);
+    this.words = new Int32Array(buffer);
+    this.normals = new Float32Array(cap * 3);
     this.cellOf = new Int32Array(cap);
   }
 
+  tag(i: number): number {
+    return this.words[4 * i + 3] & 0xff;
+  }
+
   add(x: number, y: number, z: number, nx: number, ny: number, nz: number, tag: number): number {
-    if (this.count === this.xs.length) this.grow();
+    if (this.count * 4 === this.pos.length) this.grow();
     const inv = this.inv;
     const slot = this.slotFor(((x - this.ox) * inv) | 0, ((y - this.oy) * inv) | 0, ((z - this.oz) * inv) | 0, true);
     const i = this.count++;
-    this.xs[i] = x;
-    this.ys[i] = y;
-    this.zs[i] = z;
-    this.nxs[i] = nx;
-    this.nys[i] = ny;
-    this.nzs[i] = nz;
-    this.tags[i] = tag;
-    this.next[i] = this.heads[slot];
+    this.pos[4 * i] = x;
+    this.pos[4 * i + 1] = y;
+    this.pos[4 * i + 2] = z;
+    this.words[4 * i + 3] = ((this.heads[slot] + 1) << 8) | tag;
+    this.normals[3 * i] = nx;
+    this.normals[3 * i + 1] = ny;
+    this.normals[3 * i + 2] = nz;
     this.cellOf[i] = slot;
     this.heads[slot] = i;
     return i;
@@ -95,7 +93,7 @@ export class PointGrid {
 
   /** Removes the newest points down to `count` (they must be removed newest first). */
   truncate(count: number): void {
-    for (let i = this.count - 1; i >= count; i--) this.heads[this.cellOf[i]] = this.next[i];
+    for (let i = this.count - 1; i >= count; i--) this.heads[this.cellOf[i]] = (this.words[4 * i + 3] >> 8) - 1;
     this.count = count;
   }
 
@@ -145,20 +143,22 @@ export class PointGrid {
   /** blocked() for the points of one cell; x, y, z relative to the grid origin. */
   private scan(slot: number, x: number, y: number, z: number, layer: number, self2: number, crossMm: Float64Array, reach2: number): number {
     if (slot < 0) return FREE;
-    const xs = this.xs, ys = this.ys, zs = this.zs, tags = this.tags, next = this.next;
+    const pos = this.pos, words = this.words;
     x += this.ox;
     y += this.oy;
     z += this.oz;
     let result = FREE;
-    for (let i = this.heads[slot]; i >= 0; i = next[i]) {
-      const dx = xs[i] - x, dy = ys[i] - y, dz = zs[i] - z;
+    for (let i = this.heads[slot]; i >= 0; ) {
+      const k = 4 * i;
+      const w = words[k + 3];
+      i = (w >> 8) - 1;
+      const dx = pos[k] - x, dy = pos[k + 1] - y, dz = pos[k + 2] - z;
       const d2 = dx * dx + dy * dy + dz * dz;
       if (d2 >= reach2) continue;
-      const t = tags[i];
-      const l = t & 0x7f;
+      const l = w & 0x7f;
       if (l === layer) {
         if (d2 < self2) return SELF;
-      } else if ((t & GHOST) === 0) {
+      } else if ((w & GHOST) === 0) {
         const r = crossMm[l];
         if (d2 < r * r) result = CROSS;
       }
@@ -208,20 +208,16 @@ export class PointGrid {
   }
 
   private grow(): void {
-    const cap = this.xs.length * 2;
-    const g = <T extends Float32Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.xs = g(this.xs, (n) => new Float32Array(n));
-    this.ys = g(this.ys, (n) => new Float32Array(n));
-    this.zs = g(this.zs, (n) => new Float32Array(n));
-    this.nxs = g(this.nxs, (n) => new Float32Array(n));
-    this.nys = g(this.nys, (n) => new Float32Array(n));
-    this.nzs = g(this.nzs, (n) => new Float32Array(n));
-    this.tags = g(this.tags, (n) => new Uint8Array(n));
-    this.next = g(this.next, (n) => new Int32Array(n));
-    this.cellOf = g(this.cellOf, (n) => new Int32Array(n));
+    const cap = (this.pos.length / 4) * 2;
+    const buffer = new ArrayBuffer(cap * 16);
+    new Int32Array(buffer).set(this.words);
+    this.pos = new Float32Array(buffer);
+    this.words = new Int32Array(buffer);
+    const normals = new Float32Array(cap * 3);
+    normals.set(this.normals);
+    this.normals = normals;
+    const cellOf = new Int32Array(cap);
+    cellOf.set(this.cellOf);
+    this.cellOf = cellOf;
   }
 }

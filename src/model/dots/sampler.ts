@@ -149,8 +149,8 @@ export function sampleLayer(
   // TRIES candidates per dot in all, and the front grows breadth-first.
   for (let head = 0; head < nActive; head++) {
     const i = active[head];
-    const px = grid.xs[i], py = grid.ys[i], pz = grid.zs[i];
-    const nx = grid.nxs[i], ny = grid.nys[i], nz = grid.nzs[i];
+    const px = grid.pos[4 * i], py = grid.pos[4 * i + 1], pz = grid.pos[4 * i + 2];
+    const nx = grid.normals[3 * i], ny = grid.normals[3 * i + 1], nz = grid.normals[3 * i + 2];
     // Tangent frame at the active point.
     let tx: number, ty: number, tz: number;
     if (Math.abs(nx) < 0.9) {
@@ -170,7 +170,7 @@ export function sampleLayer(
     // The dot this one was placed from blocks the candidates on its side: checking it first
     // spares those the grid query.
     const q = parentOf[i - start];
-    const qx = q >= 0 ? grid.xs[q] : 0, qy = q >= 0 ? grid.ys[q] : 0, qz = q >= 0 ? grid.zs[q] : 0;
+    const qx = q >= 0 ? grid.pos[4 * q] : 0, qy = q >= 0 ? grid.pos[4 * q + 1] : 0, qz = q >= 0 ? grid.pos[4 * q + 2] : 0;
     currentParent = i;
     const angle0 = rng.next() * 2 * Math.PI;
     let ux = Math.cos(angle0), uy = Math.sin(angle0);
