@@ -32,33 +32,60 @@ export function scalpFields(head: Pick<HeadModel, 'chart' | 'landmarks'>, spec: 
   }
   const outlinePts = polyline(chart, surface, outlinePhis, outlineThetas);
 
-  const cols = chart.thetaSteps + 1;
-  const rows = chart.phiSteps + 1;
-  const hairlineMm = new Float32Array(rows * cols);
-  const outlineMm = new Float32Array(rows * cols);
-  const s = chart.surfaceMm;
   const { phiMin, phiMax } = hairline;
-  for (let j = 0; j < rows; j++) {
-    const phi = (j / chart.phiSteps) * 2 * Math.PI;
-    const front = phiMin < 0 ? phi >= phiMin + 2 * Math.PI || phi <= phiMax : phi >= phiMin && phi <= phiMax;
-    const thetaHair = front ? interpolate(hairline.phis, hairline.thetas, unwrap(phi, phiMin)) : Infinity;
-    const thetaOut = chart.boundaryThetaRad[j];
-    for (let i = 0; i < cols; i++) {
-      const k = j * cols + i;
-      const theta = (i / chart.thetaSteps) * chart.thetaMaxRad;
-      const x = s[3 * k], y = s[3 * k + 1], z = s[3 * k + 2];
-      const dOut = nearest(outlinePts, x, y, z);
-      outlineMm[k] = theta <= thetaOut ? dOut : -dOut;
-      if (front) {
-        const dHair = nearest(hairPts, x, y, z);
-        hairlineMm[k] = theta <= thetaHair ? dHair : -dHair;
-      } else {
-        hairlineMm[k] = FAR_MM;
-      }
-    }
-  }
+  const thetaOf = (i: number) => (i / chart.thetaSteps) * chart.thetaMaxRad;
+  const phiOf = (j: number) => (j / chart.phiSteps) * 2 * Math.PI;
+  const inFront = (phi: number) => (phiMin < 0 ? phi >= phiMin + 2 * Math.PI || phi <= phiMax : phi >= phiMin && phi <= phiMax);
+  const outlineMm = signedDistances(chart, outlinePts, (i, j) => thetaOf(i) <= chart.boundaryThetaRad[j], (d) => Math.abs(d) < 12);
+  // Ramps use the hairline field from -10 mm (offsets) to 50 mm (offset + transition).
+  const hairlineMm = signedDistances(
+    chart,
+    hairPts,
+    (i, j) => thetaOf(i) <= interpolate(hairline.phis, hairline.thetas, unwrap(phiOf(j), phiMin)),
+    (d) => d > -16 && d < 56,
+  );
+  const cols = chart.thetaSteps + 1;
+  for (let j = 0; j <= chart.phiSteps; j++) if (!inFront(phiOf(j))) hairlineMm.fill(FAR_MM, j * cols, (j + 1) * cols);
   return { hairlineMm, outlineMm, hairlinePolyline: hairPts };
 }
+
+/** Signed distance (mm, positive where `inside`) from each chart grid node to a polyline on
+ * the surface. Exact on a lattice of every STRIDE-th node; elsewhere interpolated from it, and
+ * computed exactly only where the interpolated value falls in `band` (where it is used). The
+ * field is 1-Lipschitz, so interpolation is off by at most half a lattice cell (~5 mm). */
+function signedDistances(chart: ScalpChart, pts: Float32Array, inside: (i: number, j: number) => boolean, band: (d: number) => boolean): Float32Array {
+  const cols = chart.thetaSteps + 1;
+  const rows = chart.phiSteps + 1;
+  const s = chart.surfaceMm;
+  const out = new Float32Array(rows * cols);
+  const exact = (i: number, j: number) => {
+    const k = j * cols + i;
+    const d = nearest(pts, s[3 * k], s[3 * k + 1], s[3 * k + 2]);
+    return inside(i, j) ? d : -d;
+  };
+  const lattice = (n: number, last: number) => Math.min(n, last);
+  for (let j = 0; j < rows; j += STRIDE) for (let i = 0; i < cols; i += STRIDE) out[j * cols + i] = exact(i, j);
+  const lastI = cols - 1, lastJ = rows - 1;
+  const iLast = Math.floor(lastI / STRIDE) * STRIDE, jLast = Math.floor(lastJ / STRIDE) * STRIDE;
+  for (let j = 0; j < rows; j++) {
+    const j0 = Math.min(Math.floor(j / STRIDE) * STRIDE, jLast);
+    const j1 = lattice(j0 + STRIDE, jLast);
+    const tj = j1 > j0 ? (j - j0) / (j1 - j0) : 0;
+    for (let i = 0; i < cols; i++) {
+      if (i % STRIDE === 0 && j % STRIDE === 0) continue;
+      const i0 = Math.min(Math.floor(i / STRIDE) * STRIDE, iLast);
+      const i1 = lattice(i0 + STRIDE, iLast);
+      const ti = i1 > i0 ? (i - i0) / (i1 - i0) : 0;
+      const guess =
+        (out[j0 * cols + i0] * (1 - ti) + out[j0 * cols + i1] * ti) * (1 - tj) +
+        (out[j1 * cols + i0] * (1 - ti) + out[j1 * cols + i1] * ti) * tj;
+      out[j * cols + i] = band(guess) || i > iLast || j > jLast ? exact(i, j) : guess;
+    }
+  }
+  return out;
+}
+
+const STRIDE = 4;
 
 /** The hairline as theta(phi) over the front of the chart: the mid-frontal point, the
  * frontotemporal points above the outer eye corners (SCIENCE.md section 4) a little higher
