@@ -78,7 +78,7 @@ export class DotsClient {
         e.preventDefault();
         if (settled) return;
         finish(false);
-        reject(new WorkerCrash(e instanceof ErrorEvent && e.message ? e.message : 'worker error'));
+        reject(new WorkerCrash((e as ErrorEvent).message || 'worker error'));
       };
       worker.addEventListener('error', onCrash);
       worker.addEventListener('messageerror', onCrash);
