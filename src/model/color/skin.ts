@@ -1,16 +1,17 @@
 import { formatHex, clampChroma } from 'culori';
 import type { Lab } from '../design';
+import { SKIN_PRESETS, type FitzpatrickType } from './skinPresets';
 
-/** Skin colour per Fitzpatrick type, as CIELAB (D65). The values sit in the middle of the
- * ITA categories (Chardon 1991) that each type most often falls in; ITA maps poorly onto
- * Fitzpatrick types, so these are representative, not diagnostic. */
-export const FITZPATRICK_LAB: Record<1 | 2 | 3 | 4 | 5 | 6, Lab> = {
-  1: { L: 70, a: 8, b: 14 },
-  2: { L: 65, a: 10, b: 16 },
-  3: { L: 60, a: 12, b: 17 },
-  4: { L: 55, a: 13, b: 19 },
-  5: { L: 45, a: 13, b: 17 },
-  6: { L: 33, a: 10, b: 12 },
+/** Skin colour per Fitzpatrick type, as CIELAB (D65): measured facial medians from the ISSA archive,
+ * one per ITA class; see skinPresets.ts for the sources and the (conventional) type-to-class pairing.
+ * ITA maps poorly onto Fitzpatrick types, so these are representative, not diagnostic. */
+export const FITZPATRICK_LAB: Record<FitzpatrickType, Lab> = {
+  1: { ...SKIN_PRESETS[1].lab },
+  2: { ...SKIN_PRESETS[2].lab },
+  3: { ...SKIN_PRESETS[3].lab },
+  4: { ...SKIN_PRESETS[4].lab },
+  5: { ...SKIN_PRESETS[5].lab },
+  6: { ...SKIN_PRESETS[6].lab },
 };
 
 /** Individual typology angle in degrees (Chardon 1991). */

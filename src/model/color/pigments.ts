@@ -1,0 +1,56 @@
+/** The SMP pigment shades: carbon black diluted from the lightest grey to undiluted black, in the
+ * three tones SMP pigment makers sell (neutral, warm, cool).
+ *
+ * Concentration is the share of undiluted ink in the mix, 1 part ink to n parts diluent giving
+ * 1 / (1 + n): clinics dilute one black into many greys ("start light, go darker later", SCIENCE.md
+ * section 1, Rassman's "50 shades of gray"). The ratios and names below are representative of such
+ * a dilution ladder, not any maker's product line.
+ *
+ * Tone: warm and cool SMP blacks are carbon black with a small tint. In the optical model
+ * (optics.ts) the tone only changes how the pigment's absorption varies with wavelength, not how
+ * much it absorbs at 550 nm. */
+
+export type PigmentTone = 'neutral' | 'warm' | 'cool';
+export const PIGMENT_TONES: readonly PigmentTone[] = ['neutral', 'warm', 'cool'];
+
+export interface Shade {
+  id: string;
+  name: string;
+  /** Share of undiluted ink, 0..1. */
+  concentration: number;
+  tone: PigmentTone;
+  /** Parts of ink to parts of diluent, as a clinic would write it. */
+  dilution: string;
+}
+
+/** The dilution ladder, lightest first: [id, name, parts ink, parts diluent]. */
+const LADDER: readonly [string, string, number, number][] = [
+  ['light-grey', 'Light grey', 1, 9],
+  ['soft-grey', 'Soft grey', 1, 5],
+  ['medium-grey', 'Medium grey', 1, 3],
+  ['dark-grey', 'Dark grey', 1, 2],
+  ['charcoal', 'Charcoal', 1, 1],
+  ['dark-charcoal', 'Dark charcoal', 2, 1],
+  ['soft-black', 'Soft black', 4, 1],
+  ['black', 'Black', 1, 0],
+];
+
+const TONE_NAME: Record<PigmentTone, string> = { neutral: '', warm: 'warm ', cool: 'cool ' };
+
+function ladder(tone: PigmentTone): Shade[] {
+  return LADDER.map(([id, name, ink, diluent]) => ({
+    id: tone === 'neutral' ? id : `${id}-${tone}`,
+    name: tone === 'neutral' ? name : `${name} (${TONE_NAME[tone].trim()})`,
+    concentration: ink / (ink + diluent),
+    tone,
+    dilution: diluent === 0 ? 'undiluted' : `${ink}:${diluent}`,
+  }));
+}
+
+/** Every shade: the neutral ladder, then the warm and the cool one, each lightest first. */
+export const SHADES: readonly Shade[] = Object.freeze([...ladder('neutral'), ...ladder('warm'), ...ladder('cool')]);
+
+/** The ladder of one tone, lightest first. */
+export function shadesOfTone(tone: PigmentTone): Shade[] {
+  return SHADES.filter((s) => s.tone === tone);
+}
