@@ -5,9 +5,14 @@
  *    instead of the hard grey edge that makes a head look like plastic;
  *  - a faint mottling (two octaves of 3D value noise on the surface, in millimetres), because
  *    skin is never one flat colour; it averages out to the chosen colour;
+ *  - baked ambient occlusion per vertex (`skinAo`, render/headAo.ts) in place of a shadow map:
+ *    all of the ambient light and part of the direct light is occluded in creases;
+ *  - the dot layers: coverage maps baked in chart space (render/dots/bake.ts), sampled through
+ *    `scalpUv`, darken the skin toward each layer's ink; near the close-up focus the baked dots
+ *    fade out where the close-up discs (render/dots/closeUp.ts) draw them instead;
  *  - an optional overlay of the scalp chart: a 1 cm checker inside the hair-bearing region and a
  *    line along its edge, drawn from the per-vertex `scalpUv` attribute.
- * Colour changes only touch `color`; nothing is rebuilt. */
+ * Colour, ink and visibility changes only touch uniforms; nothing is rebuilt. */
 import {
   Color,
   DataTexture,
@@ -21,6 +26,7 @@ import {
 } from 'three';
 import type { HeadModel } from '../model';
 import { boundaryAt, rhoAt } from '../model/scalp/chart';
+import { CLOSE_UP_GLSL, HALO_GLSL, type DotUniforms } from './dots/shared';
 
 /** Samples of the region's edge around the chart, one per azimuth step. */
 const EDGE_SAMPLES = 512;
@@ -40,8 +46,24 @@ const WRAPPED_DIFFUSE = /* glsl */ `
 	reflectedLight.directDiffuse += skinIrradiance * diffuseBRDF * ( 1.0 - F );
 `;
 
+// Baked occlusion: all of the ambient (probe) light, part of the direct light, since without a
+// shadow map the key light would otherwise reach into creases unhindered.
+const AO_FRAGMENT = /* glsl */ `
+	float skinAoDirect = mix( 1.0, vSkinAo, uAoDirect );
+	reflectedLight.indirectDiffuse *= vSkinAo;
+	reflectedLight.indirectSpecular *= vSkinAo;
+	reflectedLight.directDiffuse *= skinAoDirect;
+	reflectedLight.directSpecular *= skinAoDirect;
+	#ifdef USE_SHEEN
+		sheenSpecularIndirect *= vSkinAo;
+		sheenSpecularDirect *= skinAoDirect;
+	#endif
+`;
+
 const VERTEX_DECL = /* glsl */ `
 attribute vec2 scalpUv;
+attribute float skinAo;
+varying float vSkinAo;
 varying vec2 vScalpUv;
 varying float vOnChart;
 varying vec3 vSkinPosMm;
@@ -53,6 +75,8 @@ uniform vec3 uSkinScatter;
 uniform float uShowRegion;
 uniform float uChartCells;
 uniform sampler2D uRegionEdge;
+uniform float uAoDirect;
+varying float vSkinAo;
 varying vec2 vScalpUv;
 varying float vOnChart;
 varying vec3 vSkinPosMm;
@@ -109,6 +133,48 @@ vec3 scalpOverlay( vec3 base ) {
 	c = mix( c, base * 0.55 + tint * 0.12, inside * grid * 0.55 );
 	return mix( c, vec3( 0.1, 0.45, 0.95 ), edgeLine * 0.85 );
 }
+
+#if DOT_MAPS > 0
+uniform sampler2D uDotMap0;
+#if DOT_MAPS > 1
+uniform sampler2D uDotMap1;
+#endif
+// Per layer, log2 of ink over skin (linear RGB; 0 for a hidden layer): one column per layer.
+uniform mat4 uInkLog0;
+#if DOT_MAPS > 1
+uniform mat4 uInkLog1;
+#endif
+${CLOSE_UP_GLSL}
+${HALO_GLSL}
+// A layer's darkening: its share of the area (the mipmapped coverage map, faded out where the
+// close-up discs draw the dots) plus the halo around its dots (see HALO_GAIN), at most 1.
+// The halo is read at the map's own level of detail where that is coarser than HALO_LOD (far
+// away both terms are the same local average, and the hairline keeps its shape).
+vec4 skinInk( sampler2D map, float baked, float haloLod ) {
+	vec4 core = texture2D( map, vScalpUv ) * baked;
+	vec4 halo = textureLod( map, vScalpUv, haloLod ) * HALO_GAIN;
+	return min( core + halo, 1.0 );
+}
+
+// The skin darkens toward each layer's ink as a scattering medium mixes (Yule-Nielsen, in the
+// limit of strong lateral scattering): reflectance skin * (ink / skin) ^ share, not a linear
+// blend. Layers never overlap (sessions keep apart), so their factors multiply: the exponents add.
+vec3 skinDots( vec3 col ) {
+	if ( vOnChart < 0.999 ) return col;
+	float baked = 1.0 - closeUpWeight( vSkinPosMm );
+	vec2 texels = vScalpUv * vec2( textureSize( uDotMap0, 0 ) );
+	float lod = 0.5 * log2( max( dot( dFdx( texels ), dFdx( texels ) ), dot( dFdy( texels ), dFdy( texels ) ) ) );
+	float haloLod = max( lod, HALO_LOD );
+	vec3 e = ( uInkLog0 * skinInk( uDotMap0, baked, haloLod ) ).rgb;
+	#if DOT_MAPS > 1
+	e += ( uInkLog1 * skinInk( uDotMap1, baked, haloLod ) ).rgb;
+	#endif
+	return col * exp2( e );
+}
+#else
+vec3 skinDots( vec3 col ) { return col; }
+#endif
+
 `;
 
 export class SkinMaterial extends MeshPhysicalMaterial {
@@ -120,7 +186,11 @@ export class SkinMaterial extends MeshPhysicalMaterial {
     uShowRegion: { value: 0 },
     uChartCells: { value: 1 },
     uRegionEdge: { value: emptyEdge() },
+    /** Share of the baked occlusion applied to direct light (ambient light gets all of it). */
+    uAoDirect: { value: 0.6 },
   };
+  /** Set by setDots: the dot layers' uniforms, shared with the close-up discs. */
+  private dotUniforms: DotUniforms | null = null;
 
   constructor() {
     super({
@@ -134,6 +204,7 @@ export class SkinMaterial extends MeshPhysicalMaterial {
       sheenColor: new Color('#f3e4de'),
     });
     this.name = 'SkinMaterial';
+    this.defines = { DOT_MAPS: 0 };
   }
 
   /** `hex` is an sRGB colour: Color.set converts it to the linear working space. */
@@ -145,6 +216,16 @@ export class SkinMaterial extends MeshPhysicalMaterial {
     this.skinUniforms.uShowRegion.value = visible ? 1 : 0;
   }
 
+  /** Shows baked dot coverage maps (0, 1 or 2 of them); `uniforms` is shared with the close-up
+   * discs and updated in place. A change in the number of maps recompiles the shader once. */
+  setDots(uniforms: DotUniforms, maps: number): void {
+    this.dotUniforms = uniforms;
+    if (this.defines?.DOT_MAPS !== maps) {
+      this.defines = { ...this.defines, DOT_MAPS: maps };
+      this.needsUpdate = true;
+    }
+  }
+
   /** Points the overlay at a head's chart (once per head). */
   setChart(chart: HeadModel['chart']): void {
     this.skinUniforms.uChartCells.value = (2 * chart.extentMm) / CELL_MM;
@@ -154,12 +235,12 @@ export class SkinMaterial extends MeshPhysicalMaterial {
   }
 
   override onBeforeCompile(shader: WebGLProgramParametersWithUniforms): void {
-    Object.assign(shader.uniforms, this.skinUniforms);
+    Object.assign(shader.uniforms, this.skinUniforms, this.dotUniforms ?? {});
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `#include <common>\n${VERTEX_DECL}`)
       .replace(
         '#include <begin_vertex>',
-        '#include <begin_vertex>\n\tvScalpUv = scalpUv;\n\tvOnChart = scalpUv.x >= 0.0 ? 1.0 : 0.0;\n\tvSkinPosMm = position;',
+        '#include <begin_vertex>\n\tvSkinAo = skinAo;\n\tvScalpUv = scalpUv;\n\tvOnChart = scalpUv.x >= 0.0 ? 1.0 : 0.0;\n\tvSkinPosMm = position;',
       );
     const lights = ShaderChunk.lights_physical_pars_fragment;
     if (!lights.includes(DIFFUSE_LINE) && import.meta.env.DEV) {
@@ -170,12 +251,13 @@ export class SkinMaterial extends MeshPhysicalMaterial {
       .replace('#include <lights_physical_pars_fragment>', lights.replace(DIFFUSE_LINE, WRAPPED_DIFFUSE))
       .replace(
         '#include <color_fragment>',
-        '#include <color_fragment>\n\tdiffuseColor.rgb = scalpOverlay( diffuseColor.rgb * skinMottle( vSkinPosMm ) );',
-      );
+        '#include <color_fragment>\n\tdiffuseColor.rgb = scalpOverlay( skinDots( diffuseColor.rgb * skinMottle( vSkinPosMm ) ) );',
+      )
+      .replace('#include <aomap_fragment>', `#include <aomap_fragment>\n${AO_FRAGMENT}`);
   }
 
   override customProgramCacheKey(): string {
-    return 'smp-skin-v2';
+    return 'smp-skin-v3';
   }
 
   override dispose(): void {

@@ -1,22 +1,32 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { addAfterEffect, Canvas, useThree } from '@react-three/fiber';
 import { NeutralToneMapping, type WebGLRendererParameters } from 'three';
 import { labToHex, skinLab } from '../model';
+import { BACKDROP_CSS } from '../render/background';
+import { visibleDotCount } from '../render/dots/inks';
+import { isSoftwareRenderer } from '../render/gpu';
 import { MM_TO_SCENE } from '../render/units';
-import { useAppStore, viewerStatus } from '../state/store';
+import { useAppStore, viewerStatus, type DotsStatus } from '../state/store';
 import { CameraRig } from './CameraRig';
 import { HeadMesh } from './HeadMesh';
 import { Landmarks } from './Landmarks';
 import { sceneState } from './sceneState';
 import { Studio } from './Studio';
+import { WindowHook } from './WindowHook';
+import { useDotsDrawn } from './dotsView';
 
-const GL: WebGLRendererParameters & { toneMapping: typeof NeutralToneMapping } = {
-  antialias: true,
+/** Asked once, when the first viewer mounts (the probe needs a WebGL context of its own). */
+const glParameters = (): WebGLRendererParameters & { toneMapping: typeof NeutralToneMapping } => ({
+  // MSAA is nearly free on a GPU but doubles the head's frame time on a CPU rasteriser
+  // (SwiftShader, 800x600: ~230 -> ~120 ms); there the head's edge stays aliased.
+  antialias: !isSoftwareRenderer(),
   // Lets tests and snapshots read back what is on screen.
   preserveDrawingBuffer: true,
+  // Transparent where nothing is drawn: the backdrop is the viewer's CSS background.
+  alpha: true,
   powerPreference: 'high-performance',
   toneMapping: NeutralToneMapping,
-};
+});
 
 /** The 3D preview. Its element states what it shows, for tests and assistive tech alike. */
 export function Viewer() {
@@ -27,7 +37,11 @@ export function Viewer() {
   const circumference = useAppStore((s) => s.head?.measures.circumferenceMm);
   const skinHex = useAppStore((s) => labToHex(skinLab(s.design.skin)));
   const contextLost = useAppStore((s) => s.contextLost);
+  const dotsStatus = useDotsStatus();
+  const drawnDots = useDotsDrawn((s) => s.drawn);
+  const dotCount = useAppStore((s) => (drawnDots ? visibleDotCount(s.design, drawnDots.layerCounts) : 0));
   const actions = useAppStore((s) => s.actions);
+  const gl = useMemo(glParameters, []);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -44,6 +58,9 @@ export function Viewer() {
       data-view={view}
       data-head-circumference-mm={circumference === undefined ? undefined : String(Math.round(circumference * 10) / 10)}
       data-skin-hex={skinHex}
+      data-dots-status={dotsStatus}
+      data-dot-count={dotCount}
+      style={{ background: BACKDROP_CSS }}
       role="region"
       aria-label="3D preview of the head: drag to turn it, pinch or scroll to zoom"
       aria-busy={status === 'loading'}
@@ -51,8 +68,7 @@ export function Viewer() {
       <Canvas
         frameloop="demand"
         dpr={[1, 2]}
-        shadows="percentage"
-        gl={GL}
+        gl={gl}
         camera={{ fov: 30, near: 0.01, far: 20, position: [0, 0, 1] }}
         onCreated={({ gl, invalidate }) => {
           const canvas = gl.domElement;
@@ -64,6 +80,7 @@ export function Viewer() {
         }}
       >
         <FrameReporter viewer={ref} />
+        <WindowHook />
         <Studio />
         <SceneContent />
         <CameraRig />
@@ -80,6 +97,16 @@ export function Viewer() {
       )}
     </div>
   );
+}
+
+/** The store's dots status, except that 'ready' waits until the current dots have been baked
+ * and a frame drawn with them. */
+function useDotsStatus(): DotsStatus {
+  const status = useAppStore((s) => s.dotsStatus);
+  const dots = useAppStore((s) => s.dots);
+  const drawn = useDotsDrawn((s) => s.drawn);
+  if (status !== 'ready') return status;
+  return drawn !== null && drawn === dots ? 'ready' : 'generating';
 }
 
 function SceneContent() {

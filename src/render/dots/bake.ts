@@ -1,0 +1,262 @@
+/** Bakes every dot once into coverage maps in scalp-chart space, so drawing the head costs the
+ * same with 1,000 dots or 1,000,000 (DESIGN.md, "Rendering: what was measured").
+ *
+ * Each dot is one point sprite around its footprint in the chart: the ellipse
+ * uv + (d/2)(s a + t b), s² + t² <= 1, with a, b the chart images of two orthonormal tangent
+ * directions (DotSet.uvAxes), so a dot stays round and true-sized on the curved head however the
+ * chart stretches. (Points, not instanced quads: SwiftShader sets up each instance separately,
+ * ~25 µs a dot; a point is one vertex.) The fragment maps its offset from the centre back onto
+ * the unit disk and computes the disk's coverage with a one-texel linear edge
+ * and adds it into the colour channel of the dot's layer: RGBA holds four layers, a second map the
+ * layers 5-8. Dots of one layer never overlap (minimum spacing), so a channel stays <= 1.
+ * The maps are mipmapped: far away they average dense dots into the grey "shadow" of a shaved
+ * scalp, which is what SMP is meant to look like at a conversational distance. */
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Camera,
+  Color,
+  CustomBlending,
+  GLSL3,
+  LinearFilter,
+  LinearMipmapLinearFilter,
+  OneFactor,
+  Points,
+  RawShaderMaterial,
+  RGBAFormat,
+  Scene,
+  UnsignedByteType,
+  WebGLRenderTarget,
+  type Texture,
+  type WebGLRenderer,
+} from 'three';
+import type { DotSet } from '../../model';
+
+/** Largest map side asked for: ~0.11 mm per texel over the chart. */
+export const MAX_MAP_SIZE = 4096;
+/** A dot narrower than this (radius, texels) is drawn this wide and fainter, with the same total
+ * ink: a one-texel edge cannot shape a smaller disk, and its ink must not get lost. */
+const MIN_RADIUS_TEXELS = 0.75;
+/** Layers per map (RGBA). */
+const PER_MAP = 4;
+
+const vertexShader = /* glsl */ `
+precision highp float;
+in vec2 dotUv;
+in vec4 dotAxes;
+in float dotDiameter;
+in float dotLayer;
+uniform float uSize;
+uniform float uFirstLayer;
+uniform float uMaxPointSize;
+// From a fragment's offset from the dot's centre (texels) to the unit disk (s, t).
+flat out mat2 vToDisk;
+flat out float vPointSize;
+flat out vec4 vInk;
+
+void main() {
+	float radiusMm = 0.5 * dotDiameter;
+	vec2 a = dotAxes.xy * uSize;
+	vec2 b = dotAxes.zw * uSize;
+	// Radius in texels along each tangent direction; tiny dots are widened and dimmed.
+	float ka = max( 1.0, ${MIN_RADIUS_TEXELS.toFixed(2)} / max( radiusMm * length( a ), 1e-6 ) );
+	float kb = max( 1.0, ${MIN_RADIUS_TEXELS.toFixed(2)} / max( radiusMm * length( b ), 1e-6 ) );
+	mat2 toTexels = mat2( a * ( radiusMm * ka ), b * ( radiusMm * kb ) );
+	vToDisk = inverse( toTexels );
+	// The ellipse's half extents along x and y, plus 1.5 texels for the anti-aliased rim.
+	vec2 halfExtent = vec2( length( vec2( toTexels[ 0 ].x, toTexels[ 1 ].x ) ), length( vec2( toTexels[ 0 ].y, toTexels[ 1 ].y ) ) );
+	vPointSize = min( 2.0 * ceil( max( halfExtent.x, halfExtent.y ) + 1.5 ), uMaxPointSize );
+	gl_PointSize = vPointSize;
+	gl_Position = vec4( dotUv * 2.0 - 1.0, 0.0, 1.0 );
+	float slot = dotLayer - uFirstLayer;
+	vInk = vec4( equal( vec4( slot ), vec4( 0.0, 1.0, 2.0, 3.0 ) ) ) / ( ka * kb );
+}
+`;
+
+const fragmentShader = /* glsl */ `
+precision highp float;
+flat in mat2 vToDisk;
+flat in float vPointSize;
+flat in vec4 vInk;
+out vec4 outColor;
+
+void main() {
+	// gl_PointCoord runs down the sprite; texel rows run up.
+	vec2 offset = ( gl_PointCoord - 0.5 ) * vec2( 1.0, -1.0 ) * vPointSize;
+	vec2 st = vToDisk * offset;
+	float r = length( st );
+	// Change of r per texel: the edge is a one-texel ramp centred on the circle.
+	float perTexel = length( vec2( dFdx( r ), dFdy( r ) ) );
+	float coverage = clamp( 0.5 - ( r - 1.0 ) / max( perTexel, 1e-6 ), 0.0, 1.0 );
+	outColor = vInk * coverage;
+}
+`;
+
+/** Largest point sprite the device draws, in pixels (WebGL only promises 1; GPUs and
+ * SwiftShader give 64 or more). */
+export function maxPointSize(renderer: WebGLRenderer): number {
+  const gl = renderer.getContext();
+  return (gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array)[1];
+}
+
+export interface BakedDots {
+  /** One map per four layers, in layer order. */
+  maps: Texture[];
+  /** Texels per side. */
+  size: number;
+  /** Milliseconds the bake took on the main thread (the GPU may still be drawing). */
+  ms: number;
+}
+
+/** Owns the coverage maps of one WebGL context; `bake` replaces them. */
+export class DotBaker {
+  private targets: WebGLRenderTarget[] = [];
+  private readonly camera = new Camera();
+  private readonly scene = new Scene();
+  /** Kept between bakes: disposing it would make three.js drop and recompile its program. */
+  private material: RawShaderMaterial | null = null;
+
+  constructor(private readonly renderer: WebGLRenderer) {}
+
+  /** Size of the maps on this device. */
+  get size(): number {
+    return Math.min(MAX_MAP_SIZE, this.renderer.capabilities.maxTextureSize);
+  }
+
+  /** Draws every dot into the maps (made anew only when their number changes; the old ones are
+   * disposed). One draw call per map. */
+  bake(dots: DotSet): BakedDots {
+    const t0 = performance.now();
+    const size = this.size;
+    let maxLayer = -1;
+    for (let k = dots.layerCounts.length - 1; k >= 0; k--) {
+      if (dots.layerCounts[k] > 0) {
+        maxLayer = k;
+        break;
+      }
+    }
+    const mapCount = Math.max(1, Math.ceil((maxLayer + 1) / PER_MAP));
+    const r = this.renderer;
+    if (this.targets.length !== mapCount) {
+      this.disposeTargets();
+      for (let m = 0; m < mapCount; m++) this.targets.push(coverageTarget(size, Math.min(8, r.capabilities.getMaxAnisotropy()), m));
+    }
+    const previousTarget = r.getRenderTarget();
+    const previousAutoClear = r.autoClear;
+    const previousClearAlpha = r.getClearAlpha();
+    const previousClearColor = r.getClearColor(new Color());
+    const material = (this.material ??= pointsMaterial(maxPointSize(r)));
+    material.uniforms.uSize.value = size;
+    for (let m = 0; m < mapCount; m++) {
+      const range = layerRange(dots, m * PER_MAP, (m + 1) * PER_MAP);
+      r.setRenderTarget(this.targets[m]);
+      r.setClearColor(0x000000, 0);
+      r.clear(true, false, false);
+      if (range.count === 0) continue;
+      const points = new Points(pointsGeometry(dots, range), material);
+      points.frustumCulled = false;
+      material.uniforms.uFirstLayer.value = m * PER_MAP;
+      this.scene.add(points);
+      r.autoClear = false;
+      // Rendering into a mipmapped target makes three.js build its mipmaps afterwards.
+      r.render(this.scene, this.camera);
+      this.scene.remove(points);
+      // The dots' buffers are not needed on the GPU any more (a new bake uploads them again).
+      points.geometry.dispose();
+    }
+    r.autoClear = previousAutoClear;
+    r.setRenderTarget(previousTarget);
+    r.setClearColor(previousClearColor, previousClearAlpha);
+    return { maps: this.targets.map((t) => t.texture), size, ms: performance.now() - t0 };
+  }
+
+  dispose(): void {
+    this.disposeTargets();
+    this.material?.dispose();
+    this.material = null;
+  }
+
+  private disposeTargets(): void {
+    for (const t of this.targets) t.dispose();
+    this.targets = [];
+  }
+}
+
+/** Dots of layers [from, to): a contiguous run when, as generateDots makes them, dots come in
+ * layer order; otherwise the indices of the matching dots. */
+interface LayerRange {
+  start: number;
+  count: number;
+  indices: Uint32Array | null;
+}
+
+function layerRange(dots: DotSet, from: number, to: number): LayerRange {
+  const layer = dots.layer;
+  let first = -1;
+  let last = -1;
+  let matching = 0;
+  for (let i = 0; i < dots.count; i++) {
+    if (layer[i] >= from && layer[i] < to) {
+      if (first < 0) first = i;
+      last = i;
+      matching++;
+    }
+  }
+  if (matching === 0) return { start: 0, count: 0, indices: null };
+  if (last - first + 1 === matching) return { start: first, count: matching, indices: null };
+  const indices = new Uint32Array(matching);
+  for (let i = 0, n = 0; i < dots.count; i++) if (layer[i] >= from && layer[i] < to) indices[n++] = i;
+  return { start: 0, count: matching, indices };
+}
+
+/** A contiguous view of a per-dot array, or a gathered copy. */
+function slice<T extends Float32Array | Uint8Array>(a: T, width: number, range: LayerRange): T {
+  if (!range.indices) return a.subarray(range.start * width, (range.start + range.count) * width) as T;
+  const out = new (a.constructor as new (n: number) => T)(range.count * width);
+  range.indices.forEach((i, n) => {
+    for (let k = 0; k < width; k++) out[n * width + k] = a[i * width + k];
+  });
+  return out;
+}
+
+function coverageTarget(size: number, anisotropy: number, index: number): WebGLRenderTarget {
+  const target = new WebGLRenderTarget(size, size, {
+    format: RGBAFormat,
+    type: UnsignedByteType,
+    generateMipmaps: true,
+    minFilter: LinearMipmapLinearFilter,
+    magFilter: LinearFilter,
+    depthBuffer: false,
+    anisotropy,
+  });
+  target.texture.name = `dot-coverage-${index}`;
+  return target;
+}
+
+function pointsGeometry(dots: DotSet, range: LayerRange): BufferGeometry {
+  const g = new BufferGeometry();
+  // No 'position' attribute (the shader places each point), so three.js needs the count.
+  g.setDrawRange(0, range.count);
+  g.setAttribute('dotUv', new BufferAttribute(slice(dots.uv, 2, range), 2));
+  g.setAttribute('dotAxes', new BufferAttribute(slice(dots.uvAxes, 4, range), 4));
+  g.setAttribute('dotDiameter', new BufferAttribute(slice(dots.diameterMm, 1, range), 1));
+  g.setAttribute('dotLayer', new BufferAttribute(slice(dots.layer, 1, range), 1));
+  return g;
+}
+
+function pointsMaterial(maxPointSize: number): RawShaderMaterial {
+  return new RawShaderMaterial({
+    glslVersion: GLSL3,
+    vertexShader,
+    fragmentShader,
+    uniforms: { uSize: { value: 1 }, uFirstLayer: { value: 0 }, uMaxPointSize: { value: maxPointSize } },
+    blending: CustomBlending,
+    blendSrc: OneFactor,
+    blendDst: OneFactor,
+    blendSrcAlpha: OneFactor,
+    blendDstAlpha: OneFactor,
+    depthTest: false,
+    depthWrite: false,
+    transparent: true,
+  });
+}

@@ -1,0 +1,111 @@
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { addAfterEffect, useFrame, useThree } from '@react-three/fiber';
+import type { DotSet, HeadModel } from '../model';
+import { DotBaker, maxPointSize } from '../render/dots/bake';
+import { CloseUpDots } from '../render/dots/closeUp';
+import { writeInks } from '../render/dots/inks';
+import { createDotUniforms } from '../render/dots/shared';
+import type { SkinMaterial } from '../render/skinMaterial';
+import { useAppStore } from '../state/store';
+import { dotsView, useDotsDrawn } from './dotsView';
+import { disposeUnlessLost } from './sceneState';
+
+/** The dot layers on the head: baked into the skin's coverage maps when new dots arrive, the
+ * close-up discs near the point looked at, and the inks. Shade, visibility and skin changes
+ * only rewrite uniforms. Lives inside the head's millimetre group. */
+export function DotLayers({ material, head }: { material: SkinMaterial; head: HeadModel }) {
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
+  const glEpoch = useAppStore((s) => s.glEpoch);
+  // Dots made for another head (the head changed, new dots are on their way) are not shown.
+  const dots = useAppStore((s) => (s.dotsHead === head ? s.dots : null));
+  const uniforms = useMemo(createDotUniforms, []);
+  // GPU objects are made afresh when a lost context returns (glEpoch), see disposeUnlessLost.
+  const baker = useMemo(() => new DotBaker(gl), [gl, glEpoch]);
+  const closeUp = useMemo(() => new CloseUpDots(uniforms, invalidate, maxPointSize(gl)), [uniforms, invalidate, gl, glEpoch]);
+  /** Dots baked but not yet drawn in a frame. */
+  const awaitingFrame = useRef<{ dots: DotSet; frame: number } | null>(null);
+
+  useEffect(() => () => disposeUnlessLost(glEpoch, baker), [baker, glEpoch]);
+  useEffect(() => () => disposeUnlessLost(glEpoch, closeUp), [closeUp, glEpoch]);
+
+  // Bake when new dots arrive (or the context came back).
+  useLayoutEffect(() => {
+    useDotsDrawn.setState({ drawn: null });
+    closeUp.setDots(null);
+    if (!dots) {
+      uniforms.uDotMap0.value = uniforms.uDotMap1.value = null;
+      baker.dispose();
+      material.setDots(uniforms, 0);
+      awaitingFrame.current = null;
+      invalidate();
+      return;
+    }
+    const bake = () => {
+      const baked = baker.bake(dots);
+      uniforms.uDotMap0.value = baked.maps[0] ?? null;
+      uniforms.uDotMap1.value = baked.maps[1] ?? null;
+      material.setDots(uniforms, baked.maps.length);
+      closeUp.setDots(dots, baked.size);
+      Object.assign(dotsView, { bakeMs: baked.ms, bakedCount: dots.count, mapSize: baked.size });
+    };
+    bake();
+    writeInks(uniforms, useAppStore.getState().design, dots.layerCounts);
+    awaitingFrame.current = { dots, frame: gl.info.render.frame };
+    // For the bench: bake again, waiting for the GPU (a 1-pixel read-back), and say how long it took.
+    dotsView.rebake = () => {
+      const t0 = performance.now();
+      bake();
+      const c = gl.getContext();
+      c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, new Uint8Array(4));
+      invalidate();
+      return performance.now() - t0;
+    };
+    invalidate();
+    return () => {
+      dotsView.rebake = null;
+    };
+  }, [dots, baker, closeUp, material, uniforms, gl, invalidate]);
+
+  // Inks follow the design (shades, visibility, skin) without touching the maps.
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.design === prev.design) return;
+        writeInks(uniforms, s.design, dots?.layerCounts ?? null);
+        invalidate();
+      }),
+    [uniforms, dots, invalidate],
+  );
+
+  // A lost context loses the maps: nothing counts as drawn until they are baked again.
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.contextLost && !prev.contextLost) useDotsDrawn.setState({ drawn: null });
+      }),
+    [],
+  );
+
+  useFrame(({ camera, size, viewport }) => {
+    // Device pixels: a disc's anti-aliased edge and the map's sharpness are judged in them.
+    closeUp.update(camera, size.width * viewport.dpr, size.height * viewport.dpr);
+    dotsView.closeUpCount = closeUp.drawnCount;
+  });
+
+  // Once a frame with freshly baked dots has been drawn, they count as on screen.
+  useEffect(
+    () =>
+      addAfterEffect(() => {
+        const baked = awaitingFrame.current;
+        if (!baked || gl.info.render.frame === baked.frame || gl.getContext().isContextLost()) return;
+        awaitingFrame.current = null;
+        useDotsDrawn.setState({ drawn: baked.dots });
+        // The viewer now reports them ('ready'): a frame follows whatever it reports.
+        invalidate();
+      }),
+    [gl, invalidate],
+  );
+
+  return <primitive object={closeUp.mesh} />;
+}

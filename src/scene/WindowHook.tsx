@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { advance, useThree, type RootState } from '@react-three/fiber';
+import { useAppStore } from '../state/store';
+import { dotsView } from './dotsView';
+
+/** What benchmarks, tests and scripts may reach from the page (`window.smpStudio`). */
+export interface SmpStudioHandle {
+  store: typeof useAppStore;
+  /** Draws `n` frames one after another, each finished (a 1-pixel readback waits for the GPU);
+   * resolves to the mean milliseconds per frame. */
+  renderFrames(n: number): Promise<number>;
+  /** The renderer's state (gl, scene, camera...), for inspection. */
+  three(): RootState;
+  /** The dot renderer's last figures: bake time, dots baked, discs drawn by the close-up. */
+  dots(): Omit<typeof dotsView, 'rebake'>;
+  /** Bakes the current dots again, waiting for the GPU; milliseconds (null without dots). */
+  bake(): number | null;
+}
+
+declare global {
+  interface Window {
+    smpStudio?: SmpStudioHandle;
+  }
+}
+
+/** Exposes the handle while the canvas lives. Frames are drawn synchronously (R3F's `advance`),
+ * so the time measured is the frame's work, not the wait for the next animation frame. */
+export function WindowHook() {
+  const get = useThree((s) => s.get);
+  useEffect(() => {
+    const pixel = new Uint8Array(4);
+    window.smpStudio = {
+      store: useAppStore,
+      three: get,
+      dots: () => {
+        const { rebake: _, ...figures } = dotsView;
+        return figures;
+      },
+      bake: () => dotsView.rebake?.() ?? null,
+      async renderFrames(n) {
+        const state = get();
+        const gl = state.gl.getContext();
+        let total = 0;
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          advance(t0, true, get());
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+          total += performance.now() - t0;
+          // Let the page breathe between frames (input, workers' messages).
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        return total / Math.max(1, n);
+      },
+    };
+    return () => {
+      delete window.smpStudio;
+    };
+  }, [get]);
+  return null;
+}
