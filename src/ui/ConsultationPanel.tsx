@@ -1,13 +1,15 @@
 import { DesignFile } from './DesignFile';
+import { LayersPanel } from './LayersPanel';
 import { MeasuresForm } from './MeasuresForm';
 import { SkinTone } from './SkinTone';
 
 export function ConsultationPanel() {
   return (
     <>
-      <p className="lede">Build the client's head to size and match their skin, then show it from every side.</p>
+      <p className="lede">Build the client's head to size and match their skin, design the sessions of dots, then show it from every side.</p>
       <MeasuresForm />
       <SkinTone />
+      <LayersPanel />
       <DesignFile />
     </>
   );

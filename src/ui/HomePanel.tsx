@@ -1,3 +1,4 @@
+import { HomeTry } from './HomeTry';
 import { SkinTypeSelect } from './SkinTone';
 
 export function HomePanel() {
@@ -5,8 +6,9 @@ export function HomePanel() {
     <>
       <p className="lede big">See how scalp micropigmentation could look on you.</p>
       <SkinTypeSelect simple />
+      <HomeTry />
       <p className="note">
-        Choose the skin type closest to yours. Turn the head with the buttons under the picture, or drag it with a finger; pinch to zoom.
+        Choose the skin type closest to yours, then try more or fewer dots and a lighter or darker shade. Turn the head with the buttons under the picture, or drag it with a finger; pinch to zoom.
         Everything stays on your phone.
       </p>
     </>
