@@ -64,8 +64,9 @@ export function generateDotsFromSpec(head: DotsHead, spec: DotsSpec, options: Ge
   const expected = layers.reduce((n, l, k) => n + (l.densityPerCm2 / 100) * areas[k] * 1.1, 0);
 
   const minRadius = layers.map((l) => l.diameterMm * MERGE_SPACING);
-  // Cells twice the smallest disk radius: a query then touches at most 2 x 2 x 2 cells.
-  const cell = 2 * Math.min(...layers.map((l) => Math.sqrt(PACKING / (l.densityPerCm2 / 100))));
+  // Cells three times the smallest disk radius: a query touches 4.6 cells on average, which
+  // measured faster than 2 (8 cells, fewer points each) or 4.
+  const cell = 3 * Math.min(...layers.map((l) => Math.sqrt(PACKING / (l.densityPerCm2 / 100))));
   const bounds = surfaceBounds(head.chart.surfaceMm);
   const grid = new PointGrid(cell, Math.max(1024, expected * 1.3), bounds.min, bounds.max);
   const report = options.onProgress;
