@@ -28,6 +28,27 @@ export interface SampleBounds {
 const TRIES = 7;
 const COS_STEP = Math.cos((2 * Math.PI) / TRIES);
 const SIN_STEP = Math.sin((2 * Math.PI) / TRIES);
+/** Two unit tangents (t, b) orthogonal to the unit normal n, into out[0..5]. */
+function tangentFrame(nx: number, ny: number, nz: number, out: Float64Array): void {
+  let tx = 0, ty = nz, tz = -ny;
+  if (Math.abs(nx) >= 0.9) {
+    tx = -nz;
+    ty = 0;
+    tz = nx;
+  }
+  const tl = 1 / Math.sqrt(tx * tx + ty * ty + tz * tz);
+  tx *= tl;
+  ty *= tl;
+  tz *= tl;
+  out[0] = tx;
+  out[1] = ty;
+  out[2] = tz;
+  out[3] = ny * tz - nz * ty;
+  out[4] = nz * tx - nx * tz;
+  out[5] = nx * ty - ny * tx;
+}
+const frame = new Float64Array(6);
+
 /** Tries, and how far (in disk radii), to move a candidate into a gap between earlier dots. */
 const RELOCATE_TRIES = 16;
 const RELOCATE_REACH = 0.5;
@@ -116,18 +137,8 @@ export function sampleLayer(
    * spot found, or anywhere when it returns false. */
   const relocate = (r: number): boolean => {
     const cx = surface.x, cy = surface.y, cz = surface.z;
-    const nx = surface.nx, ny = surface.ny, nz = surface.nz;
-    let tx = 0, ty = nz, tz = -ny;
-    if (Math.abs(nx) >= 0.9) {
-      tx = -nz;
-      ty = 0;
-      tz = nx;
-    }
-    const tl = 1 / Math.sqrt(tx * tx + ty * ty + tz * tz);
-    tx *= tl;
-    ty *= tl;
-    tz *= tl;
-    const bx = ny * tz - nz * ty, by = nz * tx - nx * tz, bz = nx * ty - ny * tx;
+    tangentFrame(surface.nx, surface.ny, surface.nz, frame);
+    const [tx, ty, tz, bx, by, bz] = frame;
     for (let m = 0; m < RELOCATE_TRIES; m++) {
       const a = rng.next() * 2 * Math.PI, d = RELOCATE_REACH * r * Math.sqrt(rng.next());
       const c = Math.cos(a) * d, sn = Math.sin(a) * d;
@@ -150,23 +161,8 @@ export function sampleLayer(
   for (let head = 0; head < nActive; head++) {
     const i = active[head];
     const px = grid.pos[4 * i], py = grid.pos[4 * i + 1], pz = grid.pos[4 * i + 2];
-    const nx = grid.normals[3 * i], ny = grid.normals[3 * i + 1], nz = grid.normals[3 * i + 2];
-    // Tangent frame at the active point.
-    let tx: number, ty: number, tz: number;
-    if (Math.abs(nx) < 0.9) {
-      tx = 0;
-      ty = nz;
-      tz = -ny;
-    } else {
-      tx = -nz;
-      ty = 0;
-      tz = nx;
-    }
-    const tl = 1 / Math.sqrt(tx * tx + ty * ty + tz * tz);
-    tx *= tl;
-    ty *= tl;
-    tz *= tl;
-    const bx = ny * tz - nz * ty, by = nz * tx - nx * tz, bz = nx * ty - ny * tx;
+    tangentFrame(grid.normals[3 * i], grid.normals[3 * i + 1], grid.normals[3 * i + 2], frame);
+    const tx = frame[0], ty = frame[1], tz = frame[2], bx = frame[3], by = frame[4], bz = frame[5];
     // The dot this one was placed from blocks the candidates on its side: checking it first
     // spares those the grid query.
     const q = parentOf[i - start];
