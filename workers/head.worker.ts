@@ -1,6 +1,6 @@
 /** Builds heads off the main thread. Typed arrays go back transferred, not copied. */
 import * as Comlink from 'comlink';
-import { createHead, HeadMeasureError, type HeadMeasures, type HeadModel } from '../src/model';
+import { createHead, headDisplay, HeadMeasureError, type HeadMeasures, type HeadModel } from '../src/model';
 
 export type HeadJobResult =
   | { ok: true; head: HeadModel }
@@ -8,7 +8,10 @@ export type HeadJobResult =
 
 function transferables(head: HeadModel): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const a of [head.positions, head.normals, head.indices, head.scalpUv, head.chart.rhoMm, head.chart.boundaryThetaRad]) {
+  const c = head.display?.coarse;
+  const arrays = [head.positions, head.normals, head.indices, head.scalpUv, head.chart.rhoMm, head.chart.surfaceMm, head.chart.boundaryThetaRad];
+  if (head.display && c) arrays.push(head.display.occlusion, c.positions, c.normals, c.indices, c.scalpUv, c.ao);
+  for (const a of arrays) {
     if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
   }
   return [...buffers];
@@ -18,6 +21,8 @@ const api = {
   createHead(measures: Partial<HeadMeasures>): HeadJobResult {
     try {
       const head = createHead(measures);
+      // The viewer's occlusion and coarse mesh are made here too, not on the main thread.
+      head.display = headDisplay(head);
       return Comlink.transfer({ ok: true, head }, transferables(head));
     } catch (e) {
       // Bad input is an answer, not a crash: it is reported with the field and the range.

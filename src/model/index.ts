@@ -1,6 +1,8 @@
 /** The public, headless API: tests, benchmarks, workers and scripts use the model through here. */
 export { createHead } from './head';
 export type { HeadModel, HeadMeasures, Landmark, ScalpChart, Vec3 } from './head/types';
+export { headDisplay, LOD_CELL_MM } from './head/display';
+export type { HeadDisplay } from './head/display';
 export { LANDMARKS, HeadMeasureError } from './head/types';
 export { DEFAULT_MEASURES, MEASURE_LIMITS, MEASURE_SD, measuresAtZ, resolveMeasures } from './head/measures';
 export { defaultDesign, parseDesign, designSchema, layerSchema, DesignError, DESIGN_VERSION, MAX_LAYERS } from './design';

@@ -1,34 +1,30 @@
 import { BufferAttribute, BufferGeometry } from 'three';
-import type { HeadModel } from '../model';
-import { headAmbientOcclusion } from './headAo';
-import { clusterMesh } from './headLod';
+import { headDisplay, type HeadDisplay, type HeadModel } from '../model';
 
-/** Ambient occlusion per head: ~100 ms of CPU, so kept for when the geometry is made again
- * (a restored WebGL context). */
-const aoCache = new WeakMap<HeadModel, Float32Array>();
+/** A head from the worker brings its display data; any other (a restored context keeps the
+ * same head) gets it made once here. */
+const displayCache = new WeakMap<HeadModel, HeadDisplay>();
 
 /** The head's GPU geometry, in millimetres (the scene scales it once). Built once per head;
  * the typed arrays are used as they are, not copied. `scalpUv` carries the scalp chart,
  * `skinAo` the baked ambient occlusion. */
 export function headBufferGeometry(head: HeadModel): BufferGeometry {
-  return geometry({ ...head, ao: occlusion(head) });
+  return geometry({ ...head, ao: display(head).occlusion });
 }
 
-/** Grid cell (mm) of the coarse head: ~48k triangles instead of ~150k. */
-export const LOD_CELL_MM = 3;
-
-/** The coarse head for views from afar (see headLod.ts). */
+/** The coarse head for views from afar (see model/head/lod.ts). */
 export function headLodGeometry(head: HeadModel): BufferGeometry {
-  return geometry(clusterMesh({ ...head, ao: occlusion(head) }, LOD_CELL_MM));
+  return geometry(display(head).coarse);
 }
 
-function occlusion(head: HeadModel): Float32Array {
-  let ao = aoCache.get(head);
-  if (!ao) {
-    ao = headAmbientOcclusion(head.positions, head.normals, head.indices);
-    aoCache.set(head, ao);
+function display(head: HeadModel): HeadDisplay {
+  if (head.display) return head.display;
+  let d = displayCache.get(head);
+  if (!d) {
+    d = headDisplay(head);
+    displayCache.set(head, d);
   }
-  return ao;
+  return d;
 }
 
 function geometry(m: { positions: Float32Array; normals: Float32Array; scalpUv: Float32Array; ao: Float32Array; indices: Uint32Array }): BufferGeometry {

@@ -5,7 +5,7 @@
  *    instead of the hard grey edge that makes a head look like plastic;
  *  - a faint mottling (two octaves of 3D value noise on the surface, in millimetres), because
  *    skin is never one flat colour; it averages out to the chosen colour;
- *  - baked ambient occlusion per vertex (`skinAo`, render/headAo.ts) in place of a shadow map:
+ *  - baked ambient occlusion per vertex (`skinAo`, model/head/occlusion.ts) in place of a shadow map:
  *    all of the ambient light and part of the direct light is occluded in creases;
  *  - the dot layers: coverage maps baked in chart space (render/dots/bake.ts), sampled through
  *    `scalpUv`, darken the skin toward each layer's ink; near the close-up focus the baked dots

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { PerspectiveCamera, Vector3, type Mesh } from 'three';
-import { labToHex, skinLab } from '../model';
-import { headBufferGeometry, headLodGeometry, LOD_CELL_MM } from '../render/headGeometry';
+import { labToHex, LOD_CELL_MM, skinLab } from '../model';
+import { headBufferGeometry, headLodGeometry } from '../render/headGeometry';
 import { MM_TO_SCENE } from '../render/units';
 import { SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
@@ -15,7 +15,7 @@ const centre = new Vector3();
 
 /** The head: geometry rebuilt only when a new head arrives; skin colour and the region overlay
  * only change the material's colour and uniforms. From afar a coarser head is drawn (its cells
- * a few pixels wide, see render/headLod.ts). Children share its millimetre space. */
+ * a few pixels wide, see model/head/lod.ts). Children share its millimetre space. */
 export function HeadMesh() {
   const head = useAppStore((s) => s.head);
   const showRegion = useAppStore((s) => s.showRegion);

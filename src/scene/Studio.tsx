@@ -14,7 +14,7 @@ const RIM = new Vector3(-0.2, 0.6, -0.9);
  * and rim light that move with the camera, and the
  * soft boxes around the head as spherical-harmonic light (computed once, nothing downloaded).
  * No shadow map: the skin's baked ambient occlusion darkens the creases instead, at no cost
- * per frame (see render/headAo.ts). */
+ * per frame (see model/head/occlusion.ts). */
 export function Studio() {
   const lighting = useAppStore((s) => s.lighting);
   const gl = useThree((s) => s.gl);

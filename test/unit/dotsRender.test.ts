@@ -1,7 +1,7 @@
 // The pure parts of the dot renderer and the head's baked occlusion, in Node.
 import { describe, expect, it } from 'vitest';
 import { meshSdf } from '../../src/model/head/surfaceNets';
-import { headAmbientOcclusion } from '../../src/render/headAo';
+import { headAmbientOcclusion } from '../../src/model/head/occlusion';
 import { findFocus, selectNear } from '../../src/render/dots/select';
 
 /** Dots spread evenly over a sphere of radius r (mm) about the origin, with outward normals. */

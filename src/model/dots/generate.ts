@@ -225,7 +225,7 @@ function collect(grid: PointGrid, head: DotsHead, layers: LayerSpec[], areas: nu
     normals[3 * n] = grid.normals[3 * i];
     normals[3 * n + 1] = grid.normals[3 * i + 1];
     normals[3 * n + 2] = grid.normals[3 * i + 2];
-    surface.project(grid.pos[4 * i], grid.pos[4 * i + 1], grid.pos[4 * i + 2]);
+    surface.moveTo(grid.polar[2 * i], grid.polar[2 * i + 1]);
     surface.chartUv(uv, 2 * n);
     surface.sampleGrid4(stretch, uvPerMm, uvAxes, 4 * n);
     layer[n] = t;

@@ -40,6 +40,9 @@ export class PointGrid {
   words: Int32Array;
   /** Normals, xyz per point: read only when a point is swept or output. */
   normals: Float32Array;
+  /** Chart polar angles (theta, phi) per point, as the sampler projected it: the output needs
+   * them and need not project every dot again. */
+  polar: Float32Array;
   private cellOf: Int32Array;
   count = 0;
 
@@ -67,6 +70,7 @@ export class PointGrid {
     this.pos = new Float32Array(buffer);
     this.words = new Int32Array(buffer);
     this.normals = new Float32Array(cap * 3);
+    this.polar = new Float32Array(cap * 2);
     this.cellOf = new Int32Array(cap);
   }
 
@@ -74,7 +78,7 @@ export class PointGrid {
     return this.words[4 * i + 3] & 0xff;
   }
 
-  add(x: number, y: number, z: number, nx: number, ny: number, nz: number, tag: number): number {
+  add(x: number, y: number, z: number, nx: number, ny: number, nz: number, theta: number, phi: number, tag: number): number {
     if (this.count * 4 === this.pos.length) this.grow();
     const inv = this.inv;
     const slot = this.slotFor(((x - this.ox) * inv) | 0, ((y - this.oy) * inv) | 0, ((z - this.oz) * inv) | 0, true);
@@ -86,6 +90,8 @@ export class PointGrid {
     this.normals[3 * i] = nx;
     this.normals[3 * i + 1] = ny;
     this.normals[3 * i + 2] = nz;
+    this.polar[2 * i] = theta;
+    this.polar[2 * i + 1] = phi;
     this.cellOf[i] = slot;
     this.heads[slot] = i;
     return i;
@@ -216,6 +222,9 @@ export class PointGrid {
     const normals = new Float32Array(cap * 3);
     normals.set(this.normals);
     this.normals = normals;
+    const polar = new Float32Array(cap * 2);
+    polar.set(this.polar);
+    this.polar = polar;
     const cellOf = new Int32Array(cap);
     cellOf.set(this.cellOf);
     this.cellOf = cellOf;

@@ -115,7 +115,7 @@ export function sampleLayer(
     // Still too close to an earlier session's dot, or thinned out by coverage: a ghost keeps
     // the space (and the front moving) without becoming a dot.
     const tag = block === FREE && (cov >= 1 || rng.next() < cov) ? layer : layer | GHOST;
-    const i = grid.add(surface.x, surface.y, surface.z, surface.nx, surface.ny, surface.nz, tag);
+    const i = grid.add(surface.x, surface.y, surface.z, surface.nx, surface.ny, surface.nz, surface.theta, surface.phi, tag);
     if (nActive === active.length) {
       const bigger = new Int32Array(active.length * 2);
       bigger.set(active);

@@ -1,3 +1,5 @@
+import type { HeadDisplay } from './display';
+
 /** Millimetres, right-handed: +y up, +z out through the face, +x toward the client's left ear,
  * origin midway between the tragi. */
 export type Vec3 = [number, number, number];
@@ -58,6 +60,8 @@ export interface HeadModel {
   chart: ScalpChart;
   /** Per vertex: chart texture coordinates (u, v) in [0, 1]; -1, -1 where the vertex is outside the chart. */
   scalpUv: Float32Array;
+  /** Occlusion and the coarse mesh for the viewer, when the head worker has made them. */
+  display?: HeadDisplay;
 }
 
 export class HeadMeasureError extends Error {

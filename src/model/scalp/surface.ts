@@ -88,6 +88,14 @@ export class ScalpSurface {
     return true;
   }
 
+  /** Sets the chart position (for chartUv, sampleGrid...) to polar angles found before. */
+  moveTo(theta: number, phi: number): void {
+    this.theta = theta;
+    this.phi = phi;
+    this.fi = theta * this.thetaScale;
+    this.fj = phi * this.phiScale;
+  }
+
   /** Chart texture coordinates of the last projection, written to out[at], out[at + 1]. */
   chartUv(out: Float32Array, at: number): void {
     const rho = rhoAt(this.chart, this.theta, this.phi);
