@@ -482,26 +482,25 @@ function calibratedLab(fit: SkinOptics, s: Float64Array): Lab {
 
 /** Spectral reflectance (400-700 nm, 10 nm bands) of a healed dot, before the calibration. */
 export function dotSpectrum(input: DotInput): Float64Array {
+  spectrumOf(input, spectrum);
+  return Float64Array.from(spectrum);
+}
+
+/** The dot's spectrum into `out`; returns the skin's fit. Checks the input first. */
+function spectrumOf(input: DotInput, out: Float64Array): SkinOptics {
   checkDot(input.depthMm, input.concentration);
   checkTone(input.tone);
   const fit = skinFit(input.skin);
   topStack(coeffsOf(fit), input.depthMm, top);
   bottomStack(coeffsOf(fit), input.concentration, input.tone, bottom);
-  const out = new Float64Array(BAND_COUNT);
   for (let i = 0; i < BAND_COUNT; i++) out[i] = combine(top, i, bottom[i]);
-  return out;
+  return fit;
 }
 
 /** CIELAB (D65) of a healed dot of `concentration` ink whose pigment band starts `depthMm` below the
  * surface of skin of colour `skin`. Throws ColorInputError naming the field for bad input. */
 export function apparentDotLab(input: DotInput): Lab {
-  checkDot(input.depthMm, input.concentration);
-  checkTone(input.tone);
-  const fit = skinFit(input.skin);
-  topStack(coeffsOf(fit), input.depthMm, top);
-  bottomStack(coeffsOf(fit), input.concentration, input.tone, bottom);
-  for (let i = 0; i < BAND_COUNT; i++) spectrum[i] = combine(top, i, bottom[i]);
-  return calibratedLab(fit, spectrum);
+  return calibratedLab(spectrumOf(input, spectrum), spectrum);
 }
 
 // ---------------------------------------------------------------- the fast path
