@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_MEASURES, MEASURE_LIMITS } from './head/measures';
+import { HAIR_COLORS } from './color/hairColors';
+import type { PigmentTone } from './color/pigments';
 
-export const DESIGN_VERSION = 1;
+export const DESIGN_VERSION = 2;
 export const MAX_LAYERS = 8;
 
 const measure = (key: keyof typeof MEASURE_LIMITS, label: string) => {
@@ -34,7 +36,7 @@ export const layerSchema = z.object({
   densityPerCm2: range('Density', ' dots/cm²', 1, 2500),
   /** Healed dot diameter on the skin. */
   diameterMm: range('Dot diameter', ' mm', 0.1, 1.2),
-  /** Pigment concentration: 0 the lightest dilution of carbon black, 1 undiluted. */
+  /** Place on the dilution ladder (pigments.ts): 0 the lightest grey, 1 undiluted black. */
   shade: range('Shade', '', 0, 1),
   /** 0 pure blue noise; 1 as irregular as spacing allows without dots merging. */
   irregularity: range('Irregularity', '', 0, 1),
@@ -57,6 +59,17 @@ export const designSchema = z.object({
     /** A measured or picked skin colour; overrides the Fitzpatrick preset's colour when set. */
     customLab: labSchema.nullable(),
   }),
+  /** The client's own hair colour, for the shade match and the stubble. */
+  hair: z.object({
+    preset: z.enum(HAIR_COLORS.map((h) => h.id) as [string, ...string[]], { error: 'Hair colour must be one of the presets' }),
+    /** A measured or picked hair colour; overrides the preset's colour when set. */
+    customLab: labSchema.nullable(),
+  }),
+  pigment: z.object({
+    /** Top of the healed pigment below the skin surface: SMP aims at the upper papillary dermis. */
+    depthMm: range('Pigment depth', ' mm', 0.1, 3),
+    tone: z.enum(['neutral', 'warm', 'cool'], { error: "Pigment tone must be 'neutral', 'warm' or 'cool'" }),
+  }),
   hairline: z.object({
     /** Mid-frontal point above the glabella, along the forehead: 7 (aggressive) to 10 cm (conservative). */
     midFrontalHeightMm: range('Hairline height', ' mm', 60, 120),
@@ -70,6 +83,14 @@ export type Design = z.infer<typeof designSchema>;
 export type Layer = z.infer<typeof layerSchema>;
 export type Lab = z.infer<typeof labSchema>;
 
+/** Dark brown: the commonest hair colour of SMP clients is no better known than any other; a middle
+ * choice that the consultation replaces. */
+export const DEFAULT_HAIR: { preset: string; customLab: Lab | null } = { preset: 'dark-brown', customLab: null };
+/** 0.2 mm: just under the 0.1 mm epidermis, in the upper papillary dermis where SMP places pigment
+ * (SCIENCE.md section 1: "upper/mid papillary dermis"; the healed dot sits about 0.1 mm under the
+ * surface, Rassman et al.). */
+export const DEFAULT_PIGMENT: { depthMm: number; tone: PigmentTone } = { depthMm: 0.2, tone: 'neutral' };
+
 export function defaultDesign(): Design {
   return {
     version: DESIGN_VERSION,
@@ -77,6 +98,8 @@ export function defaultDesign(): Design {
     seed: 20261121,
     head: { ...DEFAULT_MEASURES },
     skin: { fitzpatrick: 3, customLab: null },
+    hair: { ...DEFAULT_HAIR },
+    pigment: { ...DEFAULT_PIGMENT },
     hairline: { midFrontalHeightMm: 80, transitionMm: 10 },
     // Three sessions, about 170 dots/cm² together: a light foundation set back a little, then
     // darker and finer dots that fill between it and refine the front (SCIENCE.md section 1).
@@ -99,7 +122,10 @@ export class DesignError extends Error {
 }
 
 /** Older versions are migrated here, one step at a time, before validation. */
-const migrations: Record<number, (d: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (d: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 added the client's hair colour and the pigment's depth and tone.
+  1: (d) => ({ ...d, hair: { ...DEFAULT_HAIR }, pigment: { ...DEFAULT_PIGMENT } }),
+};
 
 export function parseDesign(input: unknown): Design {
   if (typeof input === 'string') {

@@ -92,6 +92,11 @@ export interface Actions {
   addLayer(): void;
   removeLayer(id: string): void;
   setHairline(patch: Partial<Design['hairline']>): void;
+  /** Pigment depth (mm) and tone; a depth outside 0.1-3 mm is refused with the range, nothing changes. */
+  setPigment(patch: Partial<Design['pigment']>): void;
+  setHair(hair: Design['hair']): void;
+  /** Every session takes this ladder position (0 lightest .. 1 undiluted). */
+  setShadeForAll(position: number): void;
 }
 
 const headClient = new HeadClient();
@@ -265,6 +270,30 @@ export const useAppStore = create<AppState>()((set, get) => {
     setHairline(patch) {
       const { design } = get();
       updateDesign({ ...design, hairline: { ...design.hairline, ...patch } });
+    },
+    setPigment(patch) {
+      const { design } = get();
+      const pigment = { ...design.pigment, ...patch };
+      const checked = designSchema.shape.pigment.safeParse(pigment);
+      if (!checked.success) {
+        set({ error: { message: checked.error.issues[0].message, field: `pigment.${checked.error.issues[0].path.join('.')}` } });
+        return;
+      }
+      updateDesign({ ...design, pigment: checked.data });
+    },
+    setHair(hair) {
+      const { design } = get();
+      const checked = designSchema.shape.hair.safeParse(hair);
+      if (!checked.success) {
+        set({ error: { message: `Hair colour: ${checked.error.issues[0].message}`, field: `hair.${checked.error.issues[0].path.join('.')}` } });
+        return;
+      }
+      updateDesign({ ...design, hair: checked.data });
+    },
+    setShadeForAll(position) {
+      const { design } = get();
+      const shade = Math.min(1, Math.max(0, position));
+      updateDesign({ ...design, layers: design.layers.map((l) => ({ ...l, shade })) });
     },
   };
 

@@ -1,7 +1,7 @@
 /** One session (layer) of dots: its name, visibility, density, dot size, shade, irregularity and
  * how far its front edge sits behind the hairline. */
 import { useId, useState } from 'react';
-import { labToHex, skinLab, type Layer } from '../model';
+import { labToHex, layerInkLab, nearestShade, shadeConcentration, skinLab, type Layer, type PigmentTone } from '../model';
 import { useAppStore } from '../state/store';
 import { Field, NumberInput, Slider } from './fields';
 import {
@@ -21,23 +21,15 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 const toPercent = (x: number) => Math.round(x * 100);
 const fromPercent = (p: number) => p / 100;
 
-/** Words for a pigment concentration, lightest dilution (0) to undiluted black (1). */
-export function shadeWords(shade: number): string {
-  if (shade < 0.2) return 'very light dilution';
-  if (shade < 0.45) return 'light dilution';
-  if (shade < 0.7) return 'medium';
-  if (shade < 0.9) return 'dark';
-  return 'undiluted black';
+/** The named shade nearest a ladder position, with its dilution: "Dark grey, 1:2". */
+function shadeWords(position: number, tone: PigmentTone): string {
+  const shade = nearestShade(position, tone);
+  return `${shade.name}, ${shade.dilution}`;
 }
 
-/** Approximate look of a healed dot of this shade on this skin, for the swatch only (the scene
- * computes the real colour). */
-export function dotSwatchStyle(shade: number, skinHex: string) {
-  const alpha = 0.25 + 0.7 * shade;
-  return {
-    background: skinHex,
-    backgroundImage: `radial-gradient(circle, rgba(28, 32, 40, ${alpha.toFixed(2)}) 0 38%, transparent 42%)`,
-  };
+/** A healed dot of this colour on this skin, for the swatch. */
+function dotSwatchStyle(inkHex: string, skinHex: string) {
+  return { background: skinHex, backgroundImage: `radial-gradient(circle, ${inkHex} 0 38%, transparent 44%)` };
 }
 
 type Key = 'densityPerCm2' | 'diameterMm' | 'shade' | 'irregularity' | 'hairlineOffsetMm';
@@ -56,6 +48,8 @@ export function LayerRow({ layer, index, count }: { layer: Layer; index: number;
   const actions = useAppStore((s) => s.actions);
   const errorField = useAppStore((s) => s.error?.field ?? null);
   const skinHex = useAppStore((s) => labToHex(skinLab(s.design.skin)));
+  const tone = useAppStore((s) => s.design.pigment.tone);
+  const inkHex = useAppStore((s) => labToHex(layerInkLab(s.design, layer)));
   const [nameText, setNameText] = useState<string | null>(null);
 
   const merging = errorField === `layer-${lid}`;
@@ -198,9 +192,9 @@ export function LayerRow({ layer, index, count }: { layer: Layer; index: number;
         </div>
       </Field>
 
-      <Field id={`${id}-shade`} label="Shade" unit={shadeWords(layer.shade)} hintId={`${id}-shade-help`}>
+      <Field id={`${id}-shade`} label="Shade" unit={shadeWords(layer.shade, tone)} hintId={`${id}-shade-help`}>
         <div className="slider-row">
-          <span className="swatch swatch-dot" style={dotSwatchStyle(layer.shade, skinHex)} aria-hidden="true" />
+          <span className="swatch swatch-dot" style={dotSwatchStyle(inkHex, skinHex)} aria-hidden="true" />
           <Slider
             id={`${id}-shade`}
             testId={`layer-${lid}-shade`}
@@ -210,13 +204,13 @@ export function LayerRow({ layer, index, count }: { layer: Layer; index: number;
             min={0}
             max={100}
             step={1}
-            valueText={(s) => `${s} % pigment, ${shadeWords(s / 100)}`}
+            valueText={(s) => `${shadeWords(s / 100, tone)}, ${Math.round(shadeConcentration(s / 100) * 100)} % ink`}
             describedBy={`${id}-shade-help`}
             onCommit={(v) => set('shade', v)}
           />
         </div>
         <div id={`${id}-shade-help`} className="slider-ends help">
-          <span>lightest dilution</span>
+          <span>lightest grey, 1:9</span>
           <span>undiluted black</span>
         </div>
       </Field>

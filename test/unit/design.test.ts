@@ -17,6 +17,27 @@ describe('design', () => {
     expect(() => parseDesign(badSkin)).toThrow(/skin\.fitzpatrick: Fitzpatrick type must be 1 to 6/);
   });
 
+  it('refuses a pigment depth outside 0.1-3 mm, an unknown tone and an impossible hair colour, naming each', () => {
+    const d = defaultDesign();
+    expect(() => parseDesign({ ...d, pigment: { ...d.pigment, depthMm: 5 } })).toThrow(/pigment\.depthMm: Pigment depth must be at most 3 mm/);
+    expect(() => parseDesign({ ...d, pigment: { ...d.pigment, depthMm: 0.05 } })).toThrow(/Pigment depth must be at least 0.1 mm/);
+    expect(() => parseDesign({ ...d, pigment: { ...d.pigment, depthMm: 'deep' } })).toThrow(/Pigment depth must be a number/);
+    expect(() => parseDesign({ ...d, pigment: { ...d.pigment, tone: 'green' } })).toThrow(/pigment\.tone/);
+    expect(() => parseDesign({ ...d, hair: { preset: 'black', customLab: { L: 150, a: 0, b: 0 } } })).toThrow(/hair\.customLab\.L/);
+    expect(() => parseDesign({ ...d, hair: { preset: 'purple', customLab: null } })).toThrow(/hair\.preset: Hair colour must be one of the presets/);
+  });
+
+  it('migrates a version 1 design: hair and pigment take their defaults, the rest is kept', () => {
+    const { hair: _hair, pigment: _pigment, ...rest } = defaultDesign();
+    const v1 = { ...rest, version: 1, name: 'Old file', layers: rest.layers.map((l) => ({ ...l, shade: 0.9 })) };
+    const d = parseDesign(JSON.stringify(v1));
+    expect(d.version).toBe(2);
+    expect(d.name).toBe('Old file');
+    expect(d.pigment).toEqual({ depthMm: 0.2, tone: 'neutral' });
+    expect(d.hair).toEqual({ preset: 'dark-brown', customLab: null });
+    expect(d.layers.map((l) => l.shade)).toEqual([0.9, 0.9, 0.9]);
+  });
+
   it('refuses broken input with a readable message', () => {
     expect(() => parseDesign('{not json')).toThrow(/not valid JSON/);
     expect(() => parseDesign([])).toThrow(/must be an object/);

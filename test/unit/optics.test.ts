@@ -111,6 +111,33 @@ describe('a healed dot', () => {
     }
   });
 
+  it('shifts toward blue with depth: at the same lightness, b* falls as the pigment goes from 0.3 to 1.5 mm', () => {
+    // A deeper dot of the same ink is also fainter (more skin over it), and fainter means nearer the
+    // skin's own b*; so the hue is compared at equal lightness: the 1.5 mm undiluted dot against the
+    // 0.3 mm dot diluted to the same L*. Measured: b* 6.2 vs 8.3 (type I), 13.1 vs 14.1 (III),
+    // 16.0 vs 16.2 (V), 8.65 vs 8.68 (VI, where the epidermis hides nearly everything).
+    const at = (skin: Lab, concentration: number, depthMm: number) => apparentDotLab({ skin, concentration, depthMm, tone: 'neutral' });
+    for (const t of TYPES) {
+      const skin = SKIN_PRESETS[t].lab;
+      const row: string[] = [];
+      for (const depthMm of [0.5, 0.8, 1.5]) {
+        const deep = at(skin, 1, depthMm);
+        let lo = 0;
+        let hi = 1;
+        for (let k = 0; k < 40; k++) {
+          const mid = (lo + hi) / 2;
+          if (at(skin, mid, 0.3).L > deep.L) lo = mid;
+          else hi = mid;
+        }
+        const shallow = at(skin, (lo + hi) / 2, 0.3);
+        row.push(`${depthMm} mm: L* ${deep.L.toFixed(1)} b* ${deep.b.toFixed(2)} vs 0.3 mm at c=${lo.toFixed(3)} b* ${shallow.b.toFixed(2)}`);
+        expect(Math.abs(shallow.L - deep.L)).toBeLessThan(0.01);
+        expect(deep.b).toBeLessThan(shallow.b);
+      }
+      console.log(`type ${t}, equal lightness: ${row.join('; ')}`);
+    }
+  });
+
   it('looks different on skin types I and VI: far more contrast on I than on VI', () => {
     const input = { concentration: 1, depthMm: 0.3, tone: 'neutral' as const };
     const skinI = SKIN_PRESETS[1].lab;

@@ -43,6 +43,13 @@
  * removed by scaling X, Y and Z by the ratio of the measured to the modelled skin, applied to the dot
  * too, so a dot of concentration 0 is exactly the skin the app shows.
  *
+ * What it predicts, for scale (type III skin, L* 62.2): undiluted ink 0.1 mm under the surface L* 43,
+ * at 0.2 mm (the designs' default depth, upper papillary dermis) 47.5, at 0.5 mm 54.6, at 1.5 mm 60.5:
+ * most of the light that makes skin's colour comes back from its top half millimetre, so pigment
+ * placed deeper is fainter as well as cooler. Cooler is seen at equal lightness: a deep dot has a
+ * lower b* than a shallow, more diluted dot of the same L* (optics.test.ts), because the dermis over
+ * it sends blue back before it reaches the ink while red goes on down and is absorbed.
+ *
  * CIELAB here is relative to the white of the same 31-band sums (X 0.9494, Z 1.0871 for Y = 1),
  * 0.1-0.2 % off the white of the full 380-780 nm D65 tables; too small to matter (< 0.1 CIEDE2000). */
 import type { Lab } from '../design';

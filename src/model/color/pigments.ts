@@ -21,6 +21,8 @@ export interface Shade {
   tone: PigmentTone;
   /** Parts of ink to parts of diluent, as a clinic would write it. */
   dilution: string;
+  /** Place on the ladder, 0 lightest to 1 undiluted: what a design's layer `shade` holds. */
+  position: number;
 }
 
 /** The dilution ladder, lightest first: [id, name, parts ink, parts diluent]. */
@@ -35,15 +37,18 @@ const LADDER: readonly [string, string, number, number][] = [
   ['black', 'Black', 1, 0],
 ];
 
+const LADDER_CONCENTRATIONS = LADDER.map(([, , ink, diluent]) => ink / (ink + diluent));
+
 const TONE_NAME: Record<PigmentTone, string> = { neutral: '', warm: 'warm ', cool: 'cool ' };
 
 function ladder(tone: PigmentTone): Shade[] {
-  return LADDER.map(([id, name, ink, diluent]) => ({
+  return LADDER.map(([id, name, ink, diluent], i) => ({
     id: tone === 'neutral' ? id : `${id}-${tone}`,
     name: tone === 'neutral' ? name : `${name} (${TONE_NAME[tone].trim()})`,
     concentration: ink / (ink + diluent),
     tone,
     dilution: diluent === 0 ? 'undiluted' : `${ink}:${diluent}`,
+    position: i / (LADDER.length - 1),
   }));
 }
 
@@ -53,4 +58,19 @@ export const SHADES: readonly Shade[] = Object.freeze([...ladder('neutral'), ...
 /** The ladder of one tone, lightest first. */
 export function shadesOfTone(tone: PigmentTone): Shade[] {
   return SHADES.filter((s) => s.tone === tone);
+}
+
+/** Concentration at a place on the ladder: 0 the lightest shade, 1 undiluted, the named shades at
+ * i / 7 and geometric steps between them (each step dilutes by a factor, as clinics mix). */
+export function shadeConcentration(position: number): number {
+  const ladder = LADDER_CONCENTRATIONS;
+  const x = Math.min(1, Math.max(0, position)) * (ladder.length - 1);
+  const i = Math.min(ladder.length - 2, Math.floor(x));
+  return ladder[i] * (ladder[i + 1] / ladder[i]) ** (x - i);
+}
+
+/** The named shade nearest a ladder position, of a tone. */
+export function nearestShade(position: number, tone: PigmentTone): Shade {
+  const i = Math.round(Math.min(1, Math.max(0, position)) * (LADDER.length - 1));
+  return shadesOfTone(tone)[i];
 }

@@ -1,8 +1,7 @@
 /** Per-layer ink uniforms from the design: the colour each session's dots take in this skin, and
  * whether the session is shown. Written in place into the shared dot uniforms. */
 import { Color } from 'three';
-import { labToHex, skinLab, type Design } from '../../model';
-import { inkLab } from '../../model/color/pigment';
+import { labToHex, layerInkLab, skinLab, type Design } from '../../model';
 import { LAYER_SLOTS, type DotUniforms } from './shared';
 
 const skin = new Color();
@@ -18,7 +17,7 @@ export function writeInks(u: DotUniforms, design: Design, layerCounts: ArrayLike
     const column = 4 * (i % 4);
     const layer = design.layers[i];
     const on = layer !== undefined && layer.visible && (layerCounts?.[i] ?? 0) > 0;
-    if (on) ink.set(labToHex(inkLab(skinColour, layer.shade)));
+    if (on) ink.set(labToHex(layerInkLab(design, layer)));
     e[column] = on ? Math.log2(ink.r / Math.max(skin.r, 1e-4)) : 0;
     e[column + 1] = on ? Math.log2(ink.g / Math.max(skin.g, 1e-4)) : 0;
     e[column + 2] = on ? Math.log2(ink.b / Math.max(skin.b, 1e-4)) : 0;
