@@ -1,6 +1,7 @@
 import { DesignFile } from './DesignFile';
 import { LayersPanel } from './LayersPanel';
 import { MeasuresForm } from './MeasuresForm';
+import { ShadeMatch } from './ShadeMatch';
 import { SkinTone } from './SkinTone';
 
 export function ConsultationPanel() {
@@ -9,6 +10,7 @@ export function ConsultationPanel() {
       <p className="lede">Build the client's head to size and match their skin, design the sessions of dots, then show it from every side.</p>
       <MeasuresForm />
       <SkinTone />
+      <ShadeMatch />
       <LayersPanel />
       <DesignFile />
     </>
