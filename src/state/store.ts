@@ -65,6 +65,9 @@ export interface AppState {
   dotsProgress: number;
   /** How long the last generation took (ms), for the readout. */
   dotsMs: number;
+  /** Earlier designs, newest last, and designs undone, newest last: every design edit is a step. */
+  past: Design[];
+  future: Design[];
   actions: Actions;
 }
 
@@ -97,7 +100,13 @@ export interface Actions {
   setHair(hair: Design['hair']): void;
   /** Every session takes this ladder position (0 lightest .. 1 undiluted). */
   setShadeForAll(position: number): void;
+  /** Back to the design before the last edit / forward again; nothing when there is none. */
+  undo(): void;
+  redo(): void;
 }
+
+/** Steps of design history kept: designs are small objects, 200 of them a few hundred kB. */
+export const HISTORY_LIMIT = 200;
 
 const headClient = new HeadClient();
 const dotsClient = new DotsClient();
@@ -119,7 +128,9 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'stale':
         break;
       case 'ok':
-        set({ head: outcome.head, design: commit(outcome.head), headStatus: 'ready', error: null });
+        set({ head: outcome.head, headStatus: 'ready' });
+        commitDesign(commit(outcome.head));
+        set({ error: null });
         break;
       case 'invalid':
         // Refused input: the head on screen stays, the reason is shown.
@@ -134,10 +145,32 @@ export const useAppStore = create<AppState>()((set, get) => {
     return outcome.kind;
   }
 
+  /** After an undo or redo: a head of the design's measures, if the one shown is of others. */
+  async function headForDesign() {
+    const m = get().design.head;
+    const shown = get().head?.measures;
+    if (shown && shown.circumferenceMm === m.circumferenceMm && shown.lengthMm === m.lengthMm && shown.breadthMm === m.breadthMm) return;
+    set({ headStatus: 'loading' });
+    const outcome = await headClient.request(m);
+    if (outcome.kind === 'ok') set({ head: outcome.head, headStatus: 'ready' });
+    else if (outcome.kind !== 'stale') set({ headStatus: get().head ? 'ready' : 'error', error: { message: outcome.message, field: null } });
+  }
+
+  /** The design becomes `next`, the one it replaces a step back in the history. */
+  function commitDesign(next: Design) {
+    const { design, past } = get();
+    if (next === design) return;
+    if (JSON.stringify(next) === JSON.stringify(design)) {
+      set({ design: next, error: null });
+      return;
+    }
+    set({ design: next, past: [...past, design].slice(-HISTORY_LIMIT), future: [], error: null });
+  }
+
   /** Every change of the design goes through the schema; a refused change leaves it as it was. */
   function updateDesign(next: Design) {
     const result = designSchema.safeParse(next);
-    if (result.success) set({ design: result.data, error: null });
+    if (result.success) commitDesign(result.data);
     else set({ error: { message: result.error.issues[0]?.message ?? 'Invalid design', field: null } });
   }
 
@@ -173,7 +206,16 @@ export const useAppStore = create<AppState>()((set, get) => {
           const current = get().design;
           const back = { ...current, layers: lastGoodLayers ?? current.layers, hairline: lastGoodHairline ?? current.hairline };
           requestedKey = samplingKey(head, back);
-          set({ design: back, dotsStatus: get().dots ? 'ready' : 'error', error: { message: outcome.message, field: null } });
+          // The refused step leaves no trace in the history: the design it came from is `back`.
+          const past = get().past;
+          const last = past[past.length - 1];
+          const sameAsLast = last && samplingKey(head, last) === requestedKey;
+          set({
+            design: back,
+            past: sameAsLast ? past.slice(0, -1) : past,
+            dotsStatus: get().dots ? 'ready' : 'error',
+            error: { message: outcome.message, field: null },
+          });
           break;
         }
         case 'failed':
@@ -228,7 +270,7 @@ export const useAppStore = create<AppState>()((set, get) => {
         shown.lengthMm === design.head.lengthMm &&
         shown.breadthMm === design.head.breadthMm;
       if (same) {
-        set({ design, error: null });
+        commitDesign(design);
         return;
       }
       await buildHead(design.head, (head) => ({ ...design, head: { ...head.measures } }), 'This design file cannot be used: ');
@@ -295,6 +337,18 @@ export const useAppStore = create<AppState>()((set, get) => {
       const shade = Math.min(1, Math.max(0, position));
       updateDesign({ ...design, layers: design.layers.map((l) => ({ ...l, shade })) });
     },
+    undo() {
+      const { past, future, design } = get();
+      if (!past.length) return;
+      set({ design: past[past.length - 1], past: past.slice(0, -1), future: [...future, design], error: null });
+      void headForDesign();
+    },
+    redo() {
+      const { past, future, design } = get();
+      if (!future.length) return;
+      set({ design: future[future.length - 1], future: future.slice(0, -1), past: [...past, design], error: null });
+      void headForDesign();
+    },
   };
 
   return {
@@ -316,6 +370,8 @@ export const useAppStore = create<AppState>()((set, get) => {
     dotsStatus: 'idle',
     dotsProgress: 0,
     dotsMs: 0,
+    past: [],
+    future: [],
     actions,
   };
 });

@@ -1,3 +1,4 @@
+import { UndoRedo } from './UndoRedo';
 import { CAMERA_PRESETS, useAppStore, type CameraPreset } from '../state/store';
 
 const LABELS: Record<CameraPreset, { text: string; title: string }> = {
@@ -13,7 +14,9 @@ export function ViewBar() {
   const view = useAppStore((s) => s.view);
   const actions = useAppStore((s) => s.actions);
   return (
-    <div className="view-bar" role="toolbar" aria-label="Camera views">
+    <div className="view-bar">
+    <UndoRedo />
+    <div className="view-presets" role="toolbar" aria-label="Camera views">
       {CAMERA_PRESETS.map((p) => (
         <button
           key={p}
@@ -26,6 +29,7 @@ export function ViewBar() {
           {LABELS[p].text}
         </button>
       ))}
+    </div>
     </div>
   );
 }
