@@ -57,7 +57,7 @@ export type DotsHead = Pick<HeadModel, 'chart' | 'landmarks'>;
 
 export function generateDotsFromSpec(head: DotsHead, spec: DotsSpec, options: GenerateOptions = {}): DotSet {
   const layers = spec.layers;
-  const fields = scalpFields(head, spec.hairline);
+  const fields = scalpFields(head, spec.hairline, spec.seed);
   const surface = new ScalpSurface(head.chart);
   const areas = layers.map((l) => effectiveAreaMm2(head, fields, l, spec.hairline.transitionMm));
   checkLayers(layers, areas);
