@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { DEFAULT_MEASURES, MEASURE_LIMITS } from './head/measures';
 import { HAIR_COLORS } from './color/hairColors';
 import type { PigmentTone } from './color/pigments';
+import { defaultHairline, hairlineSchema } from './scalp/hairline';
+import { defaultScars, scarsSchema } from './scalp/scars';
+import { defaultHairLoss, hairLossSchema, type HairLoss } from './hair/hairLoss';
+import { defaultStubble, stubbleSchema } from './hair/stubble';
+import { defaultFadeScenario, fadeScenarioSchema } from './fade/scenario';
 
-export const DESIGN_VERSION = 2;
+export const DESIGN_VERSION = 3;
 export const MAX_LAYERS = 8;
 
 const measure = (key: keyof typeof MEASURE_LIMITS, label: string) => {
@@ -70,12 +75,16 @@ export const designSchema = z.object({
     depthMm: range('Pigment depth', ' mm', 0.1, 3),
     tone: z.enum(['neutral', 'warm', 'cool'], { error: "Pigment tone must be 'neutral', 'warm' or 'cool'" }),
   }),
-  hairline: z.object({
-    /** Mid-frontal point above the glabella, along the forehead: 7 (aggressive) to 10 cm (conservative). */
-    midFrontalHeightMm: range('Hairline height', ' mm', 60, 120),
-    /** Width over which dot density fades from full to none at the front. */
-    transitionMm: range('Hairline transition', ' mm', 2, 30),
-  }),
+  /** The designed front hairline: height, transition, style, handles (scalp/hairline.ts). */
+  hairline: hairlineSchema,
+  /** Where the client's own hair still grows (hair/hairLoss.ts). */
+  hairLoss: hairLossSchema,
+  /** The client's remaining hair, shaved (hair/stubble.ts). */
+  stubble: stubbleSchema,
+  /** Strip, punctate and free-form scars (scalp/scars.ts). */
+  scars: scarsSchema,
+  /** The client's sun habits, aftercare and the clinic's touch-up rule and prices (fade/scenario.ts). */
+  fade: fadeScenarioSchema,
   layers: z.array(layerSchema).max(MAX_LAYERS, { error: `A design has at most ${MAX_LAYERS} sessions` }),
 });
 
@@ -90,6 +99,9 @@ export const DEFAULT_HAIR: { preset: string; customLab: Lab | null } = { preset:
  * (SCIENCE.md section 1: "upper/mid papillary dermis"; the healed dot sits about 0.1 mm under the
  * surface, Rassman et al.). */
 export const DEFAULT_PIGMENT: { depthMm: number; tone: PigmentTone } = { depthMm: 0.2, tone: 'neutral' };
+/** Norwood VI: the commonest reason a client comes for SMP is advanced loss with a kept fringe;
+ * the consultation sets the client's own pattern. */
+export const DEFAULT_HAIR_LOSS = (): HairLoss => ({ ...defaultHairLoss(), pattern: 'norwood-6' });
 
 export function defaultDesign(): Design {
   return {
@@ -100,7 +112,11 @@ export function defaultDesign(): Design {
     skin: { fitzpatrick: 3, customLab: null },
     hair: { ...DEFAULT_HAIR },
     pigment: { ...DEFAULT_PIGMENT },
-    hairline: { midFrontalHeightMm: 80, transitionMm: 10 },
+    hairline: defaultHairline(),
+    hairLoss: DEFAULT_HAIR_LOSS(),
+    stubble: defaultStubble(),
+    scars: defaultScars(),
+    fade: defaultFadeScenario(),
     // Three sessions, about 170 dots/cm² together: a light foundation set back a little, then
     // darker and finer dots that fill between it and refine the front (SCIENCE.md section 1).
     layers: [
@@ -125,7 +141,19 @@ export class DesignError extends Error {
 const migrations: Record<number, (d: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 2 added the client's hair colour and the pigment's depth and tone.
   1: (d) => ({ ...d, hair: { ...DEFAULT_HAIR }, pigment: { ...DEFAULT_PIGMENT } }),
+  // Version 3 added the hairline's style and handles, the client's hair loss, stubble and scars,
+  // and the fading scenario. An older design was drawn over a whole scalp: no hair kept.
+  2: (d) => ({
+    ...d,
+    hairline: { ...defaultHairline(), ...(isObject(d.hairline) ? d.hairline : {}) },
+    hairLoss: { ...defaultHairLoss(), pattern: 'norwood-7' },
+    stubble: defaultStubble(),
+    scars: defaultScars(),
+    fade: defaultFadeScenario(),
+  }),
 };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseDesign(input: unknown): Design {
   if (typeof input === 'string') {

@@ -25,3 +25,16 @@ export { apparentDotLab, buildDotColorTable, lookupDotColor, skinFit, dotSpectru
 export type { DotColorTable, DotInput, SkinOptics } from './color/optics';
 export { matchShade, stubbleLab, verdictOf, HAIR_COVERAGE } from './color/shadeMatch';
 export type { ShadeMatch, ShadeMatchInput, ShadeResult, Verdict } from './color/shadeMatch';
+export { hairlineSchema, defaultHairline, withStyle, HAIRLINE_STYLES, HAIRLINE_STYLE_PRESETS, hairlineHandles, moveHandle, hairlinePolyline, BROW_LIMIT_MM } from './scalp/hairline';
+export type { Hairline, HairlineStyle, HairlineHandle, HandleId, FixedHandleId, MoveResult } from './scalp/hairline';
+export { hairlineGuides, hairlineWarnings, HEIGHT_MARKS_MM } from './scalp/guides';
+export type { HairlineGuides, HairlineWarning } from './scalp/guides';
+export { scarsSchema, scarSchema, defaultScars, defaultScar, scarField, scarAreaMm2, dotsOnScar, isOnScar, MAX_SCARS, SCAR_EDGE_MM } from './scalp/scars';
+export type { Scar } from './scalp/scars';
+export { rasterizeChartField } from './scalp/chartRaster';
+export { hairLossSchema, defaultHairLoss, hairField, baldAreaShare, HAIR_LOSS_PATTERNS, HAIR_LOSS_PATTERN_IDS, MAX_HAIR_CORRECTIONS } from './hair/hairLoss';
+export type { HairLoss, HairCorrection, HairLossPattern, HairLossPatternId } from './hair/hairLoss';
+export { stubbleSchema, defaultStubble, generateStubble, SHAVE_LENGTHS_MM, HAIRS_PER_UNIT_SHARE, visibleHairLengthMm } from './hair/stubble';
+export type { Stubble, StubbleSet } from './hair/stubble';
+export { DEFAULT_HAIR_LOSS } from './design';
+export * from './fade';

@@ -22,8 +22,8 @@ export class DotsClient {
   }
 
   async request(head: DotsHead, design: Design, onProgress?: (fraction: number) => void): Promise<DotsOutcome> {
-    // Only the chart and landmarks cross over: the sampler needs nothing else of the head.
-    const slim: DotsHead = { chart: head.chart, landmarks: head.landmarks };
+    // Only the chart, landmarks and measures cross over: the sampler needs nothing else of the head.
+    const slim: DotsHead = { chart: head.chart, landmarks: head.landmarks, measures: head.measures };
     const outcome = await this.jobs.request<DotsJobResult>((api) => api.generate(slim, design, onProgress ? Comlink.proxy(onProgress) : undefined));
     if (outcome.kind !== 'ok') return outcome;
     const result = outcome.value;

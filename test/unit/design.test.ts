@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DesignError, HeadMeasureError, defaultDesign, parseDesign, resolveMeasures } from '../../src/model';
+import { DESIGN_VERSION, DesignError, HeadMeasureError, defaultDesign, parseDesign, resolveMeasures } from '../../src/model';
 
 describe('design', () => {
   it('the default design passes its own schema and survives JSON', () => {
@@ -28,14 +28,26 @@ describe('design', () => {
   });
 
   it('migrates a version 1 design: hair and pigment take their defaults, the rest is kept', () => {
-    const { hair: _hair, pigment: _pigment, ...rest } = defaultDesign();
-    const v1 = { ...rest, version: 1, name: 'Old file', layers: rest.layers.map((l) => ({ ...l, shade: 0.9 })) };
+    const { hair: _hair, pigment: _pigment, hairLoss: _l, stubble: _s, scars: _c, fade: _f, ...rest } = defaultDesign();
+    const v1 = { ...rest, version: 1, name: 'Old file', hairline: { midFrontalHeightMm: 74, transitionMm: 14 }, layers: rest.layers.map((l) => ({ ...l, shade: 0.9 })) };
     const d = parseDesign(JSON.stringify(v1));
-    expect(d.version).toBe(2);
+    expect(d.version).toBe(DESIGN_VERSION);
     expect(d.name).toBe('Old file');
     expect(d.pigment).toEqual({ depthMm: 0.2, tone: 'neutral' });
     expect(d.hair).toEqual({ preset: 'dark-brown', customLab: null });
     expect(d.layers.map((l) => l.shade)).toEqual([0.9, 0.9, 0.9]);
+  });
+
+  it('migrates a version 2 design: the hairline keeps its height and width, the scalp was treated whole', () => {
+    const { hairLoss: _l, stubble: _s, scars: _c, fade: _f, ...rest } = defaultDesign();
+    const v2 = { ...rest, version: 2, hairline: { midFrontalHeightMm: 92, transitionMm: 6 } };
+    const d = parseDesign(v2);
+    expect(d.version).toBe(3);
+    expect(d.hairline).toMatchObject({ midFrontalHeightMm: 92, transitionMm: 6, handles: null, symmetric: true });
+    // Drawn over a whole scalp before: the most advanced pattern keeps most of it treated.
+    expect(d.hairLoss.pattern).toBe('norwood-7');
+    expect(d.scars).toEqual([]);
+    expect(d.fade.hoursOutdoorsPerDay).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses broken input with a readable message', () => {

@@ -1,6 +1,7 @@
 import type { HeadModel } from '../head/types';
 import type { Design } from '../design';
 import { scalpFields, type ScalpFields } from '../scalp/fields';
+import { hairField } from '../hair/hairLoss';
 import { ScalpSurface } from '../scalp/surface';
 import { chartStretch } from '../scalp/jacobian';
 import { GHOST, PointGrid, surfaceBounds } from './pointGrid';
@@ -49,17 +50,29 @@ const OUTLINE_EDGE_MM = 6;
 
 /** Dots for a design: every session's layer, hidden ones included (hiding is a view matter). */
 export function generateDots(head: DotsHead, design: Design, options: GenerateOptions = {}): DotSet {
-  return generateDotsFromSpec(head, { seed: design.seed, hairline: design.hairline, layers: design.layers }, options);
+  const hair = { field: hairField(head, design.hairLoss), fuPerCm2: design.stubble.densityFuPerCm2 };
+  return generateDotsFromSpec(head, { seed: design.seed, hairline: design.hairline, layers: design.layers, hair }, options);
 }
 
 /** What the sampler needs of the head; a worker can be sent just this. */
-export type DotsHead = Pick<HeadModel, 'chart' | 'landmarks'>;
+export type DotsHead = Pick<HeadModel, 'chart' | 'landmarks' | 'measures'>;
+
+/** Share of a session's density wanted where the client keeps a share `hair` of their hair. The
+ * sessions and the client's follicles together should read as one even density, so the shaved
+ * stubble's units count as marks: dots fill up to the design's total density and no further
+ * (full hair of 74 FU/cm² under a 170 dots/cm² design leaves 56 % of the dots). An assumption of
+ * this app: clinics describe blending dots into the remaining hair, not a rule for how many. */
+export function hairFill(hair: number, fuPerCm2: number, designPerCm2: number): number {
+  const f = 1 - (hair * fuPerCm2) / designPerCm2;
+  return f <= 0 ? 0 : f >= 1 ? 1 : f;
+}
 
 export function generateDotsFromSpec(head: DotsHead, spec: DotsSpec, options: GenerateOptions = {}): DotSet {
   const layers = spec.layers;
   const fields = scalpFields(head, spec.hairline, spec.seed);
   const surface = new ScalpSurface(head.chart);
-  const areas = layers.map((l) => effectiveAreaMm2(head, fields, l, spec.hairline.transitionMm));
+  const fill = fillField(spec);
+  const areas = layers.map((l) => effectiveAreaMm2(head, fields, l, spec.hairline.transitionMm, fill));
   checkLayers(layers, areas);
   const expected = layers.reduce((n, l, k) => n + (l.densityPerCm2 / 100) * areas[k] * 1.1, 0);
 
@@ -91,7 +104,7 @@ export function generateDotsFromSpec(head: DotsHead, spec: DotsSpec, options: Ge
       coverage: (s) => {
         const h = (s.sampleGrid(fields.hairlineMm) - l.hairlineOffsetMm) / spec.hairline.transitionMm;
         const o = s.sampleGrid(fields.outlineMm) / OUTLINE_EDGE_MM;
-        return ramp(h) * ramp(o);
+        return fill ? ramp(h) * ramp(o) * s.sampleGrid(fill) : ramp(h) * ramp(o);
       },
     };
     const rng = createRng(spec.seed, k);
@@ -114,8 +127,11 @@ export function generateDotsFromSpec(head: DotsHead, spec: DotsSpec, options: Ge
  * its inner part is compared with the target. Conditioning on earlier layers and irregularity
  * both change how tightly dots pack, so this is measured rather than assumed. */
 function calibrate(surface: ScalpSurface, grid: PointGrid, pass: LayerPass, density: number, head: DotsHead, rng: Rng): void {
-  const center = pilotCenter(head, surface, pass);
-  if (!center) return;
+  const pilot = pilotCenter(head, surface, pass);
+  if (!pilot) return;
+  const center = pilot.at;
+  // Coverage thins the layer at random: the pilot patch should reach the target times its coverage.
+  density *= pilot.coverage;
   const inner = Math.max(8, 4.5 * pass.radiusMm * Math.sqrt(40 / Math.PI)); // ~>= 300 dots inside
   const outer = inner + 4 * pass.radiusMm;
   for (let iter = 0; iter < 5; iter++) {
@@ -136,18 +152,22 @@ function calibrate(surface: ScalpSurface, grid: PointGrid, pass: LayerPass, dens
   }
 }
 
-/** The chart node nearest the crown where the layer has full coverage. */
-function pilotCenter(head: DotsHead, surface: ScalpSurface, pass: LayerPass): [number, number, number] | null {
+/** The chart node nearest the crown where the layer has full coverage or, where the client's
+ * hair leaves none at full coverage, the node of most coverage; with that coverage. */
+function pilotCenter(head: DotsHead, surface: ScalpSurface, pass: LayerPass): { at: [number, number, number]; coverage: number } | null {
   const s = head.chart.surfaceMm;
   const cols = head.chart.thetaSteps + 1;
+  let best: { at: [number, number, number]; coverage: number } | null = null;
   for (let i = 0; i < cols; i += 4) {
     for (let j = 0; j < head.chart.phiSteps; j += 16) {
       const k = j * cols + i;
       surface.project(s[3 * k], s[3 * k + 1], s[3 * k + 2]);
-      if (pass.coverage(surface) >= 1) return [surface.x, surface.y, surface.z];
+      const c = pass.coverage(surface);
+      if (c >= 1) return { at: [surface.x, surface.y, surface.z], coverage: 1 };
+      if (c > 0.05 && (!best || c > best.coverage + 1e-3)) best = { at: [surface.x, surface.y, surface.z], coverage: c };
     }
   }
-  return null;
+  return best;
 }
 
 /** Random points within `radiusMm` of a centre: start points for a front, of which the first
@@ -169,7 +189,7 @@ function seedPoints(head: DotsHead, surface: ScalpSurface, pass: LayerPass, rng:
   const cols = head.chart.thetaSteps + 1;
   const out: number[] = [];
   const center = pilotCenter(head, surface, pass);
-  const first = center ? seedsAround(center, pass.radiusMm * 3, rng) : new Float32Array(0);
+  const first = center ? seedsAround(center.at, pass.radiusMm * 3, rng) : new Float32Array(0);
   for (let j = 0; j < head.chart.phiSteps; j += 8) {
     for (let i = 0; i < cols; i += 8) {
       const k = j * cols + i;
@@ -180,8 +200,19 @@ function seedPoints(head: DotsHead, surface: ScalpSurface, pass: LayerPass, rng:
   return { first, rest: new Float32Array(out) };
 }
 
+/** Per chart node, the share of the sessions' density wanted around the client's hair; null
+ * without hair to fill around. */
+function fillField(spec: DotsSpec): Float32Array | null {
+  if (!spec.hair) return null;
+  const total = spec.layers.reduce((n, l) => n + l.densityPerCm2, 0);
+  const { field, fuPerCm2 } = spec.hair;
+  const out = new Float32Array(field.length);
+  for (let k = 0; k < field.length; k++) out[k] = hairFill(field[k], fuPerCm2, total);
+  return out;
+}
+
 /** Treated area of a layer (mm^2), each part weighted by its coverage, over the chart grid. */
-function effectiveAreaMm2(head: DotsHead, fields: ScalpFields, l: LayerSpec, transitionMm: number): number {
+function effectiveAreaMm2(head: DotsHead, fields: ScalpFields, l: LayerSpec, transitionMm: number, fill: Float32Array | null): number {
   // Chart area equals surface area; in polar cells dA = rho drho dphi = d(rho^2 / 2) dphi.
   const chart = head.chart;
   const cols = chart.thetaSteps + 1;
@@ -192,7 +223,7 @@ function effectiveAreaMm2(head: DotsHead, fields: ScalpFields, l: LayerSpec, tra
       const k = j * cols + i;
       const h = (fields.hairlineMm[k] - l.hairlineOffsetMm) / transitionMm;
       const o = fields.outlineMm[k] / OUTLINE_EDGE_MM;
-      const cov = ramp(h) * ramp(o);
+      const cov = ramp(h) * ramp(o) * (fill ? 0.5 * (fill[k] + fill[k + 1]) : 1);
       if (cov <= 0) continue;
       const r0 = chart.rhoMm[k], r1 = chart.rhoMm[k + 1];
       area += cov * 0.5 * (r1 * r1 - r0 * r0) * dPhi;

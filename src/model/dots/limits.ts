@@ -15,6 +15,9 @@ export interface LayerSpec {
 export interface DotsSpec {
   seed: number;
   hairline: HairlineSpec & { transitionMm: number };
+  /** Where the client's own hair grows (share of natural density per chart node, hair/hairLoss.ts)
+   * and its follicular units per cm²: the sessions fill around it (see hairFill). */
+  hair?: { field: Float32Array; fuPerCm2: number };
   layers: LayerSpec[];
 }
 
