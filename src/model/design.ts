@@ -146,7 +146,7 @@ const migrations: Record<number, (d: Record<string, unknown>) => Record<string, 
   2: (d) => ({
     ...d,
     hairline: { ...defaultHairline(), ...(isObject(d.hairline) ? d.hairline : {}) },
-    hairLoss: { ...defaultHairLoss(), pattern: 'norwood-7' },
+    hairLoss: { ...defaultHairLoss(), pattern: 'diffuse', diffuseRemaining: 0 },
     stubble: defaultStubble(),
     scars: defaultScars(),
     fade: defaultFadeScenario(),

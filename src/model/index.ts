@@ -38,3 +38,6 @@ export { stubbleSchema, defaultStubble, generateStubble, SHAVE_LENGTHS_MM, HAIRS
 export type { Stubble, StubbleSet } from './hair/stubble';
 export { DEFAULT_HAIR_LOSS } from './design';
 export * from './fade';
+export { scalpLook, clientHairField, SCAR_MAP_SIZE } from './hair/look';
+export type { ScalpLook } from './hair/look';
+export { hairFill } from './dots/generate';

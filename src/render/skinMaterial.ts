@@ -22,6 +22,7 @@ import {
   RedFormat,
   ShaderChunk,
   Vector3,
+  type Texture,
   type WebGLProgramParametersWithUniforms,
 } from 'three';
 import type { HeadModel } from '../model';
@@ -175,6 +176,32 @@ vec3 skinDots( vec3 col ) {
 vec3 skinDots( vec3 col ) { return col; }
 #endif
 
+// The client's own shaved stubble: hairs sit on the skin and hide it, so their colour mixes in
+// linearly by the share of the area they cover (the mipmapped coverage map).
+#if HAIR_MAP > 0
+uniform sampler2D uHairMap;
+uniform vec3 uHairAlbedo;
+vec3 skinHair( vec3 col ) {
+	if ( vOnChart < 0.999 ) return col;
+	return mix( col, uHairAlbedo, min( texture2D( uHairMap, vScalpUv ).r, 1.0 ) );
+}
+#else
+vec3 skinHair( vec3 col ) { return col; }
+#endif
+
+// Scar tissue: paler than the skin around it (less melanin, fewer vessels) and without its grain.
+#if SCAR_MAP > 0
+uniform sampler2D uScarMap;
+vec3 skinScar( vec3 col, vec3 mottled ) {
+	if ( vOnChart < 0.999 ) return mottled;
+	float s = texture2D( uScarMap, vScalpUv ).r;
+	vec3 pale = min( col * vec3( 1.16, 1.12, 1.1 ) + vec3( 0.03 ), vec3( 1.0 ) );
+	return mix( mottled, pale, s );
+}
+#else
+vec3 skinScar( vec3 col, vec3 mottled ) { return mottled; }
+#endif
+
 `;
 
 export class SkinMaterial extends MeshPhysicalMaterial {
@@ -191,6 +218,12 @@ export class SkinMaterial extends MeshPhysicalMaterial {
   };
   /** Set by setDots: the dot layers' uniforms, shared with the close-up discs. */
   private dotUniforms: DotUniforms | null = null;
+  /** The stubble's coverage map and colour, and the scar map (setHair, setScars). */
+  readonly hairUniforms = {
+    uHairMap: { value: null as Texture | null },
+    uHairAlbedo: { value: new Color(0, 0, 0) },
+    uScarMap: { value: null as Texture | null },
+  };
 
   constructor() {
     super({
@@ -204,7 +237,26 @@ export class SkinMaterial extends MeshPhysicalMaterial {
       sheenColor: new Color('#f3e4de'),
     });
     this.name = 'SkinMaterial';
-    this.defines = { DOT_MAPS: 0 };
+    this.defines = { DOT_MAPS: 0, HAIR_MAP: 0, SCAR_MAP: 0 };
+  }
+
+  private setDefine(name: string, value: number): void {
+    if (this.defines?.[name] === value) return;
+    this.defines = { ...this.defines, [name]: value };
+    this.needsUpdate = true;
+  }
+
+  /** The stubble's coverage map (null: no stubble) and the hair's sRGB colour. */
+  setHair(map: Texture | null, hex: string): void {
+    this.hairUniforms.uHairMap.value = map;
+    this.hairUniforms.uHairAlbedo.value.set(hex);
+    this.setDefine('HAIR_MAP', map ? 1 : 0);
+  }
+
+  /** The scar-tissue map in chart space (null: no scars). */
+  setScars(map: Texture | null): void {
+    this.hairUniforms.uScarMap.value = map;
+    this.setDefine('SCAR_MAP', map ? 1 : 0);
   }
 
   /** `hex` is an sRGB colour: Color.set converts it to the linear working space. */
@@ -220,10 +272,7 @@ export class SkinMaterial extends MeshPhysicalMaterial {
    * discs and updated in place. A change in the number of maps recompiles the shader once. */
   setDots(uniforms: DotUniforms, maps: number): void {
     this.dotUniforms = uniforms;
-    if (this.defines?.DOT_MAPS !== maps) {
-      this.defines = { ...this.defines, DOT_MAPS: maps };
-      this.needsUpdate = true;
-    }
+    this.setDefine('DOT_MAPS', maps);
   }
 
   /** Points the overlay at a head's chart (once per head). */
@@ -235,7 +284,7 @@ export class SkinMaterial extends MeshPhysicalMaterial {
   }
 
   override onBeforeCompile(shader: WebGLProgramParametersWithUniforms): void {
-    Object.assign(shader.uniforms, this.skinUniforms, this.dotUniforms ?? {});
+    Object.assign(shader.uniforms, this.skinUniforms, this.hairUniforms, this.dotUniforms ?? {});
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `#include <common>\n${VERTEX_DECL}`)
       .replace(
@@ -251,13 +300,13 @@ export class SkinMaterial extends MeshPhysicalMaterial {
       .replace('#include <lights_physical_pars_fragment>', lights.replace(DIFFUSE_LINE, WRAPPED_DIFFUSE))
       .replace(
         '#include <color_fragment>',
-        '#include <color_fragment>\n\tdiffuseColor.rgb = scalpOverlay( skinDots( diffuseColor.rgb * skinMottle( vSkinPosMm ) ) );',
+        '#include <color_fragment>\n\tdiffuseColor.rgb = scalpOverlay( skinHair( skinDots( skinScar( diffuseColor.rgb, diffuseColor.rgb * skinMottle( vSkinPosMm ) ) ) ) );',
       )
       .replace('#include <aomap_fragment>', `#include <aomap_fragment>\n${AO_FRAGMENT}`);
   }
 
   override customProgramCacheKey(): string {
-    return 'smp-skin-v3';
+    return 'smp-skin-v4';
   }
 
   override dispose(): void {

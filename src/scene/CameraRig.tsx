@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, type ComponentRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
-import { PerspectiveCamera } from 'three';
+import { PerspectiveCamera, Vector3 } from 'three';
 import { headFrame, presetPosition, WORKING_DISTANCE } from '../render/framing';
 import { useAppStore, type CameraCommand } from '../state/store';
 
@@ -27,7 +27,13 @@ export function CameraRig() {
     // Resizes and new heads re-frame a preset, but never undo where the user has moved to.
     if (!isNewCommand && useAppStore.getState().view === 'free') return;
     applied.current = command;
-    if (command.to === 'working-distance') {
+    if (command.to === 'hairline') {
+      // Face on and from above the brows, near enough that the forehead and temples fill the view.
+      c.target.copy(frame.centre).add(new Vector3(0, frame.size.y * 0.3, frame.size.z * 0.2));
+      const d = presetPosition(frame, 'front', camera.fov, width / Math.max(1, height), new Vector3()).distanceTo(frame.centre);
+      camera.position.copy(c.target).addScaledVector(new Vector3(0, 0.75, 1).normalize(), d * 0.62);
+      c.minDistance = frame.radius * 0.6;
+    } else if (command.to === 'working-distance') {
       c.target.copy(frame.crown);
       camera.position.copy(frame.crown).addScaledVector(frame.crownNormal, WORKING_DISTANCE);
       c.minDistance = WORKING_DISTANCE / 3;

@@ -7,6 +7,8 @@ import { MM_TO_SCENE } from '../render/units';
 import { SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
 import { DotLayers } from './DotLayers';
+import { ScalpLookLayer } from './ScalpLookLayer';
+import { HeadTools } from './HeadTools';
 import { disposeUnlessLost, sceneState } from './sceneState';
 
 /** A coarse cell may span at most this many device pixels before the full head is drawn. */
@@ -71,6 +73,8 @@ export function HeadMesh() {
   return (
     <>
       <mesh ref={mesh} name="head" geometry={geometry} material={material} />
+      <HeadTools head={head} />
+      <ScalpLookLayer material={material} head={head} />
       <DotLayers material={material} head={head} />
     </>
   );

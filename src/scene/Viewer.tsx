@@ -13,7 +13,7 @@ import { Landmarks } from './Landmarks';
 import { sceneState } from './sceneState';
 import { Studio } from './Studio';
 import { WindowHook } from './WindowHook';
-import { useDotsDrawn } from './dotsView';
+import { useDotsDrawn, useLookDrawn } from './dotsView';
 
 /** Asked once, when the first viewer mounts (the probe needs a WebGL context of its own). */
 const glParameters = (): WebGLRendererParameters & { toneMapping: typeof NeutralToneMapping } => ({
@@ -42,6 +42,9 @@ export function Viewer() {
   const dotCount = useAppStore((s) => (drawnDots ? visibleDotCount(s.design, drawnDots.layerCounts) : 0));
   const actions = useAppStore((s) => s.actions);
   const gl = useMemo(glParameters, []);
+  const lookStatus = useAppStore((s) => s.lookStatus);
+  const look = useAppStore((s) => s.look);
+  const lookDrawn = useLookDrawn((s) => s.drawn);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -60,6 +63,9 @@ export function Viewer() {
       data-skin-hex={skinHex}
       data-dots-status={dotsStatus}
       data-dot-count={dotCount}
+      data-look-status={lookStatus === 'ready' && lookDrawn !== look ? 'generating' : lookStatus}
+      data-stubble-units={lookDrawn?.stubble.unitCount ?? 0}
+      data-stubble-hairs={lookDrawn?.stubble.count ?? 0}
       style={{ background: BACKDROP_CSS }}
       role="region"
       aria-label="3D preview of the head: drag to turn it, pinch or scroll to zoom"
@@ -131,7 +137,16 @@ function FrameReporter({ viewer }: { viewer: RefObject<HTMLDivElement | null> })
   useEffect(
     () =>
       useAppStore.subscribe((s, prev) => {
-        if (s.mode !== prev.mode || s.view !== prev.view || s.design !== prev.design || s.showLandmarks !== prev.showLandmarks || s.showRegion !== prev.showRegion) {
+        if (
+          s.mode !== prev.mode ||
+          s.view !== prev.view ||
+          s.design !== prev.design ||
+          s.showLandmarks !== prev.showLandmarks ||
+          s.showRegion !== prev.showRegion ||
+          s.tool !== prev.tool ||
+          s.showGuides !== prev.showGuides ||
+          s.scarDraft !== prev.scarDraft
+        ) {
           invalidate();
         }
       }),

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { advance, useThree, type RootState } from '@react-three/fiber';
 import { useAppStore } from '../state/store';
+import { Vector3 } from 'three';
+import { MM_TO_SCENE } from '../render/units';
 import { dotsView } from './dotsView';
 
 /** What benchmarks, tests and scripts may reach from the page (`window.smpStudio`). */
@@ -15,6 +17,9 @@ export interface SmpStudioHandle {
   dots(): Omit<typeof dotsView, 'rebake'>;
   /** Bakes the current dots again, waiting for the GPU; milliseconds (null without dots). */
   bake(): number | null;
+  /** Where a named scene object (e.g. 'handle-mid') or a point on the head (mm) is on the page,
+   * in CSS pixels; null when it is not in the scene. */
+  screenOf(target: string | [number, number, number]): { x: number; y: number } | null;
 }
 
 declare global {
@@ -37,6 +42,18 @@ export function WindowHook() {
         return figures;
       },
       bake: () => dotsView.rebake?.() ?? null,
+      screenOf(target) {
+        const { scene, camera, gl } = get();
+        const p = new Vector3();
+        if (typeof target === 'string') {
+          const o = scene.getObjectByName(target);
+          if (!o) return null;
+          o.getWorldPosition(p);
+        } else p.set(...target).multiplyScalar(MM_TO_SCENE);
+        p.project(camera);
+        const r = gl.domElement.getBoundingClientRect();
+        return { x: r.left + ((p.x + 1) / 2) * r.width, y: r.top + ((1 - p.y) / 2) * r.height };
+      },
       async renderFrames(n) {
         const state = get();
         const gl = state.gl.getContext();

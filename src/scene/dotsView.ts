@@ -2,7 +2,7 @@
  * tests. The figures are mutated in place (never React state per frame); `useDotsDrawn` changes
  * only when a new set of dots has reached the screen or left it. */
 import { create } from 'zustand';
-import type { DotSet } from '../model';
+import type { DotSet, ScalpLook } from '../model';
 
 export const dotsView: {
   bakeMs: number;
@@ -25,3 +25,6 @@ export const dotsView: {
 
 /** The dots whose bake has been drawn in a frame; null before, and while the context is lost. */
 export const useDotsDrawn = create<{ drawn: DotSet | null }>(() => ({ drawn: null }));
+
+/** The client's scalp (stubble, scars) whose bake is on screen; null before. */
+export const useLookDrawn = create<{ drawn: ScalpLook | null }>(() => ({ drawn: null }));

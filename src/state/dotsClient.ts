@@ -12,12 +12,12 @@ export type DotsOutcome =
   /** Superseded by a newer request; its work was stopped. */
   | { kind: 'stale' };
 
-const spawn = () => new Worker(new URL('../../workers/dots.worker.ts', import.meta.url), { type: 'module', name: 'dots' });
+export const spawnDotsWorker = () => new Worker(new URL('../../workers/dots.worker.ts', import.meta.url), { type: 'module', name: 'dots' });
 
 export class DotsClient {
   private readonly jobs: JobClient<DotsWorkerApi>;
 
-  constructor(factory: () => Worker = spawn) {
+  constructor(factory: () => Worker = spawnDotsWorker) {
     this.jobs = new JobClient<DotsWorkerApi>(factory, 'The dots could not be generated');
   }
 

@@ -7,8 +7,16 @@ export function samplingKey(head: HeadModel, design: Design): string {
     head.measures,
     design.seed,
     design.hairline,
+    design.hairLoss,
+    design.scars,
+    design.stubble.densityFuPerCm2,
     design.layers.map((l) => [l.densityPerCm2, l.diameterMm, l.irregularity, l.hairlineOffsetMm]),
   ]);
+}
+
+/** Everything that changes the client's own scalp (stubble, scars); the hair colour only re-colours. */
+export function lookKey(head: HeadModel, design: Design): string {
+  return JSON.stringify([head.measures, design.seed, design.hairLoss, design.stubble, design.scars]);
 }
 
 /** A further session: a little darker and finer than the last, at a moderate density. */

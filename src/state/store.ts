@@ -2,10 +2,12 @@
  * Per-frame values never pass through here; the head's typed arrays are only replaced when a
  * new head arrives. */
 import { create } from 'zustand';
-import { designSchema, defaultDesign, mergeRefusal, type Design, type DotSet, type HeadMeasures, type HeadModel, type Lab, type Layer } from '../model';
+import { designSchema, defaultDesign, mergeRefusal, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadMeasures, type HeadModel, type Lab, type Layer } from '../model';
 import { HeadClient, type HeadOutcome } from './headClient';
-import { DotsClient } from './dotsClient';
-import { newLayer, samplingKey } from './layers';
+import { DotsClient, spawnDotsWorker } from './dotsClient';
+import { JobClient } from './jobClient';
+import { lookKey, newLayer, samplingKey } from './layers';
+import type { DotsWorkerApi } from '../../workers/dots.worker';
 
 export type Mode = 'consultation' | 'home' | 'training';
 export const MODES: readonly Mode[] = ['consultation', 'home', 'training'];
@@ -18,10 +20,18 @@ export type View = CameraPreset | 'free';
 /** A camera move asked for by the UI; `id` changes on every request so the same preset can be asked twice. */
 export interface CameraCommand {
   id: number;
-  to: CameraPreset | 'working-distance';
+  to: CameraPreset | 'working-distance' | 'hairline';
 }
 
 export type HeadStatus = 'loading' | 'ready' | 'error';
+
+/** What a press on the head does: turn the camera, drag the hairline's handles, paint where the
+ * client's hair grows, or outline a scar point by point. */
+export type Tool = 'orbit' | 'hairline' | 'brush' | 'scar';
+export interface Brush {
+  mode: 'add' | 'remove';
+  radiusMm: number;
+}
 export type DotsStatus = 'idle' | 'generating' | 'ready' | 'error';
 
 export interface Lighting {
@@ -65,6 +75,15 @@ export interface AppState {
   dotsProgress: number;
   /** How long the last generation took (ms), for the readout. */
   dotsMs: number;
+  /** The client's own scalp (stubble, scars) for `lookHead`; replaced only when a new one arrives. */
+  look: ScalpLook | null;
+  lookHead: HeadModel | null;
+  lookStatus: DotsStatus;
+  tool: Tool;
+  brush: Brush;
+  /** Points of a free scar being outlined on the head (mm). */
+  scarDraft: Vec3[];
+  showGuides: boolean;
   /** Earlier designs, newest last, and designs undone, newest last: every design edit is a step. */
   past: Design[];
   future: Design[];
@@ -100,6 +119,15 @@ export interface Actions {
   setHair(hair: Design['hair']): void;
   /** Every session takes this ladder position (0 lightest .. 1 undiluted). */
   setShadeForAll(position: number): void;
+  setTool(tool: Tool): void;
+  setBrush(brush: Partial<Brush>): void;
+  setShowGuides(on: boolean): void;
+  setHairLoss(patch: Partial<Design['hairLoss']>): void;
+  /** One brush stroke's corrections, as one step of the history. */
+  addHairCorrections(corrections: Design['hairLoss']['corrections']): void;
+  setStubble(patch: Partial<Design['stubble']>): void;
+  setScars(scars: Design['scars']): void;
+  setScarDraft(points: Vec3[]): void;
   /** Back to the design before the last edit / forward again; nothing when there is none. */
   undo(): void;
   redo(): void;
@@ -110,6 +138,8 @@ export const HISTORY_LIMIT = 200;
 
 const headClient = new HeadClient();
 const dotsClient = new DotsClient();
+/** The client's scalp is made by a second dots worker, so it never waits for or cancels the dots. */
+const lookClient = new JobClient<DotsWorkerApi>(spawnDotsWorker, "The client's hair and scars could not be drawn");
 /** Sliders move faster than dots can be made: wait this long after the last change. */
 const DOTS_DEBOUNCE_MS = 120;
 
@@ -224,8 +254,29 @@ export const useAppStore = create<AppState>()((set, get) => {
       }
     }, DOTS_DEBOUNCE_MS);
   }
+  let requestedLook = '';
+  /** Asks for the client's stubble and scar map when the head or what shapes them changed. */
+  async function scheduleLook() {
+    const { head, design } = get();
+    if (!head) return;
+    const key = lookKey(head, design);
+    if (key === requestedLook) return;
+    requestedLook = key;
+    set({ lookStatus: 'generating' });
+    const slim = { chart: head.chart, landmarks: head.landmarks, measures: head.measures };
+    const outcome = await lookClient.request((api) => api.look(slim, design));
+    if (outcome.kind === 'ok') set({ look: outcome.value, lookHead: head, lookStatus: 'ready' });
+    else if (outcome.kind === 'failed') {
+      requestedLook = '';
+      set({ lookStatus: 'error', error: { message: outcome.message, field: null } });
+    }
+  }
+
   queueMicrotask(() => useAppStore.subscribe((s, prev) => {
-    if (s.head !== prev.head || s.design !== prev.design) scheduleDots();
+    if (s.head !== prev.head || s.design !== prev.design) {
+      scheduleDots();
+      void scheduleLook();
+    }
   }));
 
   const actions: Actions = {
@@ -235,7 +286,7 @@ export const useAppStore = create<AppState>()((set, get) => {
       if (typeof history !== 'undefined') history.replaceState(null, '', mode === 'consultation' ? location.pathname + location.search : `#${mode}`);
     },
     goTo(to) {
-      set({ camera: { id: get().camera.id + 1, to }, view: to === 'working-distance' ? 'free' : to });
+      set({ camera: { id: get().camera.id + 1, to }, view: to === 'working-distance' || to === 'hairline' ? 'free' : to });
     },
     freeView() {
       if (get().view !== 'free') set({ view: 'free' });
@@ -337,6 +388,39 @@ export const useAppStore = create<AppState>()((set, get) => {
       const shade = Math.min(1, Math.max(0, position));
       updateDesign({ ...design, layers: design.layers.map((l) => ({ ...l, shade })) });
     },
+    setTool(tool) {
+      if (get().tool !== tool) set({ tool, scarDraft: [] });
+    },
+    setBrush(brush) {
+      set({ brush: { ...get().brush, ...brush } });
+    },
+    setShowGuides(on) {
+      if (get().showGuides !== on) set({ showGuides: on });
+    },
+    setHairLoss(patch) {
+      const { design } = get();
+      updateDesign({ ...design, hairLoss: { ...design.hairLoss, ...patch } });
+    },
+    addHairCorrections(corrections) {
+      const { design } = get();
+      const all = [...design.hairLoss.corrections, ...corrections];
+      if (all.length > MAX_HAIR_CORRECTIONS) {
+        set({ error: { message: `A design keeps at most ${MAX_HAIR_CORRECTIONS} brush dabs; this stroke would make ${all.length}. Undo some, or change the pattern.`, field: 'hair-brush' } });
+        return;
+      }
+      updateDesign({ ...design, hairLoss: { ...design.hairLoss, corrections: all } });
+    },
+    setStubble(patch) {
+      const { design } = get();
+      updateDesign({ ...design, stubble: { ...design.stubble, ...patch } });
+    },
+    setScars(scars) {
+      const { design } = get();
+      updateDesign({ ...design, scars });
+    },
+    setScarDraft(points) {
+      set({ scarDraft: points });
+    },
     undo() {
       const { past, future, design } = get();
       if (!past.length) return;
@@ -370,6 +454,13 @@ export const useAppStore = create<AppState>()((set, get) => {
     dotsStatus: 'idle',
     dotsProgress: 0,
     dotsMs: 0,
+    look: null,
+    lookHead: null,
+    lookStatus: 'idle',
+    tool: 'orbit',
+    brush: { mode: 'remove', radiusMm: 10 },
+    scarDraft: [],
+    showGuides: false,
     past: [],
     future: [],
     actions,

@@ -2,6 +2,8 @@ import { DesignFile } from './DesignFile';
 import { LayersPanel } from './LayersPanel';
 import { MeasuresForm } from './MeasuresForm';
 import { ShadeMatch } from './ShadeMatch';
+import { ClientHairPanel } from './ClientHairPanel';
+import { ScarsPanel } from './ScarsPanel';
 import { SkinTone } from './SkinTone';
 
 export function ConsultationPanel() {
@@ -10,6 +12,8 @@ export function ConsultationPanel() {
       <p className="lede">Build the client's head to size and match their skin, design the sessions of dots, then show it from every side.</p>
       <MeasuresForm />
       <SkinTone />
+      <ClientHairPanel />
+      <ScarsPanel />
       <ShadeMatch />
       <LayersPanel />
       <DesignFile />

@@ -6,6 +6,7 @@ import { useAppStore } from '../state/store';
 import { DotReadout } from './DotReadout';
 import { Field, NumberInput, Slider } from './fields';
 import { LayerRow } from './LayerRow';
+import { HairlineDesigner } from './HairlineDesigner';
 
 const HAIRLINE = designSchema.shape.hairline.shape;
 type HairlineKey = keyof typeof HAIRLINE;
@@ -102,6 +103,7 @@ function HairlineControls() {
           />
         </div>
       </Field>
+      <HairlineDesigner />
     </div>
   );
 }

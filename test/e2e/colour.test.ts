@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, record, type Recorder } from './support/browser';
 import { serveDist, type AppServer } from './support/server';
-import { actAndRender, canvasPixels, nextFrame, saveShot, SHOTS_DIR, VIEWER, waitReady, waitRenderIdle } from './support/app';
+import { actAndRender, baldClient, canvasPixels, nextFrame, saveShot, SHOTS_DIR, VIEWER, waitReady, waitRenderIdle } from './support/app';
 import { headRegion } from './support/head';
 import { fmt, hexToRgb, luminance, rgbDistance, rgbToLch, sample, type Rect, type Rgb } from './support/pixels';
 import { writePng } from './support/blobs';
@@ -50,6 +50,8 @@ beforeAll(async () => {
   await waitReady(page).catch((e: Error) => {
     throw new Error(`${e.message}\n${rec.summary()}`);
   });
+  // The dots' colour is measured: no hair of the client's mixes in.
+  await baldClient(page);
   const n = await waitDots(page);
   await waitRenderIdle(page);
   console.log(`colour: head and ${n} dots ready ${Date.now() - t0} ms after navigation`);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, record, type Recorder } from './support/browser';
 import { serveDist, type AppServer } from './support/server';
-import { CANVAS, canvasPixels, nextFrame, renderCount, saveShot, SHOTS_DIR, VIEWER, waitNextRender, waitReady, waitRenderIdle } from './support/app';
+import { baldClient, CANVAS, canvasPixels, nextFrame, renderCount, saveShot, SHOTS_DIR, VIEWER, waitNextRender, waitReady, waitRenderIdle } from './support/app';
 import { headRegion } from './support/head';
 import { fmt, hexToRgb, hueDifference, luminance, rgbToLch, sample, type Rect, type Rgb } from './support/pixels';
 import { blobOverlay, findDarkBlobs, writePng, type Blob } from './support/blobs';
@@ -173,6 +173,8 @@ describe('dots on the head, desktop 1280x800', () => {
     await waitReady(page).catch((e: Error) => {
       throw new Error(`${e.message}\n${rec.summary()}`);
     });
+    // What the dots alone do is measured here: no hair of the client's mixes in.
+    await baldClient(page);
     defaultCount = await waitDots(page);
     await waitRenderIdle(page);
     console.log(`dots: head and ${defaultCount} dots ready ${Date.now() - t0} ms after navigation`);

@@ -44,8 +44,8 @@ describe('design', () => {
     const d = parseDesign(v2);
     expect(d.version).toBe(3);
     expect(d.hairline).toMatchObject({ midFrontalHeightMm: 92, transitionMm: 6, handles: null, symmetric: true });
-    // Drawn over a whole scalp before: the most advanced pattern keeps most of it treated.
-    expect(d.hairLoss.pattern).toBe('norwood-7');
+    // Drawn over a whole scalp before: no hair of the client's kept anywhere.
+    expect(d.hairLoss).toMatchObject({ pattern: 'diffuse', diffuseRemaining: 0 });
     expect(d.scars).toEqual([]);
     expect(d.fade.hoursOutdoorsPerDay).toBeGreaterThanOrEqual(0);
   });

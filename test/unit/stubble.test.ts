@@ -170,8 +170,8 @@ describe('stubble', () => {
     expect(q(0.05)).toBeGreaterThan(0.95);
     expect(q(0.95)).toBeLessThan(1.05);
     expect(stubble.diameterMm[0]).toBeCloseTo(HAIR_WIDTH_MM, 6);
-    expect(visibleHairLengthMm(0)).toBeCloseTo(0.1, 6);
-    expect(visibleHairLengthMm(3)).toBeCloseTo(0.1 + 3 * Math.cos((40 * Math.PI) / 180), 6);
+    expect(visibleHairLengthMm(0)).toBeCloseTo(0.5 / Math.tan((40 * Math.PI) / 180), 6);
+    expect(visibleHairLengthMm(3)).toBeCloseTo(0.5 / Math.tan((40 * Math.PI) / 180) + 3 * Math.cos((40 * Math.PI) / 180), 6);
   });
 
   it('repeats byte for byte with the same seed, and differs with another', () => {

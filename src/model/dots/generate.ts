@@ -1,7 +1,7 @@
 import type { HeadModel } from '../head/types';
 import type { Design } from '../design';
 import { scalpFields, type ScalpFields } from '../scalp/fields';
-import { hairField } from '../hair/hairLoss';
+import { clientHairField } from '../hair/look';
 import { ScalpSurface } from '../scalp/surface';
 import { chartStretch } from '../scalp/jacobian';
 import { GHOST, PointGrid, surfaceBounds } from './pointGrid';
@@ -50,7 +50,7 @@ const OUTLINE_EDGE_MM = 6;
 
 /** Dots for a design: every session's layer, hidden ones included (hiding is a view matter). */
 export function generateDots(head: DotsHead, design: Design, options: GenerateOptions = {}): DotSet {
-  const hair = { field: hairField(head, design.hairLoss), fuPerCm2: design.stubble.densityFuPerCm2 };
+  const hair = { field: clientHairField(head, design), fuPerCm2: design.stubble.densityFuPerCm2 };
   return generateDotsFromSpec(head, { seed: design.seed, hairline: design.hairline, layers: design.layers, hair }, options);
 }
 

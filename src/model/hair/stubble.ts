@@ -63,9 +63,13 @@ export const HAIRS_PER_UNIT_SHARE = [0.28, 0.53, 0.18, 0.015] as const;
 export const HAIR_WIDTH_MM = 0.08;
 /** Angle at which a hair leaves the skin (assumed 40 degrees). */
 export const EXIT_ANGLE_RAD = (40 * Math.PI) / 180;
-/** Shaft seen through the skin beyond the exit point (assumed 0.1 mm, about the epidermis's
- * thickness, SCIENCE.md section 1): what a skin-shaved hair shows. */
-export const SHAFT_UNDER_SKIN_MM = 0.1;
+/** Depth down to which a pigmented shaft shows through the skin: most of the light that makes
+ * skin's colour comes back from its top half millimetre (the optical model, color/optics.ts), so
+ * the shaft is seen down to about there (assumed 0.5 mm). This is the grey "shadow" of a freshly
+ * shaved head, and all a skin-shaved hair shows. */
+export const SHAFT_VISIBLE_DEPTH_MM = 0.5;
+/** That shaft's length along the skin, running down at the exit angle: 0.6 mm. */
+export const SHAFT_UNDER_SKIN_MM = SHAFT_VISIBLE_DEPTH_MM / Math.tan(EXIT_ANGLE_RAD);
 /** Neighbouring hairs of one unit sit 0.2-0.4 mm apart (assumed; a unit's hairs share one
  * opening, so the whole unit is within about 0.5 mm). */
 const UNIT_SPACING_MM = [0.2, 0.4] as const;

@@ -152,3 +152,21 @@ export async function canvasPixels(page: Page, name?: string): Promise<Rgba> {
   if (name) writeFileSync(shotPath(name), png);
   return decodePng(png);
 }
+
+/**
+ * Makes the client fully bald (diffuse thinning, no hair left), so that the dots are the only
+ * marks on the scalp: for tests that measure what the dots do. Waits until the dots and the
+ * client's scalp for it are drawn.
+ */
+export async function baldClient(page: Page, timeout = READY_TIMEOUT): Promise<void> {
+  await page.evaluate(() => window.smpStudio!.store.getState().actions.setHairLoss({ pattern: 'diffuse', diffuseRemaining: 0 }));
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel)!;
+      return el.getAttribute('data-dots-status') === 'ready' && el.getAttribute('data-look-status') === 'ready' && el.getAttribute('data-status') === 'ready';
+    },
+    VIEWER,
+    { timeout, polling: 100 },
+  );
+  await nextFrame(page);
+}

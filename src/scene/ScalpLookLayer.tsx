@@ -1,0 +1,73 @@
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { addAfterEffect, useThree } from '@react-three/fiber';
+import { DataTexture, LinearFilter, LinearMipmapLinearFilter, RedFormat, UnsignedByteType } from 'three';
+import { hairLab, labToHex, type HeadModel } from '../model';
+import { DotBaker } from '../render/dots/bake';
+import type { SkinMaterial } from '../render/skinMaterial';
+import { useAppStore } from '../state/store';
+import { disposeUnlessLost } from './sceneState';
+import { useLookDrawn } from './dotsView';
+
+/** The client's own scalp under the design: the shaved stubble, baked once into a coverage map by
+ * the same path as the dots (so it costs nothing per frame), and the scar tissue as a chart-space
+ * map. A change of hair colour only rewrites a uniform. */
+export function ScalpLookLayer({ material, head }: { material: SkinMaterial; head: HeadModel }) {
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
+  const glEpoch = useAppStore((s) => s.glEpoch);
+  const look = useAppStore((s) => (s.lookHead === head ? s.look : null));
+  const baker = useMemo(() => new DotBaker(gl), [gl, glEpoch]);
+  /** Baked but not yet drawn in a frame. */
+  const awaitingFrame = useRef<{ look: NonNullable<typeof look>; frame: number } | null>(null);
+  useEffect(() => () => disposeUnlessLost(glEpoch, baker), [baker, glEpoch]);
+
+  const scarTexture = useMemo(() => {
+    if (!look?.scarMap) return null;
+    const t = new DataTexture(look.scarMap, look.scarMapSize, look.scarMapSize, RedFormat, UnsignedByteType);
+    t.minFilter = LinearMipmapLinearFilter;
+    t.magFilter = LinearFilter;
+    t.generateMipmaps = true;
+    t.needsUpdate = true;
+    return t;
+  }, [look, glEpoch]);
+  useEffect(() => () => disposeUnlessLost(glEpoch, scarTexture), [scarTexture, glEpoch]);
+
+  useLayoutEffect(() => {
+    const hex = labToHex(hairLab(useAppStore.getState().design.hair));
+    if (!look || look.stubble.count === 0) {
+      baker.dispose();
+      material.setHair(null, hex);
+    } else {
+      material.setHair(baker.bake(look.stubble).maps[0], hex);
+    }
+    material.setScars(scarTexture);
+    useLookDrawn.setState({ drawn: null });
+    awaitingFrame.current = look ? { look, frame: gl.info.render.frame } : null;
+    invalidate();
+  }, [look, baker, material, scarTexture, invalidate, gl]);
+
+  // Once a frame with the new stubble has been drawn, it counts as on screen.
+  useEffect(
+    () =>
+      addAfterEffect(() => {
+        const baked = awaitingFrame.current;
+        if (!baked || gl.info.render.frame === baked.frame || gl.getContext().isContextLost()) return;
+        awaitingFrame.current = null;
+        useLookDrawn.setState({ drawn: baked.look });
+        invalidate();
+      }),
+    [gl, invalidate],
+  );
+
+  // The hair colour follows the design without touching the map.
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.design.hair === prev.design.hair) return;
+        material.hairUniforms.uHairAlbedo.value.set(labToHex(hairLab(s.design.hair)));
+        invalidate();
+      }),
+    [material, invalidate],
+  );
+  return null;
+}
