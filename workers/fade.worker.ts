@@ -4,7 +4,7 @@
  * (terminating the worker also works). Pass the last result's `concentration` and `diameterMm`
  * back (transferred) as `options.reuse`: writing into memory already touched is much faster. */
 import * as Comlink from 'comlink';
-import type { Design } from '../src/model';
+import { dotsOnScar, scarField, type Design, type DotsHead } from '../src/model';
 import { FadeAbortError, FadeInputError } from '../src/model/fade/errors';
 import { simulateFadeSteps, type FadeDots, type FadeHead, type FadeOptions, type FadeResult } from '../src/model/fade/simulate';
 import { planTouchUps, type TouchUpPlan } from '../src/model/fade/touchUps';
@@ -75,6 +75,21 @@ const api = {
   },
 };
 
-export type FadeWorkerApi = typeof api;
+/** Touch-up plans for the design's own scenario and for comparison scenarios, in one job: the
+ * dots on scar tissue are found once (scar tissue spreads healing loss wider). */
+function planAll(head: DotsHead, design: Design, dots: FadeDots & { positions: Float32Array }, scenarios: unknown[], horizonYears: number): PlanJobResult[] {
+  const onScar = design.scars.length ? dotsOnScar(head, scarField(head, design.scars, design.seed), dots) : undefined;
+  return scenarios.map((scenario) => {
+    try {
+      return { ok: true, plan: planTouchUps(head, design, dots, scenario, horizonYears, { onScar }) } as const;
+    } catch (e) {
+      if (e instanceof FadeInputError) return { ok: false, field: e.field, message: e.message } as const;
+      throw e;
+    }
+  });
+}
+
+export type FadeWorkerApi = typeof api & { planAll: typeof planAll };
+Object.assign(api, { planAll });
 
 Comlink.expose(api);

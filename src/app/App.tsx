@@ -7,6 +7,7 @@ import { HomePanel } from '../ui/HomePanel';
 import { MODE_LABELS, ModeTabs, panelId, tabId } from '../ui/ModeTabs';
 import { TrainingPanel } from '../ui/TrainingPanel';
 import { ViewBar } from '../ui/ViewBar';
+import { Timeline } from '../ui/Timeline';
 import { ViewSettings } from '../ui/ViewSettings';
 import { NoWebGL } from './NoWebGL';
 import { hasWebGL2 } from './webgl';
@@ -41,6 +42,7 @@ export function App() {
       <ModeTabs />
       <main className="stage">
         {webgl ? <Viewer /> : <NoWebGL />}
+        <Timeline />
         <ViewBar />
       </main>
       <aside className={sheetOpen ? 'sheet' : 'sheet sheet-closed'} aria-label={`${MODE_LABELS[mode]} panel`}>

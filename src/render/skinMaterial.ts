@@ -27,7 +27,7 @@ import {
 } from 'three';
 import type { HeadModel } from '../model';
 import { boundaryAt, rhoAt } from '../model/scalp/chart';
-import { CLOSE_UP_GLSL, HALO_GLSL, type DotUniforms } from './dots/shared';
+import { CLOSE_UP_GLSL, HALO_GLSL, RAMP_SIZE, type DotUniforms } from './dots/shared';
 
 /** Samples of the region's edge around the chart, one per azimuth step. */
 const EDGE_SAMPLES = 512;
@@ -68,6 +68,7 @@ varying float vSkinAo;
 varying vec2 vScalpUv;
 varying float vOnChart;
 varying vec3 vSkinPosMm;
+varying vec3 vSkinNormal;
 `;
 
 const FRAGMENT_DECL = /* glsl */ `
@@ -81,6 +82,7 @@ varying float vSkinAo;
 varying vec2 vScalpUv;
 varying float vOnChart;
 varying vec3 vSkinPosMm;
+varying vec3 vSkinNormal;
 
 float skinHash( vec3 p ) {
 	p = fract( p * 0.3183099 + 0.1 );
@@ -140,21 +142,47 @@ uniform sampler2D uDotMap0;
 #if DOT_MAPS > 1
 uniform sampler2D uDotMap1;
 #endif
-// Per layer, log2 of ink over skin (linear RGB; 0 for a hidden layer): one column per layer.
-uniform mat4 uInkLog0;
+uniform sampler2D uInkRamp;
+uniform vec4 uConc0;
+uniform vec4 uGrowth0;
 #if DOT_MAPS > 1
-uniform mat4 uInkLog1;
+uniform vec4 uConc1;
+uniform vec4 uGrowth1;
 #endif
+uniform vec4 uFade;
+uniform float uDiffuseShare;
+uniform float uYears;
 ${CLOSE_UP_GLSL}
 ${HALO_GLSL}
 // A layer's darkening: its share of the area (the mipmapped coverage map, faded out where the
 // close-up discs draw the dots) plus the halo around its dots (see HALO_GAIN), at most 1.
 // The halo is read at the map's own level of detail where that is coarser than HALO_LOD (far
-// away both terms are the same local average, and the hairline keeps its shape).
-vec4 skinInk( sampler2D map, float baked, float haloLod ) {
-	vec4 core = texture2D( map, vScalpUv ) * baked;
+// away both terms are the same local average, and the hairline keeps its shape). Spread dots
+// cover "growth" times their area, and are read from a coarser level: softer up close.
+vec4 skinInk( sampler2D map, float baked, float haloLod, vec4 growth ) {
+	float soften = 0.5 * log2( max( max( growth.x, growth.y ), max( growth.z, growth.w ) ) );
+	vec4 core = texture2D( map, vScalpUv, soften ) * baked;
 	vec4 halo = textureLod( map, vScalpUv, haloLod ) * HALO_GAIN;
-	return min( core + halo, 1.0 );
+	return min( ( core + halo ) * growth, 1.0 );
+}
+
+// log2(ink / skin) of pigment at concentration c in this skin (the optical model's ramp).
+vec3 rampLog( float c ) {
+	float x = sqrt( clamp( c, 0.0, 1.0 ) );
+	return texture2D( uInkRamp, vec2( ( x * ${(RAMP_SIZE - 1).toFixed(1)} + 0.5 ) / ${RAMP_SIZE.toFixed(1)}, 0.5 ) ).rgb;
+}
+
+// The fading model's closed form (model/fade/display.ts): the pigment left after uYears on a
+// surface facing the way this one does (the crown gets the most UV).
+float skinRemaining() {
+	float ny = normalize( vSkinNormal ).y;
+	float sky = uDiffuseShare * 0.5 * ( 1.0 + ny ) + ( 1.0 - uDiffuseShare ) * max( ny, 0.0 );
+	float healed = uFade.x + ( 1.0 - uFade.x ) * exp( - uYears / uFade.y );
+	return healed * exp( - ( uFade.z + uFade.w * sky ) * uYears );
+}
+
+vec3 layersLog( vec4 cov, vec4 conc ) {
+	return rampLog( conc.x ) * cov.x + rampLog( conc.y ) * cov.y + rampLog( conc.z ) * cov.z + rampLog( conc.w ) * cov.w;
 }
 
 // The skin darkens toward each layer's ink as a scattering medium mixes (Yule-Nielsen, in the
@@ -166,9 +194,12 @@ vec3 skinDots( vec3 col ) {
 	vec2 texels = vScalpUv * vec2( textureSize( uDotMap0, 0 ) );
 	float lod = 0.5 * log2( max( dot( dFdx( texels ), dFdx( texels ) ), dot( dFdy( texels ), dFdy( texels ) ) ) );
 	float haloLod = max( lod, HALO_LOD );
-	vec3 e = ( uInkLog0 * skinInk( uDotMap0, baked, haloLod ) ).rgb;
+	float m = skinRemaining();
+	vec4 g0 = 1.0 + uGrowth0 * uYears;
+	vec3 e = layersLog( skinInk( uDotMap0, baked, haloLod, g0 ), uConc0 * m / g0 );
 	#if DOT_MAPS > 1
-	e += ( uInkLog1 * skinInk( uDotMap1, baked, haloLod ) ).rgb;
+	vec4 g1 = 1.0 + uGrowth1 * uYears;
+	e += layersLog( skinInk( uDotMap1, baked, haloLod, g1 ), uConc1 * m / g1 );
 	#endif
 	return col * exp2( e );
 }
@@ -289,7 +320,7 @@ export class SkinMaterial extends MeshPhysicalMaterial {
       .replace('#include <common>', `#include <common>\n${VERTEX_DECL}`)
       .replace(
         '#include <begin_vertex>',
-        '#include <begin_vertex>\n\tvSkinAo = skinAo;\n\tvScalpUv = scalpUv;\n\tvOnChart = scalpUv.x >= 0.0 ? 1.0 : 0.0;\n\tvSkinPosMm = position;',
+        '#include <begin_vertex>\n\tvSkinAo = skinAo;\n\tvScalpUv = scalpUv;\n\tvOnChart = scalpUv.x >= 0.0 ? 1.0 : 0.0;\n\tvSkinPosMm = position;\n\tvSkinNormal = normal;',
       );
     const lights = ShaderChunk.lights_physical_pars_fragment;
     if (!lights.includes(DIFFUSE_LINE) && import.meta.env.DEV) {
@@ -306,7 +337,7 @@ export class SkinMaterial extends MeshPhysicalMaterial {
   }
 
   override customProgramCacheKey(): string {
-    return 'smp-skin-v4';
+    return 'smp-skin-v5';
   }
 
   override dispose(): void {

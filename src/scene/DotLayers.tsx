@@ -50,7 +50,7 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
       Object.assign(dotsView, { bakeMs: baked.ms, bakedCount: dots.count, mapSize: baked.size });
     };
     bake();
-    writeInks(uniforms, useAppStore.getState().design, dots.layerCounts);
+    writeInks(uniforms, useAppStore.getState().design, dots.layerCounts, useAppStore.getState().years);
     awaitingFrame.current = { dots, frame: gl.info.render.frame };
     // For the bench: bake again, waiting for the GPU (a 1-pixel read-back), and say how long it took.
     dotsView.rebake = () => {
@@ -71,8 +71,8 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
   useEffect(
     () =>
       useAppStore.subscribe((s, prev) => {
-        if (s.design === prev.design) return;
-        writeInks(uniforms, s.design, dots?.layerCounts ?? null);
+        if (s.design === prev.design && s.years === prev.years) return;
+        writeInks(uniforms, s.design, dots?.layerCounts ?? null, s.years);
         invalidate();
       }),
     [uniforms, dots, invalidate],
@@ -92,6 +92,26 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
     closeUp.update(camera, size.width * viewport.dpr, size.height * viewport.dpr);
     dotsView.closeUpCount = closeUp.drawnCount;
   });
+
+  // This component draws the frame (a positive priority takes over R3F's own render): once, or,
+  // comparing two years, the year shown left of the divider and the other right of it, each
+  // with its own inks. The inks are uniforms, so a second year costs one more draw, no bake.
+  useFrame(({ gl, scene, camera, size }) => {
+    const { compare, years, design } = useAppStore.getState();
+    if (!compare.on || !dots) {
+      gl.render(scene, camera);
+      return;
+    }
+    const split = Math.round(size.width * compare.split);
+    gl.setScissorTest(true);
+    gl.setScissor(0, 0, split, size.height);
+    gl.render(scene, camera);
+    writeInks(uniforms, design, dots.layerCounts, compare.years);
+    gl.setScissor(split, 0, size.width - split, size.height);
+    gl.render(scene, camera);
+    writeInks(uniforms, design, dots.layerCounts, years);
+    gl.setScissorTest(false);
+  }, 1);
 
   // Once a frame with freshly baked dots has been drawn, they count as on screen.
   useEffect(

@@ -12,6 +12,7 @@ import { HeadMesh } from './HeadMesh';
 import { Landmarks } from './Landmarks';
 import { sceneState } from './sceneState';
 import { Studio } from './Studio';
+import { CompareDivider } from '../ui/Timeline';
 import { WindowHook } from './WindowHook';
 import { useDotsDrawn, useLookDrawn } from './dotsView';
 
@@ -43,6 +44,8 @@ export function Viewer() {
   const actions = useAppStore((s) => s.actions);
   const gl = useMemo(glParameters, []);
   const lookStatus = useAppStore((s) => s.lookStatus);
+  const years = useAppStore((s) => s.years);
+  const compare = useAppStore((s) => s.compare);
   const look = useAppStore((s) => s.look);
   const lookDrawn = useLookDrawn((s) => s.drawn);
 
@@ -63,6 +66,8 @@ export function Viewer() {
       data-skin-hex={skinHex}
       data-dots-status={dotsStatus}
       data-dot-count={dotCount}
+      data-years={years}
+      data-compare-years={compare.on ? compare.years : undefined}
       data-look-status={lookStatus === 'ready' && lookDrawn !== look ? 'generating' : lookStatus}
       data-stubble-units={lookDrawn?.stubble.unitCount ?? 0}
       data-stubble-hairs={lookDrawn?.stubble.count ?? 0}
@@ -91,6 +96,7 @@ export function Viewer() {
         <SceneContent />
         <CameraRig />
       </Canvas>
+      <CompareDivider />
       {status === 'loading' && !contextLost && (
         <div className="viewer-note" aria-hidden="true">
           <span className="spinner" /> Building the head…
@@ -145,7 +151,9 @@ function FrameReporter({ viewer }: { viewer: RefObject<HTMLDivElement | null> })
           s.showRegion !== prev.showRegion ||
           s.tool !== prev.tool ||
           s.showGuides !== prev.showGuides ||
-          s.scarDraft !== prev.scarDraft
+          s.scarDraft !== prev.scarDraft ||
+          s.years !== prev.years ||
+          s.compare !== prev.compare
         ) {
           invalidate();
         }

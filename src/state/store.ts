@@ -2,10 +2,11 @@
  * Per-frame values never pass through here; the head's typed arrays are only replaced when a
  * new head arrives. */
 import { create } from 'zustand';
-import { designSchema, defaultDesign, mergeRefusal, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadMeasures, type HeadModel, type Lab, type Layer } from '../model';
+import { designSchema, defaultDesign, mergeRefusal, fadePreset, FADE_PRESETS, HEALED_YEARS, type FadePreset, type TouchUpPlan, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadMeasures, type HeadModel, type Lab, type Layer } from '../model';
 import { HeadClient, type HeadOutcome } from './headClient';
 import { DotsClient, spawnDotsWorker } from './dotsClient';
 import { JobClient } from './jobClient';
+import { FadeClient } from './fadeClient';
 import { lookKey, newLayer, samplingKey } from './layers';
 import type { DotsWorkerApi } from '../../workers/dots.worker';
 
@@ -24,6 +25,15 @@ export interface CameraCommand {
 }
 
 export type HeadStatus = 'loading' | 'ready' | 'error';
+
+export interface FadePlans {
+  status: 'idle' | 'running' | 'ready' | 'error';
+  /** The design's own scenario; null until computed or when its scenario was refused. */
+  own: TouchUpPlan | null;
+  /** The comparison scenarios, in FADE_PRESETS order. */
+  presets: { id: FadePreset; plan: TouchUpPlan }[];
+  message: string | null;
+}
 
 /** What a press on the head does: turn the camera, drag the hairline's handles, paint where the
  * client's hair grows, or outline a scar point by point. */
@@ -79,6 +89,12 @@ export interface AppState {
   look: ScalpLook | null;
   lookHead: HeadModel | null;
   lookStatus: DotsStatus;
+  /** Touch-up plans over the timeline for the design's scenario and the comparison presets. */
+  fadePlans: FadePlans;
+  /** Years since the sessions shown on the head (0 fresh; HEALED_YEARS healed). */
+  years: number;
+  /** Before/after: a second year shown right of a divider at `split` (share of the viewer's width). */
+  compare: { on: boolean; years: number; split: number };
   tool: Tool;
   brush: Brush;
   /** Points of a free scar being outlined on the head (mm). */
@@ -119,6 +135,11 @@ export interface Actions {
   setHair(hair: Design['hair']): void;
   /** Every session takes this ladder position (0 lightest .. 1 undiluted). */
   setShadeForAll(position: number): void;
+  /** The year shown; refused with the reason outside 0-20 years. */
+  setYears(years: number): void;
+  setCompare(compare: Partial<AppState['compare']>): void;
+  /** The client's habits and the clinic's touch-up rule and prices; a bad value is refused with the reason. */
+  setFade(fade: Design['fade']): void;
   setTool(tool: Tool): void;
   setBrush(brush: Partial<Brush>): void;
   setShowGuides(on: boolean): void;
@@ -133,15 +154,23 @@ export interface Actions {
   redo(): void;
 }
 
+/** The timeline's end: 20 years after the sessions. */
+export const TIMELINE_MAX_YEARS = 20;
+
 /** Steps of design history kept: designs are small objects, 200 of them a few hundred kB. */
 export const HISTORY_LIMIT = 200;
 
 const headClient = new HeadClient();
 const dotsClient = new DotsClient();
 /** The client's scalp is made by a second dots worker, so it never waits for or cancels the dots. */
+const fadeClient = new FadeClient();
+/** The timeline's horizon for touch-up plans, years. */
+export const PLAN_HORIZON_YEARS = 20;
 const lookClient = new JobClient<DotsWorkerApi>(spawnDotsWorker, "The client's hair and scars could not be drawn");
 /** Sliders move faster than dots can be made: wait this long after the last change. */
 const DOTS_DEBOUNCE_MS = 120;
+/** Plans wait for the design to settle a little longer: they are not on the head. */
+const PLAN_DEBOUNCE_MS = 300;
 
 /** The mode the page was opened in: a link a clinic sends can end in #home. */
 function initialMode(): Mode {
@@ -272,11 +301,45 @@ export const useAppStore = create<AppState>()((set, get) => {
     }
   }
 
+  let requestedPlans = '';
+  let planTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Plans touch-ups for the dots on screen under the design's scenario and the presets. */
+  function schedulePlans() {
+    const { dots, dotsHead, design } = get();
+    if (!dots || !dotsHead) return;
+    const key = JSON.stringify([dots.count, dotsHead.measures, design.fade, design.skin, design.hair, design.pigment, design.scars, design.layers.map((l) => l.shade)]);
+    if (key === requestedPlans) return;
+    requestedPlans = key;
+    if (planTimer) clearTimeout(planTimer);
+    set({ fadePlans: { ...get().fadePlans, status: 'running' } });
+    planTimer = setTimeout(async () => {
+      planTimer = null;
+      const scenarios = [design.fade, ...FADE_PRESETS.map((id) => fadePreset(id))];
+      const outcome = await fadeClient.plans(dotsHead, design, dots, scenarios, PLAN_HORIZON_YEARS);
+      if (outcome.kind === 'stale') return;
+      if (outcome.kind === 'failed') {
+        requestedPlans = '';
+        set({ fadePlans: { ...get().fadePlans, status: 'error', message: outcome.message }, error: { message: outcome.message, field: null } });
+        return;
+      }
+      const [own, ...rest] = outcome.value;
+      set({
+        fadePlans: {
+          status: own.ok ? 'ready' : 'error',
+          own: own.ok ? own.plan : null,
+          presets: rest.flatMap((r, k) => (r.ok ? [{ id: FADE_PRESETS[k], plan: r.plan }] : [])),
+          message: own.ok ? null : own.message,
+        },
+      });
+    }, PLAN_DEBOUNCE_MS);
+  }
+
   queueMicrotask(() => useAppStore.subscribe((s, prev) => {
     if (s.head !== prev.head || s.design !== prev.design) {
       scheduleDots();
       void scheduleLook();
     }
+    if (s.dots !== prev.dots || s.design !== prev.design) schedulePlans();
   }));
 
   const actions: Actions = {
@@ -388,6 +451,28 @@ export const useAppStore = create<AppState>()((set, get) => {
       const shade = Math.min(1, Math.max(0, position));
       updateDesign({ ...design, layers: design.layers.map((l) => ({ ...l, shade })) });
     },
+    setYears(years) {
+      if (!Number.isFinite(years) || years < 0 || years > TIMELINE_MAX_YEARS) {
+        set({ error: { message: `The timeline runs from 0 (fresh) to ${TIMELINE_MAX_YEARS} years (got ${years}).`, field: 'timeline' } });
+        return;
+      }
+      if (get().years !== years) set({ years });
+    },
+    setFade(fade) {
+      const { design } = get();
+      const r = designSchema.shape.fade.safeParse(fade);
+      if (!r.success) {
+        const issue = r.error.issues[0];
+        set({ error: { message: issue.message, field: `fade.${issue.path.join('.')}` } });
+        return;
+      }
+      updateDesign({ ...design, fade: r.data });
+    },
+    setCompare(compare) {
+      const next = { ...get().compare, ...compare };
+      if (!(next.split >= 0.05 && next.split <= 0.95) || !(next.years >= 0 && next.years <= TIMELINE_MAX_YEARS)) return;
+      set({ compare: next });
+    },
     setTool(tool) {
       if (get().tool !== tool) set({ tool, scarDraft: [] });
     },
@@ -457,6 +542,9 @@ export const useAppStore = create<AppState>()((set, get) => {
     look: null,
     lookHead: null,
     lookStatus: 'idle',
+    fadePlans: { status: 'idle', own: null, presets: [], message: null },
+    years: HEALED_YEARS,
+    compare: { on: false, years: 10, split: 0.5 },
     tool: 'orbit',
     brush: { mode: 'remove', radiusMm: 10 },
     scarDraft: [],

@@ -4,6 +4,7 @@ import { MeasuresForm } from './MeasuresForm';
 import { ShadeMatch } from './ShadeMatch';
 import { ClientHairPanel } from './ClientHairPanel';
 import { ScarsPanel } from './ScarsPanel';
+import { FadePanel } from './FadePanel';
 import { SkinTone } from './SkinTone';
 
 export function ConsultationPanel() {
@@ -16,6 +17,7 @@ export function ConsultationPanel() {
       <ScarsPanel />
       <ShadeMatch />
       <LayersPanel />
+      <FadePanel />
       <DesignFile />
     </>
   );

@@ -9,3 +9,5 @@ export { FadeInputError, FadeAbortError } from './errors';
 export { effectiveSpf, ambientAnnualDoseKJ, shareOfAmbient, scalpAnnualDoseKJ, orientationFactor, climateUvIndex, CLIMATE_UV_INDEX, HAT_BLOCK } from './uv';
 export { healingOf, HEALED_YEARS, HEAL_TIME_YEARS, K_CLEARANCE, K_UV_PER_KJ } from './params';
 export { remainingShare } from './evaluate';
+export { fadeDisplay, displayRemaining, displayGrowth } from './display';
+export type { FadeDisplay } from './display';

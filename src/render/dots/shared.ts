@@ -3,6 +3,9 @@
  * place: changing a shade, hiding a layer or changing the skin touches only these values. */
 import { Matrix4, Vector4, type Texture } from 'three';
 
+/** Texels of the ink ramp: pigment concentration c at texel sqrt(c) * (RAMP_SIZE - 1). */
+export const RAMP_SIZE = 256;
+
 /** Layers a design can have (model MAX_LAYERS); a map's RGBA holds four of them. */
 export const LAYER_SLOTS = 8;
 
@@ -14,10 +17,13 @@ export const CLOSE_UP_FADE = 0.75;
  * is ~0.23 mm at 500 nm, SCIENCE.md section 2) and is partly absorbed there: a dot darkens a soft
  * halo around itself, not only its own footprint. The halo is read from the coverage map's mip
  * chain HALO_LOD levels coarser (~0.45 mm texels at 4096²), weighted HALO_GAIN: in all, a dot
- * darkens about (1 + HALO_GAIN) times its own area. An assumption [NF], tuned by eye so that
- * ~170 dots/cm² reads as a shaved scalp's shadow from afar; the Kubelka-Munk model replaces it. */
+ * darkens about (1 + HALO_GAIN) times its own area: a 0.2 mm dot 0.2 mm deep shadows a disc
+ * about 0.5 mm across, the order lateral transport of ~0.23 mm gives. An assumption [NF]: the
+ * ink colour comes from the Kubelka-Munk model of a wide dot (color/optics.ts), which has no
+ * lateral light; the gain was set so that the default design, healed, takes about a fifth off a
+ * type III crown's luminance, where a healed SMP scalp reads as a shaved head's shadow. */
 export const HALO_LOD = 4.5;
-export const HALO_GAIN = 3;
+export const HALO_GAIN = 6;
 
 export interface DotUniforms {
   uDotMap0: { value: Texture | null };
@@ -29,6 +35,18 @@ export interface DotUniforms {
   uInkLog1: { value: Matrix4 };
   /** Close-up region: centre (mm) and radius (mm); radius 0 when the discs are off. */
   uCloseUp: { value: Vector4 };
+  /** log2(ink / skin), linear RGB, against concentration (see inks.ts). */
+  uInkRamp: { value: Texture | null };
+  /** Per layer (1-4, 5-8): concentration as placed (0: hidden), and (d/d0)² growth per year. */
+  uConc0: { value: Vector4 };
+  uConc1: { value: Vector4 };
+  uGrowth0: { value: Vector4 };
+  uGrowth1: { value: Vector4 };
+  /** Fading: healed retention, healing time (y), clearance per year, UV loss per year facing the sky. */
+  uFade: { value: Vector4 };
+  uDiffuseShare: { value: number };
+  /** Years since the sessions on screen (0 fresh). */
+  uYears: { value: number };
 }
 
 export function createDotUniforms(): DotUniforms {
@@ -38,6 +56,14 @@ export function createDotUniforms(): DotUniforms {
     uInkLog0: { value: new Matrix4().makeScale(0, 0, 0) },
     uInkLog1: { value: new Matrix4().makeScale(0, 0, 0) },
     uCloseUp: { value: new Vector4(0, 0, 0, 0) },
+    uInkRamp: { value: null },
+    uConc0: { value: new Vector4() },
+    uConc1: { value: new Vector4() },
+    uGrowth0: { value: new Vector4() },
+    uGrowth1: { value: new Vector4() },
+    uFade: { value: new Vector4(1, 1, 0, 0) },
+    uDiffuseShare: { value: 0.5 },
+    uYears: { value: 0 },
   };
 }
 

@@ -1,0 +1,28 @@
+/** Main-thread side of the fade worker: touch-up plans for the design's scenario and the
+ * comparison scenarios (see JobClient: newer requests cancel older ones, a crashed worker is
+ * restarted and the job retried once, then reported). */
+import type { Design, DotSet, DotsHead, TouchUpPlan } from '../model';
+import type { FadeWorkerApi, PlanJobResult } from '../../workers/fade.worker';
+import { JobClient, type JobOutcome } from './jobClient';
+
+const spawn = () => new Worker(new URL('../../workers/fade.worker.ts', import.meta.url), { type: 'module', name: 'fade' });
+
+export type PlansOutcome = JobOutcome<PlanJobResult[]>;
+
+export class FadeClient {
+  private readonly jobs: JobClient<FadeWorkerApi>;
+
+  constructor(factory: () => Worker = spawn) {
+    this.jobs = new JobClient<FadeWorkerApi>(factory, 'The fading simulation could not be run');
+  }
+
+  /** Plans over `horizonYears` for each scenario, the design's own first. */
+  plans(head: DotsHead, design: Design, dots: DotSet, scenarios: unknown[], horizonYears: number): Promise<PlansOutcome> {
+    const slim: DotsHead = { chart: head.chart, landmarks: head.landmarks, measures: head.measures };
+    // Only what the plan reads of the dots crosses over (copied: the renderer keeps its own).
+    const d = { count: dots.count, positions: dots.positions, normals: dots.normals, diameterMm: dots.diameterMm, shade: dots.shade, layerAreaCm2: dots.layerAreaCm2 };
+    return this.jobs.request((api) => api.planAll(slim, design, d, scenarios, horizonYears));
+  }
+}
+
+export type { TouchUpPlan };

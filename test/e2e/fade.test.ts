@@ -1,0 +1,196 @@
+// Fading over the years, in the built app in the system Chromium with software WebGL (1280x800):
+// - the timeline at 10 years makes the crown lighter than healed (top view) and the dots softer
+//   (working distance: less fine contrast), and scrubbing redraws without new dots or a new bake;
+// - "outdoor, no protection" brings the first touch-up forward; the chart draws four curves;
+// - compare shows healed left of the divider and 10 years right of it;
+// - absurd habits (30 h a day, SPF 500) are refused with the reason, nothing changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, record, type Recorder } from './support/browser';
+import { serveDist, type AppServer } from './support/server';
+import { baldClient, canvasPixels, nextFrame, saveShot, SHOTS_DIR, VIEWER, waitReady, waitRenderIdle } from './support/app';
+import { headRegion } from './support/head';
+import { luminance, sample, type Rect } from './support/pixels';
+import type { Rgba } from './support/png';
+
+let browser: Browser;
+let server: AppServer;
+let page: Page;
+let rec: Recorder;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  rec = await record(context);
+  page = await context.newPage();
+  await page.goto(server.url, { waitUntil: 'load' });
+  await waitReady(page);
+  // The fading of the dots is measured: no hair of the client's mixes in.
+  await baldClient(page);
+  await planReady();
+  await waitRenderIdle(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Mean grey difference between horizontally neighbouring pixels: the dots' speckle, not the
+ * shading across the head. */
+function fineContrast(img: Rgba, r: Rect): number {
+  let sum = 0;
+  let n = 0;
+  for (let y = Math.floor(r.y); y < r.y + r.h; y++) {
+    for (let x = Math.floor(r.x); x < r.x + r.w - 1; x++) {
+      const i = (y * img.width + x) * 4;
+      const g = (k: number) => (img.data[k] + img.data[k + 1] + img.data[k + 2]) / 3;
+      sum += Math.abs(g(i) - g(i + 4));
+      n++;
+    }
+  }
+  return sum / n;
+}
+
+const attr = (name: string) => page.locator(VIEWER).getAttribute(name);
+const bakes = () => page.evaluate(() => window.smpStudio!.dots().bakedCount + ':' + window.smpStudio!.dots().bakeMs);
+
+async function planReady(): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="fade-plan"]')?.getAttribute('data-status') === 'ready', undefined, { timeout: 120_000, polling: 100 });
+}
+
+async function showYears(label: string, years: number): Promise<void> {
+  await page.getByTestId(`year-${label}`).click();
+  await page.waitForFunction((y) => Number(document.querySelector('[data-testid="viewer"]')!.getAttribute('data-years')) === y, years);
+  await nextFrame(page);
+  await waitRenderIdle(page);
+}
+
+describe('fading over the years, desktop 1280x800', () => {
+  it('10 years on, the crown is lighter and the dots softer than healed; scrubbing makes no new dots', async () => {
+    await page.getByTestId('view-top').click();
+    await waitRenderIdle(page);
+    const dotsBefore = await attr('data-dot-count');
+    const bakeBefore = await bakes();
+    await showYears('Healed', 0.1);
+    const healed = await canvasPixels(page, 'fade-top-healed');
+    await showYears('10y', 10);
+    const ten = await canvasPixels(page, 'fade-top-10y');
+    const box = headRegion(healed).box!;
+    const crown: Rect = { x: box.x + 0.35 * box.w, y: box.y + 0.3 * box.h, w: 0.3 * box.w, h: 0.3 * box.h };
+    const l = { healed: luminance(sample(healed, crown)), ten: luminance(sample(ten, crown)) };
+    console.log(`fade: crown luminance healed ${l.healed.toFixed(4)} -> 10 y ${l.ten.toFixed(4)} (+${((l.ten / l.healed - 1) * 100).toFixed(1)}%)`);
+    expect(l.ten, 'lighter after 10 years').toBeGreaterThan(l.healed * 1.04);
+    expect(await attr('data-dot-count'), 'the same dots').toBe(dotsBefore);
+    expect(await bakes(), 'no new bake for a year').toBe(bakeBefore);
+
+    // Up close, the dots themselves: the fine contrast between dot and skin falls as they fade and spread.
+    await page.evaluate(() => window.smpStudio!.store.getState().actions.goTo('working-distance'));
+    await nextFrame(page);
+    await waitRenderIdle(page, 30_000);
+    await showYears('Healed', 0.1);
+    const nearHealed = await canvasPixels(page, 'fade-close-healed');
+    await showYears('10y', 10);
+    const nearTen = await canvasPixels(page, 'fade-close-10y');
+    const centre: Rect = { x: nearHealed.width * 0.3, y: nearHealed.height * 0.3, w: nearHealed.width * 0.4, h: nearHealed.height * 0.4 };
+    const fine = { healed: fineContrast(nearHealed, centre), ten: fineContrast(nearTen, centre) };
+    console.log(`fade: working distance, fine contrast (mean grey step between neighbouring pixels) healed ${fine.healed.toFixed(2)} -> 10 y ${fine.ten.toFixed(2)}`);
+    expect(fine.ten, 'softer, fainter dots').toBeLessThan(fine.healed * 0.8);
+    await page.getByTestId('view-top').click();
+    await showYears('Healed', 0.1);
+  });
+
+  it('scrubbing the timeline costs about a static frame', async () => {
+    const frame = await page.evaluate(() => window.smpStudio!.renderFrames(5));
+    const t0 = Date.now();
+    const input = page.getByTestId('timeline-years');
+    for (const v of [300, 450, 600, 750, 900]) await input.fill(String(v));
+    const scrub = await page.evaluate(() => window.smpStudio!.renderFrames(5));
+    console.log(`fade: static frame ${frame.toFixed(1)} ms, frame after scrubbing ${scrub.toFixed(1)} ms (ratio ${(scrub / frame).toFixed(2)}); 5 moves in ${Date.now() - t0} ms`);
+    expect(scrub / frame).toBeLessThan(1.5);
+    await showYears('Healed', 0.1);
+  });
+
+  it('an outdoor client without protection needs the first touch-up sooner; the chart shows four scenarios', async () => {
+    const section = page.getByTestId('fade-panel');
+    await section.scrollIntoViewIfNeeded();
+    const first = Number(await page.getByTestId('touchup-schedule').getAttribute('data-first'));
+    const costBefore = await page.getByTestId('cost-total').innerText();
+    await page.getByTestId('fade-preset').selectOption('outdoor-australia-unprotected');
+    await page.waitForFunction(
+      (f) => {
+        const el = document.querySelector('[data-testid="touchup-schedule"]');
+        return document.querySelector('[data-testid="fade-plan"]')?.getAttribute('data-status') === 'ready' && Number(el?.getAttribute('data-first')) < f;
+      },
+      first,
+      { timeout: 60_000 },
+    );
+    const outdoor = Number(await page.getByTestId('touchup-schedule').getAttribute('data-first'));
+    const costAfter = await page.getByTestId('cost-total').innerText();
+    console.log(`fade: first touch-up ${first.toFixed(2)} y -> outdoor unprotected ${outdoor.toFixed(2)} y; 20-year cost ${costBefore} -> ${costAfter}`);
+    expect(outdoor).toBeLessThan(first);
+    expect(outdoor).toBeGreaterThanOrEqual(1);
+    expect(outdoor).toBeLessThanOrEqual(2);
+    const chart = page.getByTestId('fade-chart');
+    expect(await chart.getAttribute('data-curves')).toBe('4');
+    const canvas = chart.locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    expect(box.width).toBeGreaterThan(200);
+    // The canvas is drawn on: count the coloured pixels of the curves.
+    const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 60) n++;
+      return n;
+    });
+    console.log(`fade: chart ${Math.round(box.width)}x${Math.round(box.height)}, ${inked} coloured pixels`);
+    expect(inked).toBeGreaterThan(500);
+    await chart.screenshot({ path: `${SHOTS_DIR}fade-chart.png` });
+    await section.screenshot({ path: `${SHOTS_DIR}fade-panel.png` });
+  });
+
+  it('compares healed with 10 years either side of the divider', async () => {
+    await page.getByTestId('compare').check();
+    await page.getByTestId('compare-years').selectOption('10');
+    await nextFrame(page);
+    await waitRenderIdle(page);
+    const split = await canvasPixels(page, 'fade-compare');
+    await saveShot(page, 'fade-compare-page');
+    const box = headRegion(split).box!;
+    const mid = box.x + box.w / 2;
+    const left: Rect = { x: mid - 0.3 * box.w, y: box.y + 0.3 * box.h, w: 0.25 * box.w, h: 0.3 * box.h };
+    const right: Rect = { x: mid + 0.05 * box.w, y: box.y + 0.3 * box.h, w: 0.25 * box.w, h: 0.3 * box.h };
+    const l = luminance(sample(split, left));
+    const r = luminance(sample(split, right));
+    console.log(`fade: compare healed | 10 y: left ${l.toFixed(4)}, right ${r.toFixed(4)}`);
+    expect(await attr('data-compare-years')).toBe('10');
+    expect(r, 'the 10-year side is lighter').toBeGreaterThan(l * 1.03);
+    await page.getByTestId('compare').uncheck();
+    await waitRenderIdle(page);
+  });
+
+  it('refuses 30 hours a day and SPF 500 with the reason, and changes nothing', async () => {
+    const before = await page.evaluate(() => JSON.stringify(window.smpStudio!.store.getState().design.fade));
+    for (const [id, value, words] of [
+      ['fade-hours', '30', /Hours outdoors must be at most 24/],
+      ['fade-spf', '500', /SPF must be at most 100/],
+    ] as const) {
+      const input = page.getByTestId(id);
+      await input.fill(value);
+      await input.press('Enter');
+      const alert = page.locator('[data-testid="error"][role="alert"]').first();
+      await alert.waitFor({ state: 'visible', timeout: 10_000 });
+      const message = await alert.innerText();
+      console.log(`fade: ${id} = ${value} refused: "${message}"`);
+      expect(message).toMatch(words);
+      await page.getByRole('button', { name: 'Dismiss the message' }).click();
+    }
+    expect(await page.evaluate(() => JSON.stringify(window.smpStudio!.store.getState().design.fade))).toBe(before);
+  });
+
+  it('logged no console or page errors and made no request beyond this machine', () => {
+    expect(rec.pageErrors, rec.summary()).toEqual([]);
+    expect(rec.consoleErrors, rec.summary()).toEqual([]);
+    expect(rec.external, rec.summary()).toEqual([]);
+  });
+});
