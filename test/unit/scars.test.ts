@@ -83,7 +83,8 @@ describe('scars', () => {
     expect(Math.abs(area / ellipse - 1)).toBeLessThan(0.2);
     const strip = defaultScar('strip');
     const field = scarField(head, [strip, free], 1);
-    const design = { ...defaultDesign(), layers: [defaultDesign().layers[0]] };
+    // A client with no hair left, so that the session covers the scars at its full density.
+    const design = { ...defaultDesign(), hairLoss: { pattern: 'diffuse' as const, diffuseRemaining: 0, corrections: [] }, layers: [defaultDesign().layers[0]] };
     const dots = generateDots(head, design);
     const flags = dotsOnScar(head, field, dots);
     const n = flags.reduce((s, v) => s + v, 0);
