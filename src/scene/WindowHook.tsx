@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { advance, useThree, type RootState } from '@react-three/fiber';
-import { useAppStore } from '../state/store';
+import { fadeClient, useAppStore } from '../state/store';
 import { Vector3 } from 'three';
 import { MM_TO_SCENE } from '../render/units';
 import { dotsView } from './dotsView';
@@ -20,6 +20,8 @@ export interface SmpStudioHandle {
   /** Where a named scene object (e.g. 'handle-mid') or a point on the head (mm) is on the page,
    * in CSS pixels; null when it is not in the scene. */
   screenOf(target: string | [number, number, number]): { x: number; y: number } | null;
+  /** Runs the fading simulation of every dot on screen at `years` in the fade worker; what it took. */
+  simulateFade(years: number[]): Promise<{ ms: number; dots: number; ok: boolean }>;
 }
 
 declare global {
@@ -42,6 +44,12 @@ export function WindowHook() {
         return figures;
       },
       bake: () => dotsView.rebake?.() ?? null,
+      async simulateFade(years) {
+        const { design, dots } = useAppStore.getState();
+        if (!dots) return { ms: 0, dots: 0, ok: false };
+        const outcome = await fadeClient.simulate(design, dots, years);
+        return { ms: outcome.kind === 'ok' ? outcome.ms : 0, dots: dots.count, ok: outcome.kind === 'ok' && outcome.value.ok };
+      },
       screenOf(target) {
         const { scene, camera, gl } = get();
         const p = new Vector3();

@@ -2,7 +2,7 @@
  * comparison scenarios (see JobClient: newer requests cancel older ones, a crashed worker is
  * restarted and the job retried once, then reported). */
 import type { Design, DotSet, DotsHead, TouchUpPlan } from '../model';
-import type { FadeWorkerApi, PlanJobResult } from '../../workers/fade.worker';
+import type { FadeJobResult, FadeWorkerApi, PlanJobResult } from '../../workers/fade.worker';
 import { JobClient, type JobOutcome } from './jobClient';
 
 const spawn = () => new Worker(new URL('../../workers/fade.worker.ts', import.meta.url), { type: 'module', name: 'fade' });
@@ -21,8 +21,17 @@ export class FadeClient {
     const slim: DotsHead = { chart: head.chart, landmarks: head.landmarks, measures: head.measures };
     // Only what the plan reads of the dots crosses over (copied: the renderer keeps its own).
     const d = { count: dots.count, positions: dots.positions, normals: dots.normals, diameterMm: dots.diameterMm, shade: dots.shade, layerAreaCm2: dots.layerAreaCm2 };
-    return this.jobs.request((api) => api.planAll(slim, design, d, scenarios, horizonYears));
+    return this.jobs.request<PlanJobResult[]>((api) => api.planAll(slim, design, d, scenarios, horizonYears));
+  }
+
+  /** Every dot's pigment and size at each of `years` (per-dot arrays, transferred back). */
+  simulate(design: Design, dots: DotSet, years: number[]): Promise<JobOutcome<FadeJobResult>> {
+    const d = { count: dots.count, normals: dots.normals, diameterMm: dots.diameterMm, shade: dots.shade, layerAreaCm2: dots.layerAreaCm2 };
+    const id = ++jobId;
+    return this.jobs.request<FadeJobResult>((api) => api.simulate(id, { landmarks: {} as DotsHead['landmarks'] }, design, d, years, design.fade));
   }
 }
+
+let jobId = 0;
 
 export type { TouchUpPlan };

@@ -163,7 +163,7 @@ export const HISTORY_LIMIT = 200;
 const headClient = new HeadClient();
 const dotsClient = new DotsClient();
 /** The client's scalp is made by a second dots worker, so it never waits for or cancels the dots. */
-const fadeClient = new FadeClient();
+export const fadeClient = new FadeClient();
 /** The timeline's horizon for touch-up plans, years. */
 export const PLAN_HORIZON_YEARS = 20;
 const lookClient = new JobClient<DotsWorkerApi>(spawnDotsWorker, "The client's hair and scars could not be drawn");

@@ -50,7 +50,8 @@ export async function benchBrowser(emit: Emit): Promise<void> {
       w.__tasks = [];
       new PerformanceObserver((list) => w.__tasks.push(...list.getEntries())).observe({ type: 'longtask' });
       const t0 = performance.now();
-      store.setState({ design: { ...store.getState().design, layers: [layer] } });
+      // A client with no hair left: the million dots cover the whole scalp.
+      store.setState({ design: { ...store.getState().design, hairLoss: { pattern: 'diffuse', diffuseRemaining: 0, corrections: [] }, layers: [layer] } });
       const tReady = await new Promise<number>((resolve) => {
         const stop = store.subscribe((s) => {
           if (s.dotsStatus === 'ready' || s.dotsStatus === 'error') {
@@ -89,6 +90,30 @@ export async function benchBrowser(emit: Emit): Promise<void> {
     emit({ bench: 'frame, 1M dots', msPerFrame: round(withDots), dotCount: Number(count), size });
     emit({ bench: 'frame ratio (1M dots / bare head)', ratio: round(withDots / bare), target: '<= 1.15' });
 
+    // The fading of every one of the million dots at 12 years, in the fade worker, watching the
+    // main thread; then scrubbing the timeline, which only changes uniforms.
+    const fade = await page.evaluate(async () => {
+      const w = window as unknown as { __fadeTasks: PerformanceEntry[] };
+      w.__fadeTasks = [];
+      new PerformanceObserver((list) => w.__fadeTasks.push(...list.getEntries())).observe({ type: 'longtask' });
+      const r = await window.smpStudio!.simulateFade([0, 0.1, 0.5, 1, 2, 3, 5, 7, 10, 12, 15, 20]);
+      await new Promise((res) => setTimeout(res, 50));
+      return { ...r, longest: Math.max(0, ...w.__fadeTasks.map((e) => e.duration)), longTasks: w.__fadeTasks.length };
+    });
+    emit({
+      bench: 'fade 1M dots x 12 years in the worker (round trip, per-dot arrays back)',
+      ms: round(fade.ms),
+      dots: fade.dots,
+      dotsPerS: Math.round(fade.dots / (fade.ms / 1000)),
+      ok: fade.ok,
+      longestMainThreadTaskMs: round(fade.longest),
+      target: '< 50 ms main-thread task',
+    });
+    await page.evaluate(() => window.smpStudio!.store.getState().actions.setYears(10));
+    const scrubbed = await frameMs(page);
+    await page.evaluate(() => window.smpStudio!.store.getState().actions.setYears(0.1));
+    emit({ bench: 'frame, 1M dots at 10 years / healed', msPerFrame: round(scrubbed), ratio: round(scrubbed / withDots) });
+
     // Up close the discs take over near the point looked at: bounded by their cap, not the count.
     await page.evaluate(() => {
       const s = window.smpStudio!;
@@ -115,7 +140,7 @@ export async function benchBrowser(emit: Emit): Promise<void> {
 async function setLayers(page: Page, layers: Design['layers']): Promise<void> {
   await page.evaluate((l) => {
     const store = window.smpStudio!.store;
-    store.setState({ design: { ...store.getState().design, layers: l } });
+    store.setState({ design: { ...store.getState().design, hairLoss: { pattern: 'diffuse', diffuseRemaining: 0, corrections: [] }, layers: l } });
   }, layers);
   // The store's dots are those of the new layers, and the viewer has drawn them.
   await page.waitForFunction(
