@@ -41,3 +41,4 @@ export * from './fade';
 export { scalpLook, clientHairField, SCAR_MAP_SIZE } from './hair/look';
 export type { ScalpLook } from './hair/look';
 export { hairFill } from './dots/generate';
+export * from './training';

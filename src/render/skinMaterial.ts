@@ -181,8 +181,15 @@ float skinRemaining() {
 	return healed * exp( - ( uFade.z + uFade.w * sky ) * uYears );
 }
 
+// Layers without dots (or hidden) have no concentration: their ramp is not read (the branch
+// follows uniforms, so every pixel takes the same way; texture reads are what a CPU rasteriser pays for).
 vec3 layersLog( vec4 cov, vec4 conc ) {
-	return rampLog( conc.x ) * cov.x + rampLog( conc.y ) * cov.y + rampLog( conc.z ) * cov.z + rampLog( conc.w ) * cov.w;
+	vec3 e = vec3( 0.0 );
+	if ( conc.x > 0.0 && cov.x > 0.0 ) e += rampLog( conc.x ) * cov.x;
+	if ( conc.y > 0.0 && cov.y > 0.0 ) e += rampLog( conc.y ) * cov.y;
+	if ( conc.z > 0.0 && cov.z > 0.0 ) e += rampLog( conc.z ) * cov.z;
+	if ( conc.w > 0.0 && cov.w > 0.0 ) e += rampLog( conc.w ) * cov.w;
+	return e;
 }
 
 // The skin darkens toward each layer's ink as a scattering medium mixes (Yule-Nielsen, in the

@@ -3,6 +3,7 @@ import { useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import { PerspectiveCamera, Vector3 } from 'three';
 import { headFrame, presetPosition, WORKING_DISTANCE } from '../render/framing';
+import { MM_TO_SCENE } from '../render/units';
 import { useAppStore, type CameraCommand } from '../state/store';
 
 /** Orbit, zoom and pan (mouse and touch) around the head, and the camera presets. Presets are
@@ -27,7 +28,12 @@ export function CameraRig() {
     // Resizes and new heads re-frame a preset, but never undo where the user has moved to.
     if (!isNewCommand && useAppStore.getState().view === 'free') return;
     applied.current = command;
-    if (command.to === 'hairline') {
+    if (command.to === 'focus' && command.focus) {
+      const { at, normal } = command.focus;
+      c.target.set(at[0], at[1], at[2]).multiplyScalar(MM_TO_SCENE);
+      camera.position.copy(c.target).addScaledVector(new Vector3(normal[0], normal[1], normal[2]).normalize(), WORKING_DISTANCE);
+      c.minDistance = WORKING_DISTANCE / 3;
+    } else if (command.to === 'hairline') {
       // Face on and from above the brows, near enough that the forehead and temples fill the view.
       c.target.copy(frame.centre).add(new Vector3(0, frame.size.y * 0.3, frame.size.z * 0.2));
       const d = presetPosition(frame, 'front', camera.fov, width / Math.max(1, height), new Vector3()).distanceTo(frame.centre);
@@ -37,7 +43,7 @@ export function CameraRig() {
       c.target.copy(frame.crown);
       camera.position.copy(frame.crown).addScaledVector(frame.crownNormal, WORKING_DISTANCE);
       c.minDistance = WORKING_DISTANCE / 3;
-    } else {
+    } else if (command.to !== 'focus') {
       c.target.copy(frame.centre);
       presetPosition(frame, command.to, camera.fov, width / Math.max(1, height), camera.position);
       c.minDistance = frame.radius * 1.15;

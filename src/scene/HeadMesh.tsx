@@ -9,6 +9,7 @@ import { useAppStore } from '../state/store';
 import { DotLayers } from './DotLayers';
 import { ScalpLookLayer } from './ScalpLookLayer';
 import { HeadTools } from './HeadTools';
+import { TrainingLayer } from './TrainingLayer';
 import { disposeUnlessLost, sceneState } from './sceneState';
 
 /** A coarse cell may span at most this many device pixels before the full head is drawn. */
@@ -74,6 +75,7 @@ export function HeadMesh() {
     <>
       <mesh ref={mesh} name="head" geometry={geometry} material={material} />
       <HeadTools head={head} />
+      <TrainingLayer head={head} />
       <ScalpLookLayer material={material} head={head} />
       <DotLayers material={material} head={head} />
     </>

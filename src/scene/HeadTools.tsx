@@ -8,6 +8,8 @@ import { Html } from '@react-three/drei';
 import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial, MeshBasicMaterial, MOUSE, Raycaster, SphereGeometry, TOUCH, Vector2, type Object3D } from 'three';
 import { hairlineGuides, hairlineHandles, hairlinePolyline, moveHandle, type Hairline, type HairlineHandle, type HeadModel, type Vec3 } from '../model';
 import { MM_TO_SCENE } from '../render/units';
+import { exerciseById } from '../model';
+import { training, useTraining, type PlacedDot } from '../state/training';
 import { useAppStore } from '../state/store';
 
 /** Lines float this far above the skin so the surface does not hide them. */
@@ -26,7 +28,7 @@ function lifted(head: HeadModel, pts: Float32Array): Float32Array {
   return out;
 }
 
-function Polyline({ points, color, head }: { points: Float32Array; color: string; head: HeadModel }) {
+export function Polyline({ points, color, head }: { points: Float32Array; color: string; head: HeadModel }) {
   const geometry = useMemo(() => new BufferGeometry().setAttribute('position', new BufferAttribute(lifted(head, points), 3)), [points, head]);
   const material = useMemo(() => new LineBasicMaterial({ color, toneMapped: false }), [color]);
   const line = useMemo(() => new UnpickableLine(geometry, material), [geometry, material]);
@@ -49,8 +51,10 @@ const draftMaterial = new MeshBasicMaterial({ color: '#b3261e', toneMapped: fals
 const raycaster = new Raycaster();
 const ndc = new Vector2();
 
-/** The point of the head under a pointer, in mm; null off the head. */
-function pickHead(e: { clientX: number; clientY: number }, canvas: HTMLElement, camera: Parameters<Raycaster['setFromCamera']>[1], head: Object3D | undefined): Vec3 | null {
+type Camera = Parameters<Raycaster['setFromCamera']>[1];
+
+/** The point of the head under a pointer (mm) and the surface's normal there; null off the head. */
+export function pickHeadHit(e: { clientX: number; clientY: number }, canvas: HTMLElement, camera: Camera, head: Object3D | undefined): { at: Vec3; normal: Vec3 } | null {
   if (!head) return null;
   const r = canvas.getBoundingClientRect();
   ndc.set(((e.clientX - r.left) / r.width) * 2 - 1, -((e.clientY - r.top) / r.height) * 2 + 1);
@@ -58,7 +62,46 @@ function pickHead(e: { clientX: number; clientY: number }, canvas: HTMLElement, 
   const hit = raycaster.intersectObject(head, false)[0];
   if (!hit) return null;
   const p = hit.point.clone().divideScalar(MM_TO_SCENE);
-  return [p.x, p.y, p.z];
+  // The head's group only scales, so the face normal in its space is the world's direction.
+  const n = hit.face?.normal ?? { x: 0, y: 1, z: 0 };
+  return { at: [p.x, p.y, p.z], normal: [n.x, n.y, n.z] };
+}
+
+function pickHead(e: { clientX: number; clientY: number }, canvas: HTMLElement, camera: Camera, head: Object3D | undefined): Vec3 | null {
+  return pickHeadHit(e, canvas, camera, head)?.at ?? null;
+}
+
+/** A needle dot every this many ms at most while the pointer is held and moving: about what a
+ * hand tapping a rotary machine places (assumed). */
+const NEEDLE_INTERVAL_MS = 120;
+
+/** Places the trainee's dots: a click places one, a press-and-drag one per needle interval along
+ * the stroke; a pen's pressure (where reported) makes the dot 0.8-1.2 times the needle. */
+function placeStroke(e: PointerEvent, canvas: HTMLElement, camera: Camera, head: () => Object3D | undefined, onPending: (dots: PlacedDot[]) => void): void {
+  const exercise = exerciseById(useTraining.getState().exerciseId);
+  const first = pickHead(e, canvas, camera, head());
+  if (!exercise || !first) return;
+  const size = (ev: PointerEvent) => exercise.needleDiameterMm * (ev.pointerType === 'pen' && ev.pressure > 0 ? 0.8 + 0.4 * ev.pressure : 1);
+  const dots: PlacedDot[] = [{ positionMm: first, diameterMm: size(e), timeMs: performance.now() }];
+  onPending(dots.slice());
+  const move = (ev: PointerEvent) => {
+    const last = dots[dots.length - 1];
+    if (performance.now() - last.timeMs < NEEDLE_INTERVAL_MS) return;
+    const q = pickHead(ev, canvas, camera, head());
+    if (!q || Math.hypot(q[0] - last.positionMm[0], q[1] - last.positionMm[1], q[2] - last.positionMm[2]) < 0.3) return;
+    dots.push({ positionMm: q, diameterMm: size(ev), timeMs: performance.now() });
+    onPending(dots.slice());
+  };
+  const up = () => {
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', up);
+    window.removeEventListener('pointercancel', up);
+    onPending([]);
+    training.place(dots);
+  };
+  window.addEventListener('pointermove', move);
+  window.addEventListener('pointerup', up);
+  window.addEventListener('pointercancel', up);
 }
 
 export function HeadTools({ head }: { head: HeadModel }) {
@@ -70,6 +113,7 @@ export function HeadTools({ head }: { head: HeadModel }) {
   const { camera, gl, scene, controls, invalidate } = useThree();
   const [draft, setDraft] = useState<Hairline | null>(null);
   const [stroke, setStroke] = useState<Vec3[]>([]);
+  const [pending, setPending] = useState<PlacedDot[]>([]);
   const shown = draft ?? hairline;
   const showLine = tool === 'hairline' || showGuides;
 
@@ -101,6 +145,13 @@ export function HeadTools({ head }: { head: HeadModel }) {
     const down = (e: PointerEvent) => {
         const { tool: t, brush, scarDraft: d, actions } = useAppStore.getState();
         if (t === 'orbit' || t === 'hairline' || e.button !== 0) return;
+        if (t === 'place') {
+          placeStroke(e, canvas, camera, headMesh, (dots) => {
+            setPending(dots);
+            invalidate();
+          });
+          return;
+        }
         const at = pickHead(e, canvas, camera, headMesh());
         if (!at) return;
         if (t === 'scar') {
@@ -208,6 +259,9 @@ export function HeadTools({ head }: { head: HeadModel }) {
           ))}
         </group>
       )}
+      {pending.map((p, k) => (
+        <mesh key={`p${k}`} geometry={sphere} material={draftMaterial} position={p.positionMm} scale={p.diameterMm / 2} />
+      ))}
       {stroke.map((p, k) => (
         <mesh key={k} geometry={sphere} material={draftMaterial} position={p} scale={0.8} />
       ))}

@@ -21,7 +21,9 @@ export type View = CameraPreset | 'free';
 /** A camera move asked for by the UI; `id` changes on every request so the same preset can be asked twice. */
 export interface CameraCommand {
   id: number;
-  to: CameraPreset | 'working-distance' | 'hairline';
+  to: CameraPreset | 'working-distance' | 'hairline' | 'focus';
+  /** For 'focus': the point looked at from the working distance along `normal` (mm). */
+  focus?: { at: Vec3; normal: Vec3 };
 }
 
 export type HeadStatus = 'loading' | 'ready' | 'error';
@@ -37,7 +39,7 @@ export interface FadePlans {
 
 /** What a press on the head does: turn the camera, drag the hairline's handles, paint where the
  * client's hair grows, or outline a scar point by point. */
-export type Tool = 'orbit' | 'hairline' | 'brush' | 'scar';
+export type Tool = 'orbit' | 'hairline' | 'brush' | 'scar' | 'place';
 export interface Brush {
   mode: 'add' | 'remove';
   radiusMm: number;
@@ -108,7 +110,7 @@ export interface AppState {
 
 export interface Actions {
   setMode(mode: Mode): void;
-  goTo(to: CameraCommand['to']): void;
+  goTo(to: CameraCommand['to'], focus?: CameraCommand['focus']): void;
   /** The user moved the camera by hand. */
   freeView(): void;
   setShowLandmarks(on: boolean): void;
@@ -348,8 +350,8 @@ export const useAppStore = create<AppState>()((set, get) => {
       set(mode === 'training' ? { mode, showLandmarks: true } : { mode });
       if (typeof history !== 'undefined') history.replaceState(null, '', mode === 'consultation' ? location.pathname + location.search : `#${mode}`);
     },
-    goTo(to) {
-      set({ camera: { id: get().camera.id + 1, to }, view: to === 'working-distance' || to === 'hairline' ? 'free' : to });
+    goTo(to, focus) {
+      set({ camera: { id: get().camera.id + 1, to, focus }, view: to === 'working-distance' || to === 'hairline' || to === 'focus' ? 'free' : to });
     },
     freeView() {
       if (get().view !== 'free') set({ view: 'free' });
