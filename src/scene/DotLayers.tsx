@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { addAfterEffect, useFrame, useThree } from '@react-three/fiber';
-import type { DotSet, HeadModel } from '../model';
+import type { Design, DotSet, HeadModel } from '../model';
 import { DotBaker, maxPointSize } from '../render/dots/bake';
 import { CloseUpDots } from '../render/dots/closeUp';
 import { writeInks } from '../render/dots/inks';
@@ -9,6 +9,12 @@ import type { SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
 import { dotsView, useDotsDrawn } from './dotsView';
 import { disposeUnlessLost } from './sceneState';
+
+/** What the head shows of the design: in training the practice head is bare (the exercise brings
+ * its own dots), so every session is hidden there. */
+function shownDesign(s: { design: Design; mode: string }): Design {
+  return s.mode === 'training' ? { ...s.design, layers: s.design.layers.map((l) => ({ ...l, visible: false })) } : s.design;
+}
 
 /** The dot layers on the head: baked into the skin's coverage maps when new dots arrive, the
  * close-up discs near the point looked at, and the inks. Shade, visibility and skin changes
@@ -50,7 +56,7 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
       Object.assign(dotsView, { bakeMs: baked.ms, bakedCount: dots.count, mapSize: baked.size });
     };
     bake();
-    writeInks(uniforms, useAppStore.getState().design, dots.layerCounts, useAppStore.getState().years);
+    writeInks(uniforms, shownDesign(useAppStore.getState()), dots.layerCounts, useAppStore.getState().years);
     awaitingFrame.current = { dots, frame: gl.info.render.frame };
     // For the bench: bake again, waiting for the GPU (a 1-pixel read-back), and say how long it took.
     dotsView.rebake = () => {
@@ -71,8 +77,8 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
   useEffect(
     () =>
       useAppStore.subscribe((s, prev) => {
-        if (s.design === prev.design && s.years === prev.years) return;
-        writeInks(uniforms, s.design, dots?.layerCounts ?? null, s.years);
+        if (s.design === prev.design && s.years === prev.years && s.mode === prev.mode) return;
+        writeInks(uniforms, shownDesign(s), dots?.layerCounts ?? null, s.years);
         invalidate();
       }),
     [uniforms, dots, invalidate],
@@ -97,7 +103,9 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
   // comparing two years, the year shown left of the divider and the other right of it, each
   // with its own inks. The inks are uniforms, so a second year costs one more draw, no bake.
   useFrame(({ gl, scene, camera, size }) => {
-    const { compare, years, design } = useAppStore.getState();
+    const state = useAppStore.getState();
+    const { compare, years } = state;
+    const design = shownDesign(state);
     if (!compare.on || !dots) {
       gl.render(scene, camera);
       return;

@@ -15,6 +15,8 @@ export function ScalpLookLayer({ material, head }: { material: SkinMaterial; hea
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   const glEpoch = useAppStore((s) => s.glEpoch);
+  // The practice head in training is bare: the exercise brings its own stubble.
+  const training = useAppStore((s) => s.mode === 'training');
   const look = useAppStore((s) => (s.lookHead === head ? s.look : null));
   const baker = useMemo(() => new DotBaker(gl), [gl, glEpoch]);
   /** Baked but not yet drawn in a frame. */
@@ -41,10 +43,14 @@ export function ScalpLookLayer({ material, head }: { material: SkinMaterial; hea
       material.setHair(baker.bake(look.stubble).maps[0], hex);
     }
     material.setScars(scarTexture);
+    if (training) {
+      material.setHair(null, hex);
+      material.setScars(null);
+    }
     useLookDrawn.setState({ drawn: null });
     awaitingFrame.current = look ? { look, frame: gl.info.render.frame } : null;
     invalidate();
-  }, [look, baker, material, scarTexture, invalidate, gl]);
+  }, [look, baker, material, scarTexture, invalidate, gl, training]);
 
   // Once a frame with the new stubble has been drawn, it counts as on screen.
   useEffect(

@@ -10,8 +10,8 @@ const STEPS = 1000;
 export const yearsAt = (position: number) => Math.round(TIMELINE_MAX_YEARS * (position / STEPS) ** 2 * 1000) / 1000;
 const positionOf = (years: number) => Math.round(Math.sqrt(years / TIMELINE_MAX_YEARS) * STEPS);
 
-export const MARKERS: readonly { years: number; label: string }[] = [
-  { years: 0, label: 'Fresh' },
+export const MARKERS: readonly { years: number; label: string; short?: string }[] = [
+  { years: 0, label: 'Fresh', short: '0' },
   { years: HEALED_YEARS, label: 'Healed' },
   { years: 1, label: '1 y' },
   { years: 2, label: '2 y' },
@@ -75,9 +75,11 @@ export function Timeline() {
               data-testid={`year-${m.label.replace(' ', '')}`}
               aria-pressed={years === m.years}
               style={{ left: `${(positionOf(m.years) / STEPS) * 100}%` }}
+              title={m.label}
+              aria-label={m.label}
               onClick={() => actions.setYears(m.years)}
             >
-              {m.label}
+              {m.short ?? m.label}
             </button>
           ))}
           {plan?.schedule.map((t, k) => (

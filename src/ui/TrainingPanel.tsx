@@ -138,7 +138,7 @@ export function TrainingPanel() {
           <button type="button" className="secondary" data-testid="view-exercise" onClick={focus}>
             Go to the exercise
           </button>
-          <button type="button" className="secondary" data-testid="view-working-distance" onClick={() => actions.goTo('working-distance')}>
+          <button type="button" className="secondary" data-testid="view-crown" onClick={() => actions.goTo('working-distance')}>
             Crown, 18 cm
           </button>
         </div>

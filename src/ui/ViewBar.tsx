@@ -29,6 +29,9 @@ export function ViewBar() {
           {LABELS[p].text}
         </button>
       ))}
+      <button type="button" data-testid="view-working-distance" aria-pressed={false} title="The crown from about 18 cm, as over the client's head" onClick={() => actions.goTo('working-distance')}>
+        Close-up
+      </button>
     </div>
     </div>
   );

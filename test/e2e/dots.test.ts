@@ -259,11 +259,8 @@ describe('dots on the head, desktop 1280x800', () => {
   });
 
   it('at the working distance the dots are separate specks, and closer up they are round discs', async () => {
-    // The sessions are visible again (previous test); the frame for them is drawn at the close-up.
-    await page.getByTestId('mode-training').click();
-    await page.getByTestId('panel-training').waitFor({ state: 'visible' });
-    // The landmark labels are HTML over the canvas: off, so that only dots are on the picture.
-    await page.getByTestId('toggle-landmarks').uncheck();
+    // The sessions are visible again (previous test); the frame for them is drawn at the close-up,
+    // in the consultation (the training mode's practice head is bare).
     const before = await renderCount(page);
     await page.getByTestId('view-working-distance').click();
     await waitNextRender(page, before);
