@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { range } from './schema';
 import { DEFAULT_MEASURES, MEASURE_LIMITS } from './head/measures';
 import { HAIR_COLORS } from './color/hairColors';
 import type { PigmentTone } from './color/pigments';
@@ -25,13 +26,6 @@ const labSchema = z.object({
   a: z.number().min(-128).max(127),
   b: z.number().min(-128).max(127),
 });
-
-const range = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .finite()
-    .min(min, { error: `${label} must be at least ${min}${unit}` })
-    .max(max, { error: `${label} must be at most ${max}${unit}` });
 
 /** One session of pigment: SMP is built up in 2-4 sessions, lighter first (SCIENCE.md section 1). */
 export const layerSchema = z.object({

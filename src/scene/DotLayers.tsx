@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { addAfterEffect, useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
 import type { Design, DotSet, HeadModel } from '../model';
 import { DotBaker, maxPointSize } from '../render/dots/bake';
 import { CloseUpDots } from '../render/dots/closeUp';
@@ -8,7 +8,7 @@ import { createDotUniforms } from '../render/dots/shared';
 import type { SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
 import { dotsView, useDotsDrawn } from './dotsView';
-import { disposeUnlessLost } from './sceneState';
+import { disposeUnlessLost, useDrawnAfterFrame } from './sceneState';
 
 /** What the head shows of the design: in training the practice head is bare (the exercise brings
  * its own dots), so every session is hidden there. */
@@ -30,7 +30,7 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
   const baker = useMemo(() => new DotBaker(gl), [gl, glEpoch]);
   const closeUp = useMemo(() => new CloseUpDots(uniforms, invalidate, maxPointSize(gl)), [uniforms, invalidate, gl, glEpoch]);
   /** Dots baked but not yet drawn in a frame. */
-  const awaitingFrame = useRef<{ dots: DotSet; frame: number } | null>(null);
+  const awaitDrawn = useDrawnAfterFrame((drawn: DotSet) => useDotsDrawn.setState({ drawn }));
 
   useEffect(() => () => disposeUnlessLost(glEpoch, baker), [baker, glEpoch]);
   useEffect(() => () => disposeUnlessLost(glEpoch, closeUp), [closeUp, glEpoch]);
@@ -43,7 +43,7 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
       uniforms.uDotMap0.value = uniforms.uDotMap1.value = null;
       baker.dispose();
       material.setDots(uniforms, 0);
-      awaitingFrame.current = null;
+      awaitDrawn(null);
       invalidate();
       return;
     }
@@ -57,7 +57,7 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
     };
     bake();
     writeInks(uniforms, shownDesign(useAppStore.getState()), dots.layerCounts, useAppStore.getState().years);
-    awaitingFrame.current = { dots, frame: gl.info.render.frame };
+    awaitDrawn(dots);
     // For the bench: bake again, waiting for the GPU (a 1-pixel read-back), and say how long it took.
     dotsView.rebake = () => {
       const t0 = performance.now();
@@ -120,20 +120,6 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
     writeInks(uniforms, design, dots.layerCounts, years);
     gl.setScissorTest(false);
   }, 1);
-
-  // Once a frame with freshly baked dots has been drawn, they count as on screen.
-  useEffect(
-    () =>
-      addAfterEffect(() => {
-        const baked = awaitingFrame.current;
-        if (!baked || gl.info.render.frame === baked.frame || gl.getContext().isContextLost()) return;
-        awaitingFrame.current = null;
-        useDotsDrawn.setState({ drawn: baked.dots });
-        // The viewer now reports them ('ready'): a frame follows whatever it reports.
-        invalidate();
-      }),
-    [gl, invalidate],
-  );
 
   return <primitive object={closeUp.mesh} />;
 }

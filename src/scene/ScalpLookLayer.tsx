@@ -1,11 +1,11 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { addAfterEffect, useThree } from '@react-three/fiber';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useThree } from '@react-three/fiber';
 import { DataTexture, LinearFilter, LinearMipmapLinearFilter, RedFormat, UnsignedByteType } from 'three';
-import { hairLab, labToHex, type HeadModel } from '../model';
+import { hairLab, labToHex, type HeadModel, type ScalpLook } from '../model';
 import { DotBaker } from '../render/dots/bake';
 import type { SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
-import { disposeUnlessLost } from './sceneState';
+import { disposeUnlessLost, useDrawnAfterFrame } from './sceneState';
 import { useLookDrawn } from './dotsView';
 
 /** The client's own scalp under the design: the shaved stubble, baked once into a coverage map by
@@ -19,8 +19,8 @@ export function ScalpLookLayer({ material, head }: { material: SkinMaterial; hea
   const training = useAppStore((s) => s.mode === 'training');
   const look = useAppStore((s) => (s.lookHead === head ? s.look : null));
   const baker = useMemo(() => new DotBaker(gl), [gl, glEpoch]);
-  /** Baked but not yet drawn in a frame. */
-  const awaitingFrame = useRef<{ look: NonNullable<typeof look>; frame: number } | null>(null);
+  // Once a frame with the new stubble has been drawn, it counts as on screen.
+  const awaitDrawn = useDrawnAfterFrame((drawn: ScalpLook) => useLookDrawn.setState({ drawn }));
   useEffect(() => () => disposeUnlessLost(glEpoch, baker), [baker, glEpoch]);
 
   const scarTexture = useMemo(() => {
@@ -48,22 +48,10 @@ export function ScalpLookLayer({ material, head }: { material: SkinMaterial; hea
       material.setScars(null);
     }
     useLookDrawn.setState({ drawn: null });
-    awaitingFrame.current = look ? { look, frame: gl.info.render.frame } : null;
+    awaitDrawn(look);
     invalidate();
-  }, [look, baker, material, scarTexture, invalidate, gl, training]);
+  }, [look, baker, material, scarTexture, invalidate, awaitDrawn, training]);
 
-  // Once a frame with the new stubble has been drawn, it counts as on screen.
-  useEffect(
-    () =>
-      addAfterEffect(() => {
-        const baked = awaitingFrame.current;
-        if (!baked || gl.info.render.frame === baked.frame || gl.getContext().isContextLost()) return;
-        awaitingFrame.current = null;
-        useLookDrawn.setState({ drawn: baked.look });
-        invalidate();
-      }),
-    [gl, invalidate],
-  );
 
   // The hair colour follows the design without touching the map.
   useEffect(

@@ -1,3 +1,5 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { addAfterEffect, useThree } from '@react-three/fiber';
 import type { HeadModel } from '../model';
 import { useAppStore } from '../state/store';
 
@@ -12,4 +14,29 @@ export const sceneState: {
  * one (and the browser warns about each). Objects made before a loss are simply dropped. */
 export function disposeUnlessLost(epoch: number, resource: { dispose(): void } | null): void {
   if (resource && useAppStore.getState().glEpoch === epoch) resource.dispose();
+}
+
+/** `awaitDrawn(item)` after a bake: once a frame has been drawn after it, `report(item)` runs
+ * (the viewer then says it shows the item) and one more frame follows what it reports.
+ * `awaitDrawn(null)` forgets what was waiting. */
+export function useDrawnAfterFrame<T>(report: (item: T) => void): (item: T | null) => void {
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
+  const waiting = useRef<{ item: T; frame: number } | null>(null);
+  const reportRef = useRef(report);
+  reportRef.current = report;
+  useEffect(
+    () =>
+      addAfterEffect(() => {
+        const w = waiting.current;
+        if (!w || gl.info.render.frame === w.frame || gl.getContext().isContextLost()) return;
+        waiting.current = null;
+        reportRef.current(w.item);
+        invalidate();
+      }),
+    [gl, invalidate],
+  );
+  return useCallback((item: T | null) => {
+    waiting.current = item === null ? null : { item, frame: gl.info.render.frame };
+  }, [gl]);
 }

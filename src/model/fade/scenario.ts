@@ -1,14 +1,8 @@
 /** The client's habits and the clinic's settings for the fading simulation, with their schema.
  * Figures and sources: ../shared/SCIENCE.md sections 1-3. */
 import { z } from 'zod';
+import { range } from '../schema';
 import { FadeInputError } from './errors';
-
-const range = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .finite({ error: `${label} must be a finite number` })
-    .min(min, { error: `${label} must be at least ${min}${unit}` })
-    .max(max, { error: `${label} must be at most ${max}${unit}` });
 
 const flag = (label: string) => z.boolean({ error: `${label} must be true or false` });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { range } from '../schema';
 import { scalpFields } from '../scalp/fields';
 import { ScalpSurface } from '../scalp/surface';
 import { crownPoint, depthInsideOutline, frontAzimuths, headScale, soft, type HairHead } from './anchors';
@@ -8,13 +9,6 @@ export { HAIR_LOSS_PATTERNS, HAIR_LOSS_PATTERN_IDS } from './patterns';
 export type { HairLossPattern, HairLossPatternId } from './patterns';
 
 export const MAX_HAIR_CORRECTIONS = 500;
-
-const range = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .finite()
-    .min(min, { error: `${label} must be at least ${min}${unit}` })
-    .max(max, { error: `${label} must be at most ${max}${unit}` });
 
 /** One brush stroke: 'add' makes hair grow inside the circle, 'remove' makes it bald. */
 export const hairCorrectionSchema = z.object({

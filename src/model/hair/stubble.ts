@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { range } from '../schema';
 import type { DotSet } from '../dots/generate';
 import { PointGrid, GHOST, surfaceBounds } from '../dots/pointGrid';
 import { createRng, type Rng } from '../dots/rng';
@@ -7,13 +8,6 @@ import { rhoAt } from '../scalp/chart';
 import { ScalpSurface } from '../scalp/surface';
 import { crownPoint, headScale, type HairHead } from './anchors';
 import { growthDirection, SWIRL_MM } from './growth';
-
-const range = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .finite()
-    .min(min, { error: `${label} must be at least ${min}${unit}` })
-    .max(max, { error: `${label} must be at most ${max}${unit}` });
 
 /** The client's own hair as it will be worn with SMP: shaved short. */
 export const stubbleSchema = z.object({

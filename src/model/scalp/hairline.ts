@@ -7,6 +7,7 @@
  * to a smaller or larger head in proportion, and the mid-frontal point keeps its meaning: it
  * always sits `midFrontalHeightMm` along the surface above the glabella. */
 import { z } from 'zod';
+import { range } from '../schema';
 import type { HeadModel, ScalpChart, Vec3 } from '../head/types';
 import { boundaryAt } from './chart';
 import { hairRegionOutline } from './region';
@@ -23,13 +24,6 @@ export const HANDLE_IDS = ['mid', 'frontotemporalLeft', 'frontotemporalRight', '
 export type HandleId = (typeof HANDLE_IDS)[number];
 /** Where the hairline meets the hair-bearing outline at each temple: shown, never moved. */
 export type FixedHandleId = 'templeEndLeft' | 'templeEndRight';
-
-const range = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .finite()
-    .min(min, { error: `${label} must be at least ${min}${unit}` })
-    .max(max, { error: `${label} must be at most ${max}${unit}` });
 
 const offsetSchema = (label: string) =>
   z.object({

@@ -3,6 +3,7 @@
  * grid; the lead renders scar skin lighter and smoother from it, hair does not grow where it is
  * 1, and `dotsOnScar` flags the dots placed on scar tissue (which holds pigment less evenly). */
 import { z } from 'zod';
+import { range } from '../schema';
 import type { HeadModel, ScalpChart, Vec3 } from '../head/types';
 import type { DotSet } from '../dots/generate';
 import { createRng } from '../dots/rng';
@@ -11,13 +12,6 @@ import { polarOf, surfaceOf } from './hairline';
 import type { ScalpSurface } from './surface';
 
 type HeadLike = Pick<HeadModel, 'chart' | 'landmarks'>;
-
-const range = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .finite()
-    .min(min, { error: `${label} must be at least ${min}${unit}` })
-    .max(max, { error: `${label} must be at most ${max}${unit}` });
 
 export const MAX_SCARS = 20;
 const id = z.string().min(1, { error: 'A scar needs an id' }).max(40, { error: 'A scar id has at most 40 characters' });

@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { range } from '../schema';
 import { LANDMARKS } from '../head/types';
 
 /** Where an exercise's region sits, as data: a surface point given relative to a landmark (or
  * the designed mid-frontal hairline point), and a rectangle in the tangent plane there. */
 const vec3 = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
-const range = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .finite()
-    .min(min, { error: `${label} must be at least ${min}${unit}` })
-    .max(max, { error: `${label} must be at most ${max}${unit}` });
-
 export const anchorSchema = z.union([
   z.object({
     /** The point in direction landmark + offset from the chart centre, on the scalp. */
