@@ -140,6 +140,16 @@ export function TrainingLayer({ head }: { head: HeadModel }) {
     placed.forEach((d, i) => pos.set(d.positionMm, 3 * i));
     return { positions: pos, diameters: placed.map((d) => d.diameterMm) };
   }, [placed]);
+  // Dots closer than the needle allows, in red: where the ink would blow out into one blot.
+  const merged = useMemo(() => {
+    const flags = score?.mergedPlaced;
+    if (!flags || flags.length !== placed.length) return null;
+    const idx = placed.flatMap((_, i) => (flags[i] ? [i] : []));
+    if (!idx.length) return null;
+    const pos = new Float32Array(idx.length * 3);
+    idx.forEach((i, k) => pos.set(placed[i].positionMm, 3 * k));
+    return { positions: pos, diameters: idx.map((i) => placed[i].diameterMm * 1.6) };
+  }, [score, placed]);
   useEffect(() => invalidate(), [mode, showAnswer, showHeat, score, replayCount, invalidate]);
   if (mode !== 'training') return null;
   return (
@@ -148,6 +158,7 @@ export function TrainingLayer({ head }: { head: HeadModel }) {
       {existing && <Discs head={head} name="training-existing" positions={existing.positionsMm} diameters={existing.diameterMm} count={existing.diameterMm.length} colour="#475569" />}
       {answer && <Discs head={head} name="training-answer" positions={answer.positionsMm} diameters={answer.diameterMm} count={answer.diameterMm.length} colour="#16a34a" />}
       <Discs head={head} name="training-placed" positions={mine.positions} diameters={mine.diameters} count={replayCount ?? placed.length} colour="#111827" />
+      {merged && replayCount === null && <Discs head={head} name="training-merged" positions={merged.positions} diameters={merged.diameters} count={merged.diameters.length} colour="#dc2626" />}
       {showHeat && score && replayCount === null && <HeatMap score={score} />}
     </group>
   );

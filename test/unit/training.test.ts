@@ -249,6 +249,10 @@ describe('scorePlacement on placements with known faults', () => {
     expect(s.figures.mergeDots).toBeGreaterThanOrEqual(6);
     expect(s.figures.mergePairs).toBeGreaterThanOrEqual(5);
     expect(s.heatMap.flags[cellAt(s, atPlanar(patch, at).positionsMm)] & MERGE).toBeTruthy();
+    // Each dot of the clump, and no dot of the model answer, is marked merged.
+    const nAns = ans.diameterMm.length;
+    expect(Array.from(s.mergedPlaced.subarray(nAns))).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(s.mergedPlaced.subarray(0, nAns).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(s.figures.mergeDots - 6);
     expect(s.faults.some((f) => /^\d+ dots merge: keep at least 0\.30 mm apart$/.test(f.message))).toBe(true);
     // A trainee's second session stamped onto the first layer's dots: each one merges.
     const ex = exerciseById('second-session')!;

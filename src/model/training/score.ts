@@ -100,6 +100,8 @@ export interface Fault {
 export interface TrainingScore {
   /** 0-100. */
   score: number;
+  /** Per placed dot, 1 where it sits closer to another than the needle allows (a merge, "blowout risk"). */
+  mergedPlaced: Uint8Array;
   /** Each part's score, 0-1. */
   parts: Partial<Record<Part, number>>;
   figures: ScoreFigures;
@@ -152,6 +154,9 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
   const cap = nPlaced + nEx;
   const pu = new Float32Array(cap), pv = new Float32Array(cap), pxyz = new Float32Array(cap * 3), pd = new Float32Array(cap);
   const isPlaced = new Uint8Array(cap), inRegion = new Uint8Array(cap);
+  /** For a placed dot kept for scoring, its index in `placed`. */
+  const origin = new Int32Array(cap);
+  const mergedPlaced = new Uint8Array(nPlaced);
   const loc = new Float64Array(3);
   let n = 0, placedIn = 0, placedOutside = 0;
   const uLo = region.uMinMm - margin, uHi = region.uMaxMm + margin, vLo = region.vMinMm - margin, vHi = region.vMaxMm + margin;
@@ -171,6 +176,7 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
     pxyz[3 * n + 2] = z;
     pd[n] = mine ? placed.diameterMm[o] : existing!.diameterMm[o];
     isPlaced[n] = mine ? 1 : 0;
+    origin[n] = o;
     inRegion[n] = inside ? 1 : 0;
     if (mine && inside) placedIn++;
     n++;
@@ -229,6 +235,7 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
       }
       if (merged) {
         mergeDots++;
+        mergedPlaced[origin[i]] = 1;
         flags[cellOf(pu[i], pv[i])] |= MERGE;
       }
     }
@@ -359,7 +366,7 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
     minutes,
   };
   const heatMap = heatCells(region, nu, nv, cu, cv, value, densityPerCm2, targetPerCm2, flags);
-  return { ...judge(exercise, figures), figures, heatMap };
+  return { ...judge(exercise, figures), figures, heatMap, mergedPlaced };
 }
 
 /** Gap centres: the emptiest sample, then the emptiest not inside a gap found already. */
