@@ -42,3 +42,7 @@ export { scalpLook, clientHairField, SCAR_MAP_SIZE } from './hair/look';
 export type { ScalpLook } from './hair/look';
 export { hairFill } from './dots/generate';
 export * from './training';
+export { kirbyDesai, kirbyDesaiInputSchema, defaultKirbyDesaiInput, KirbyDesaiError, KIRBY_DESAI_POINTS, KIRBY_DESAI_SPREAD, KD_LOCATIONS, KD_COLORS, KD_INK_AMOUNTS, KD_SCARRING } from './removal/kirbyDesai';
+export type { KirbyDesaiInput, KirbyDesai } from './removal/kirbyDesai';
+export { treatmentEstimate, estimateSettingsSchema, defaultEstimateSettings, EstimateError } from './estimate';
+export type { TreatmentEstimate, EstimateSettings, EstimateDots, Prices } from './estimate';
