@@ -11,6 +11,7 @@ import { Timeline } from '../ui/Timeline';
 import { ViewSettings } from '../ui/ViewSettings';
 import { NoWebGL } from './NoWebGL';
 import { hasWebGL2 } from './webgl';
+import { decodeShareLink, isShareLink } from '../storage/shareLink';
 
 const PANELS: Record<Mode, () => ReactNode> = {
   consultation: () => <ConsultationPanel />,
@@ -25,11 +26,27 @@ export function App() {
   const [sheetOpen, setSheetOpen] = useState(true);
   const started = useRef(false);
 
-  // The first head, for the default design.
+  // The first head: for the design of a share link the page was opened with, or the default one.
+  // A damaged link is refused with the reason, and the default design is shown.
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void actions.applyMeasures(useAppStore.getState().design.head);
+    let refused: string | null = null;
+    if (isShareLink(location.hash)) {
+      try {
+        const shared = decodeShareLink(location.hash);
+        // The link is consumed: a reload shows what is on screen, and the design is not left in the address bar.
+        history.replaceState(null, '', `${location.pathname}${location.search}#home`);
+        void actions.openDesign(shared);
+        return;
+      } catch (e) {
+        refused = `This link cannot be opened: ${e instanceof Error ? e.message : String(e)} The example design is shown instead.`;
+      }
+    }
+    // Said once the head is up (a new head clears older messages).
+    void actions.applyMeasures(useAppStore.getState().design.head).then(() => {
+      if (refused) actions.showError(refused);
+    });
   }, [actions]);
 
   return (

@@ -176,7 +176,8 @@ const PLAN_DEBOUNCE_MS = 300;
 
 /** The mode the page was opened in: a link a clinic sends can end in #home. */
 function initialMode(): Mode {
-  const hash = typeof location === 'undefined' ? '' : location.hash.replace(/^#\/?/, '');
+  // '#home', or a share link '#home/d=…'.
+  const hash = typeof location === 'undefined' ? '' : location.hash.replace(/^#\/?/, '').split('/')[0];
   return (MODES as readonly string[]).includes(hash) ? (hash as Mode) : 'consultation';
 }
 

@@ -5,6 +5,7 @@ import { ShadeMatch } from './ShadeMatch';
 import { ClientHairPanel } from './ClientHairPanel';
 import { ScarsPanel } from './ScarsPanel';
 import { FadePanel } from './FadePanel';
+import { EstimatePanel } from './EstimatePanel';
 import { SkinTone } from './SkinTone';
 
 export function ConsultationPanel() {
@@ -18,6 +19,7 @@ export function ConsultationPanel() {
       <ShadeMatch />
       <LayersPanel />
       <FadePanel />
+      <EstimatePanel />
       <DesignFile />
     </>
   );

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { DesignError, parseDesign } from '../model';
 import { useAppStore } from '../state/store';
+import { ShareLink } from './ShareLink';
 
 /** Open and save the design as a JSON file, on the device only. A broken file is refused
  * with the reason and changes nothing. */
@@ -39,7 +40,7 @@ export function DesignFile() {
 
   return (
     <div className="group">
-      <h3 className="group-title">Design file</h3>
+      <h3 className="group-title">Design file and link</h3>
       <div className="button-row">
         <button type="button" className="secondary" onClick={() => input.current?.click()}>
           Open design file…
@@ -48,6 +49,7 @@ export function DesignFile() {
           Save design file
         </button>
       </div>
+      <ShareLink label="Make a link for the client" help="Send it to the client: it opens in Try at home on their phone." />
       <input
         ref={input}
         type="file"

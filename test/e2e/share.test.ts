@@ -1,0 +1,95 @@
+// Share links in the built app, in the system Chromium with software WebGL: a design changed in the
+// consultation is sent as a link; opened in a fresh phone-sized page (390x844) it shows Try at home
+// with the same design and the same dots, and the design is taken out of the address bar; a
+// damaged link is refused with the reason and the example design is shown.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, record, type Recorder } from './support/browser';
+import { serveDist, type AppServer } from './support/server';
+import { saveShot, VIEWER, waitReady } from './support/app';
+
+let browser: Browser;
+let server: AppServer;
+const recorders: Recorder[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url: string, phone: boolean): Promise<Page> {
+  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } });
+  recorders.push(await record(context));
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await waitReady(page);
+  return page;
+}
+
+async function dotsReady(page: Page): Promise<number> {
+  await page.waitForTimeout(200);
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-dots-status') === 'ready', VIEWER, { timeout: 120_000 });
+  return Number(await page.locator(VIEWER).getAttribute('data-dot-count'));
+}
+
+const design = (page: Page) => page.evaluate(() => JSON.stringify(window.smpStudio!.store.getState().design));
+
+describe('share links', () => {
+  let link = '';
+  let sent = '';
+  let sentDots = 0;
+
+  it('the clinic makes a link for a changed design', async () => {
+    const page = await open(server.url, false);
+    await dotsReady(page);
+    await page.evaluate(() => {
+      const { actions, design } = window.smpStudio!.store.getState();
+      actions.updateLayer(design.layers[0].id, { densityPerCm2: 80 });
+      actions.setShadeForAll(0.6);
+    });
+    sentDots = await dotsReady(page);
+    sent = await design(page);
+    await page.getByTestId('make-share-link').click();
+    link = await page.getByTestId('share-link').inputValue();
+    console.log(`share: link of ${link.length} characters for ${sentDots} dots: ${link.slice(0, 80)}…`);
+    expect(link.startsWith(`${server.url}#home/d=`)).toBe(true);
+    expect(link.length).toBeLessThan(4000);
+  });
+
+  it('opens on a phone in Try at home with the same design and the same dots', async () => {
+    const page = await open(link, true);
+    const dots = await dotsReady(page);
+    await saveShot(page, 'share-phone');
+    const mode = await page.locator(VIEWER).getAttribute('data-mode');
+    const hash = await page.evaluate(() => location.hash);
+    console.log(`share: opened at 390x844 in ${mode}, ${dots} dots (sent ${sentDots}); address bar now ends ${hash}`);
+    expect(mode).toBe('home');
+    expect(await design(page)).toBe(sent);
+    expect(dots).toBe(sentDots);
+    expect(hash, 'the design is not left in the address bar').toBe('#home');
+  });
+
+  it('refuses a damaged link with the reason and shows the example design', async () => {
+    const code = link.slice(link.indexOf('d=') + 2);
+    const damaged = link.replace(code, code.slice(0, Math.floor(code.length / 2)));
+    const page = await open(damaged, true);
+    const alert = page.locator('[data-testid="error"][role="alert"]').first();
+    await alert.waitFor({ state: 'visible', timeout: 10_000 });
+    const message = await alert.innerText();
+    console.log(`share: damaged link refused: "${message}"`);
+    expect(message).toMatch(/cannot be opened/);
+    const d = JSON.parse(await design(page));
+    expect(d.layers[0].densityPerCm2).toBe(60);
+  });
+
+  it('logged no console or page errors and made no request beyond this machine', () => {
+    for (const rec of recorders) {
+      expect(rec.pageErrors, rec.summary()).toEqual([]);
+      expect(rec.external, rec.summary()).toEqual([]);
+    }
+  });
+});
