@@ -4,6 +4,7 @@ import { fadeClient, useAppStore } from '../state/store';
 import { Vector3 } from 'three';
 import { MM_TO_SCENE } from '../render/units';
 import { dotsView } from './dotsView';
+import { sceneState } from './sceneState';
 
 /** What benchmarks, tests and scripts may reach from the page (`window.smpStudio`). */
 export interface SmpStudioHandle {
@@ -36,6 +37,7 @@ export function WindowHook() {
   const get = useThree((s) => s.get);
   useEffect(() => {
     const pixel = new Uint8Array(4);
+    sceneState.three = get;
     window.smpStudio = {
       store: useAppStore,
       three: get,
@@ -79,6 +81,7 @@ export function WindowHook() {
     };
     return () => {
       delete window.smpStudio;
+      sceneState.three = null;
     };
   }, [get]);
   return null;

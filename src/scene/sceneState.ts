@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { addAfterEffect, useThree } from '@react-three/fiber';
+import { addAfterEffect, useThree, type RootState } from '@react-three/fiber';
 import type { HeadModel } from '../model';
 import { useAppStore } from '../state/store';
 
@@ -7,7 +7,9 @@ import { useAppStore } from '../state/store';
 export const sceneState: {
   /** The head whose geometry the head mesh holds now. */
   meshHead: HeadModel | null;
-} = { meshHead: null };
+  /** The renderer's state while the canvas lives (for snapshots). */
+  three: (() => RootState) | null;
+} = { meshHead: null, three: null };
 
 /** Disposes a GPU resource made in context generation `epoch`, unless the context has been lost
  * and restored since: three.js would then try to delete the dead context's objects in the new

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { DesignError, parseDesign } from '../model';
 import { useAppStore } from '../state/store';
 import { ShareLink } from './ShareLink';
+import { Snapshot } from './Snapshot';
 
 /** Open and save the design as a JSON file, on the device only. A broken file is refused
  * with the reason and changes nothing. */
@@ -40,7 +41,7 @@ export function DesignFile() {
 
   return (
     <div className="group">
-      <h3 className="group-title">Design file and link</h3>
+      <h3 className="group-title">Design file, picture and link</h3>
       <div className="button-row">
         <button type="button" className="secondary" onClick={() => input.current?.click()}>
           Open design file…
@@ -49,6 +50,7 @@ export function DesignFile() {
           Save design file
         </button>
       </div>
+      <Snapshot />
       <ShareLink label="Make a link for the client" help="Send it to the client: it opens in Try at home on their phone." />
       <input
         ref={input}

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, record, type Recorder } from './support/browser';
 import { serveDist, type AppServer } from './support/server';
-import { saveShot, VIEWER, waitReady } from './support/app';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { saveShot, SHOTS_DIR, VIEWER, waitReady } from './support/app';
 
 let browser: Browser;
 let server: AppServer;
@@ -58,6 +59,17 @@ describe('share links', () => {
     console.log(`share: link of ${link.length} characters for ${sentDots} dots: ${link.slice(0, 80)}…`);
     expect(link.startsWith(`${server.url}#home/d=`)).toBe(true);
     expect(link.length).toBeLessThan(4000);
+
+    // A picture of the view at 1920 px wide.
+    await page.getByTestId('snapshot-width').selectOption('1920');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('snapshot').click()]);
+    const png = readFileSync((await download.path())!);
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    console.log(`share: picture "${download.suggestedFilename()}" ${width}x${height}, ${png.length} bytes`);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(width).toBe(1920);
+    writeFileSync(`${SHOTS_DIR}share-snapshot-1920.png`, png);
   });
 
   it('opens on a phone in Try at home with the same design and the same dots', async () => {

@@ -1,0 +1,35 @@
+/** A PNG of the current view at a chosen width: the frame is drawn once more at a higher pixel
+ * ratio (the coverage maps are resolution-independent), read back, and the screen restored. */
+import { advance } from '@react-three/fiber';
+import { paintBackdrop } from '../render/background';
+import { sceneState } from './sceneState';
+
+export async function snapshotPng(widthPx: number): Promise<Blob> {
+  const get = sceneState.three;
+  if (!get) throw new Error('The 3D view is not ready.');
+  const state = get();
+  const { gl, size } = state;
+  const before = gl.getPixelRatio();
+  const ratio = widthPx / size.width;
+  const max = gl.capabilities.maxTextureSize / Math.max(size.width, size.height);
+  if (ratio > max) throw new Error(`This device can draw at most ${Math.floor(max * size.width)} pixels wide.`);
+  try {
+    gl.setPixelRatio(ratio);
+    gl.setSize(size.width, size.height, false);
+    advance(performance.now(), true, get());
+    // The canvas is transparent over a CSS backdrop: paint the backdrop under the frame.
+    const src = gl.domElement;
+    const out = document.createElement('canvas');
+    out.width = src.width;
+    out.height = src.height;
+    const ctx = out.getContext('2d');
+    if (!ctx) throw new Error('The picture could not be made.');
+    paintBackdrop(ctx, out.width, out.height);
+    ctx.drawImage(src, 0, 0);
+    return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made.'))), 'image/png'));
+  } finally {
+    gl.setPixelRatio(before);
+    gl.setSize(size.width, size.height, false);
+    advance(performance.now(), true, get());
+  }
+}
