@@ -11,10 +11,10 @@
 // Screenshots go to test-results/e2e/colour-*.png.
 import { writeFileSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, record, type Recorder } from './support/browser';
-import { serveDist, type AppServer } from './support/server';
-import { actAndRender, baldClient, canvasPixels, nextFrame, saveShot, SHOTS_DIR, VIEWER, waitReady, waitRenderIdle } from './support/app';
+import type { Page } from 'playwright-core';
+import type { Recorder } from './support/browser';
+import { openApp, type AppSession } from './support/session';
+import { actAndRender, baldClient, canvasPixels, nextFrame, saveShot, SHOTS_DIR, VIEWER, waitRenderIdle } from './support/app';
 import { headRegion } from './support/head';
 import { fmt, hexToRgb, luminance, rgbDistance, rgbToLch, sample, type Rect, type Rgb } from './support/pixels';
 import { writePng } from './support/blobs';
@@ -35,21 +35,14 @@ const DOTS_DARKEN_MIN = 0.03;
  * If the inks were not recomputed for the new skin, the darkening would stay the same. */
 const DOTS_CONTRAST_DROP_MIN = 0.15;
 
-let browser: Browser;
-let server: AppServer;
+let session: AppSession;
 let page: Page;
 let rec: Recorder;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  rec = await record(context);
-  page = await context.newPage();
   const t0 = Date.now();
-  await page.goto(server.url, { waitUntil: 'load' });
-  await waitReady(page).catch((e: Error) => {
-    throw new Error(`${e.message}\n${rec.summary()}`);
-  });
+  session = await openApp();
+  ({ page, rec } = session);
   // The dots' colour is measured: no hair of the client's mixes in.
   await baldClient(page);
   const n = await waitDots(page);
@@ -57,10 +50,7 @@ beforeAll(async () => {
   console.log(`colour: head and ${n} dots ready ${Date.now() - t0} ms after navigation`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 async function attr(name: string): Promise<string | null> {
   return page.locator(VIEWER).getAttribute(name);

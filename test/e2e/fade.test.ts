@@ -5,36 +5,28 @@
 // - compare shows healed left of the divider and 10 years right of it;
 // - absurd habits (30 h a day, SPF 500) are refused with the reason, nothing changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, record, type Recorder } from './support/browser';
-import { serveDist, type AppServer } from './support/server';
-import { baldClient, canvasPixels, nextFrame, saveShot, SHOTS_DIR, VIEWER, waitReady, waitRenderIdle } from './support/app';
+import type { Page } from 'playwright-core';
+import type { Recorder } from './support/browser';
+import { openApp, type AppSession } from './support/session';
+import { baldClient, canvasPixels, nextFrame, saveShot, SHOTS_DIR, VIEWER, waitRenderIdle } from './support/app';
 import { headRegion } from './support/head';
 import { luminance, sample, type Rect } from './support/pixels';
 import type { Rgba } from './support/png';
 
-let browser: Browser;
-let server: AppServer;
+let session: AppSession;
 let page: Page;
 let rec: Recorder;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  rec = await record(context);
-  page = await context.newPage();
-  await page.goto(server.url, { waitUntil: 'load' });
-  await waitReady(page);
+  session = await openApp();
+  ({ page, rec } = session);
   // The fading of the dots is measured: no hair of the client's mixes in.
   await baldClient(page);
   await planReady();
   await waitRenderIdle(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 /** Mean grey difference between horizontally neighbouring pixels: the dots' speckle, not the
  * shading across the head. */

@@ -8,35 +8,27 @@
 // - a handle dragged below the brows is held, with a message; the guides show 7, 8 and 10 cm;
 // - the brush paints a bald patch (fewer units), a strip scar is added (paler back).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, record, type Recorder } from './support/browser';
-import { serveDist, type AppServer } from './support/server';
-import { canvasPixels, saveShot, VIEWER, waitReady, waitRenderIdle, nextFrame } from './support/app';
+import type { Page } from 'playwright-core';
+import type { Recorder } from './support/browser';
+import { openApp, type AppSession } from './support/session';
+import { canvasPixels, saveShot, VIEWER, waitRenderIdle, nextFrame } from './support/app';
 import { headRegion } from './support/head';
 import { luminance, sample, type Rect } from './support/pixels';
 import type { Rgba } from './support/png';
 
 const JOB_TIMEOUT = 120_000;
 
-let browser: Browser;
-let server: AppServer;
+let session: AppSession;
 let page: Page;
 let rec: Recorder;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  rec = await record(context);
-  page = await context.newPage();
-  await page.goto(server.url, { waitUntil: 'load' });
-  await waitReady(page);
+  session = await openApp();
+  ({ page, rec } = session);
   await settled();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const attr = (name: string) => page.locator(VIEWER).getAttribute(name);
 const design = () => page.evaluate(() => JSON.stringify(window.smpStudio!.store.getState().design));

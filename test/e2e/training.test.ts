@@ -4,32 +4,23 @@
 // a corrupted saved record is reported and skipped while the others survive. The heat map after a
 // deliberately poor attempt is saved to test-results/e2e/training-heat-map.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, record, type Recorder } from './support/browser';
-import { serveDist, type AppServer } from './support/server';
+import type { Page } from 'playwright-core';
+import type { Recorder } from './support/browser';
+import { openApp, type AppSession } from './support/session';
 import { saveShot, VIEWER, waitReady, waitRenderIdle } from './support/app';
 
 const PROGRESS_KEY = 'smp-studio.training.progress.v1';
 
-let browser: Browser;
-let server: AppServer;
-let context: BrowserContext;
+let session: AppSession;
 let page: Page;
 let rec: Recorder;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  rec = await record(context);
-  page = await context.newPage();
-  await page.goto(`${server.url}#training`, { waitUntil: 'load' });
-  await waitReady(page);
+  session = await openApp('#training');
+  ({ page, rec } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const placed = async () => Number(await page.getByTestId('training-score').getAttribute('data-dots'));
 const score = async () => page.getByTestId('training-score').getAttribute('data-score');
