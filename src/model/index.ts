@@ -46,3 +46,6 @@ export { kirbyDesai, kirbyDesaiInputSchema, defaultKirbyDesaiInput, KirbyDesaiEr
 export type { KirbyDesaiInput, KirbyDesai } from './removal/kirbyDesai';
 export { treatmentEstimate, estimateSettingsSchema, defaultEstimateSettings, EstimateError } from './estimate';
 export type { TreatmentEstimate, EstimateSettings, EstimateDots, Prices } from './estimate';
+export * from './aftercare';
+export { SOURCES, ASSUMPTIONS } from './sources';
+export type { Source } from './sources';

@@ -2,7 +2,7 @@
  * Per-frame values never pass through here; the head's typed arrays are only replaced when a
  * new head arrives. */
 import { create } from 'zustand';
-import { designSchema, defaultDesign, mergeRefusal, fadePreset, FADE_PRESETS, HEALED_YEARS, type FadePreset, type TouchUpPlan, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadMeasures, type HeadModel, type Lab, type Layer } from '../model';
+import { aftercareScenarios, designSchema, defaultDesign, mergeRefusal, fadePreset, FADE_PRESETS, HEALED_YEARS, type FadePreset, type TouchUpPlan, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadMeasures, type HeadModel, type Lab, type Layer } from '../model';
 import { HeadClient, type HeadOutcome } from './headClient';
 import { DotsClient, spawnDotsWorker } from './dotsClient';
 import { JobClient } from './jobClient';
@@ -34,6 +34,8 @@ export interface FadePlans {
   own: TouchUpPlan | null;
   /** The comparison scenarios, in FADE_PRESETS order. */
   presets: { id: FadePreset; plan: TouchUpPlan }[];
+  /** Plans of the aftercare variants of the design's scenario (aftercareScenarios), by id. */
+  aftercare: Record<string, TouchUpPlan>;
   message: string | null;
 }
 
@@ -317,7 +319,8 @@ export const useAppStore = create<AppState>()((set, get) => {
     set({ fadePlans: { ...get().fadePlans, status: 'running' } });
     planTimer = setTimeout(async () => {
       planTimer = null;
-      const scenarios = [design.fade, ...FADE_PRESETS.map((id) => fadePreset(id))];
+      const variants = aftercareScenarios(design.fade);
+      const scenarios = [design.fade, ...FADE_PRESETS.map((id) => fadePreset(id)), ...variants.map((v) => v.scenario)];
       const outcome = await fadeClient.plans(dotsHead, design, dots, scenarios, PLAN_HORIZON_YEARS);
       if (outcome.kind === 'stale') return;
       if (outcome.kind === 'failed') {
@@ -326,11 +329,17 @@ export const useAppStore = create<AppState>()((set, get) => {
         return;
       }
       const [own, ...rest] = outcome.value;
+      const presets = rest.slice(0, FADE_PRESETS.length);
+      const aftercare: Record<string, TouchUpPlan> = {};
+      rest.slice(FADE_PRESETS.length).forEach((r, k) => {
+        if (r.ok) aftercare[variants[k].id] = r.plan;
+      });
       set({
         fadePlans: {
           status: own.ok ? 'ready' : 'error',
           own: own.ok ? own.plan : null,
-          presets: rest.flatMap((r, k) => (r.ok ? [{ id: FADE_PRESETS[k], plan: r.plan }] : [])),
+          presets: presets.flatMap((r, k) => (r.ok ? [{ id: FADE_PRESETS[k], plan: r.plan }] : [])),
+          aftercare,
           message: own.ok ? null : own.message,
         },
       });
@@ -545,7 +554,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     look: null,
     lookHead: null,
     lookStatus: 'idle',
-    fadePlans: { status: 'idle', own: null, presets: [], message: null },
+    fadePlans: { status: 'idle', own: null, presets: [], aftercare: {}, message: null },
     years: HEALED_YEARS,
     compare: { on: false, years: 10, split: 0.5 },
     tool: 'orbit',

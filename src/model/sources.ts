@@ -1,0 +1,37 @@
+/** The figures the preview rests on and where they come from (../shared/SCIENCE.md), and the
+ * assumptions where no figure was found: printed in the consultation report. */
+export interface Source {
+  topic: string;
+  figure: string;
+  source: string;
+}
+
+export const SOURCES: readonly Source[] = [
+  { topic: 'Sessions', figure: '2–4 sessions, typically 3; lighter first, darker and denser later', source: 'Practitioners’ guidance' },
+  { topic: 'Time in the chair', figure: '3–5 h a session; a full head 20–30 h in total', source: 'Nguyen et al., Skin Appendage Disord 2022' },
+  { topic: 'Dot size and depth', figure: 'Microdots under 1 mm, about 0.1 mm under the surface, in the upper papillary dermis', source: 'Rassman et al., ISHRS Forum 26(3):85' },
+  { topic: 'Density', figure: 'About 194 dots/cm² for a full result', source: 'Clinic guidance (scalpevolution.com)' },
+  { topic: 'Healing', figure: 'About a third of the pigment leaves within weeks; 70–80 % of the colour kept with good aftercare, 40–50 % when scabs are picked', source: 'Bäumler, Curr Probl Dermatol 2015; Engel et al., Exp Dermatol 2010;19:54; practitioners' },
+  { topic: 'Touch-ups', figure: 'Quoted every 1–4, 2–5 or 3–6 years', source: 'Clinic sites' },
+  { topic: 'Prices', figure: 'Full treatment $1,000–4,500, touch-up $300–500 (the clinic sets its own)', source: 'Clinic sites' },
+  { topic: 'Pigment kept for years', figure: 'Skin macrophages hold the pigment and pass it on as they renew', source: 'Baranska et al., J Exp Med 2018' },
+  { topic: 'Spreading', figure: 'Ink spreads slowly like heat along a bar; fine detail goes first, over about 15 years', source: 'Eames, Mathematics Today 2011' },
+  { topic: 'Sun', figure: 'Yearly UV dose: Europeans 10–20, Americans 20–30, Australians 20–50 kJ/m²; indoor workers get about 3 % of the ambient, outdoor workers 10 %', source: 'Godar, Photochem Photobiol 2005' },
+  { topic: 'Sunscreen', figure: 'SPF is tested at 2 mg/cm²; at the 1 mg/cm² people apply it protects about as √SPF', source: 'ISO 24444; Faurschou & Wulf, Br J Dermatol 2007;156:716; Stenberg & Larko 1985' },
+  { topic: 'Skin colour and optics', figure: 'Scattering of the dermis and epidermis; layered skin reflectance', source: 'Jacques, Phys Med Biol 2013;58:R37; Lister et al., J Biomed Opt 2012' },
+  { topic: 'Colour difference', figure: 'CIEDE2000', source: 'Sharma, Wu & Dalal, Color Res Appl 2005' },
+  { topic: 'Hair', figure: '74 follicular units/cm², 1–4 hairs each; crown whorl 71 % right of the midline, 84 % clockwise', source: 'Guo et al., Plast Aesthet Res 2017;4:150; Schmidt et al. 2008' },
+  { topic: 'Hairline', figure: 'Mid-front 7–10 cm above the brow line, 8 cm common', source: 'Shapiro & Shapiro 2013; Garg et al. 2017' },
+  { topic: 'Head size', figure: 'Circumference 570 ± 18 mm, breadth 152 ± 6 mm, length 196 ± 9 mm', source: 'ANSUR II (n = 6,068)' },
+  { topic: 'Removal', figure: 'Kirby-Desai scale: points from skin type, location, colours, amount of ink, scarring and layering ≈ laser sessions', source: 'Kirby et al., J Clin Aesthet Dermatol 2009;2(3):32' },
+];
+
+export const ASSUMPTIONS: readonly string[] = [
+  'No long-term fading rate has been published: a slow clearance and a loss per unit of sun are assumed, set so that an indoor worker in a temperate climate needs the first touch-up at 3–6 years and an unprotected outdoor worker in Australia at 1–2 years, as clinics quote.',
+  'How much each aftercare fault costs at healing is assumed within the practitioners’ range; moisturising is not modelled.',
+  'A hat is assumed to block 90 % of the sun on the scalp; indoor and outdoor work are taken as about 2 and 7 hours of daylight outdoors a day.',
+  'The rate of spreading is assumed; deeper dots spread faster.',
+  'Stubble colour mixes hair and skin with the hair covering 35 % of the scalp.',
+  'Time in the chair assumes 3,400–5,000 dots an hour.',
+  'The removal estimate treats SMP as a small amount of black ink on the head.',
+];
