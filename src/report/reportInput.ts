@@ -1,0 +1,78 @@
+/** Everything the consultation report prints, as plain data. The app gathers it (renders captured
+ * from the 3D view, figures from the model); the report only lays it out, so it can be built and
+ * checked in Node. */
+import type { Design } from '../model/design';
+import type { TreatmentEstimate } from '../model/estimate';
+import type { TouchUpPlan } from '../model/fade/touchUps';
+import type { KirbyDesai, KirbyDesaiInput } from '../model/removal/kirbyDesai';
+
+export type ReportView = 'front' | 'left' | 'right' | 'top';
+
+/** One captured view of the head. */
+export interface ReportRender {
+  view: ReportView;
+  /** Years after the first session the view shows; HEALED_YEARS (0.1) prints as "Healed". */
+  years: number;
+  /** A PNG file's bytes. Anything else is left out and its place says the view is not available. */
+  png: Uint8Array;
+}
+
+/** The shade match as the app showed it: sRGB hex colours and the CIEDE2000 difference between the
+ * healed dot and the client's stubble. */
+export interface ReportShade {
+  stubbleHex: string;
+  healedDotHex: string;
+  skinHex: string;
+  deltaE00: number;
+  /** 'match', 'close' or 'visible mismatch' (color/shadeMatch.ts); other words are printed as given. */
+  verdict: string;
+  recommendedShadeName: string;
+  currentShadeName: string;
+}
+
+/** One personal aftercare rule, already worded for this client. */
+export interface ReportAftercare {
+  title: string;
+  advice: string;
+  /** What keeping the rule is worth, e.g. "keeps about 20 % more pigment". */
+  worth: string;
+}
+
+/** A figure the preview rests on and where it comes from. */
+export interface ReportSource {
+  topic: string;
+  figure: string;
+  source: string;
+}
+
+export interface ReportInput {
+  /** When the report was made, ISO 8601; printed as a date. */
+  createdAt: string;
+  /** The clinic's name; '' prints "SMP Studio consultation report" in its place. */
+  clinicName: string;
+  client: {
+    /** Printed as text, never interpreted: markup in it shows as typed. */
+    name: string;
+    /** ISO date (YYYY-MM-DD...) printed as a date; anything else is printed as given. */
+    consultationDate: string;
+    /** '' leaves the notes out. */
+    notes: string;
+  };
+  design: Design;
+  /** Normally 8: front, left, right and top, each healed and at 5 years. May be empty. */
+  renders: ReportRender[];
+  shade: ReportShade;
+  /** The touch-up plan over `horizonYears` (fade/touchUps.ts). */
+  plan: TouchUpPlan;
+  horizonYears: number;
+  estimate: TreatmentEstimate;
+  /** The removal estimate and the input it was computed from. */
+  removal: KirbyDesai & { input: KirbyDesaiInput };
+  aftercare: ReportAftercare[];
+  sources: ReportSource[];
+  assumptions: string[];
+  /** Display names of the client's hair colour, hair-loss pattern and skin type. */
+  hairColourName: string;
+  hairLossName: string;
+  skinTypeName: string;
+}

@@ -1,0 +1,79 @@
+/** The captured views of the head in the report: the front pair on the first page, the others on
+ * their own page, two to a row and captioned. A render that is not a PNG is left out and its place
+ * says so, so one bad capture does not cost the client the whole report. */
+import type { Content } from 'pdfmake/interfaces';
+import { note, PAGE } from './reportParts';
+import { yearsLabel } from './reportFormat';
+import type { ReportRender, ReportView } from './reportInput';
+
+export const VIEW_ORDER: readonly ReportView[] = ['front', 'left', 'right', 'top'];
+export const VIEW_NAMES: Readonly<Record<ReportView, string>> = { front: 'Front', left: 'Left', right: 'Right', top: 'Top' };
+export const NO_VIEWS = 'Views were not available';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const COLUMN_GAP_PT = 15;
+const CELL_WIDTH_PT = (PAGE.contentWidthPt - COLUMN_GAP_PT) / 2;
+
+/** A PNG with a header and a non-zero size. */
+export function isPng(bytes: Uint8Array): boolean {
+  if (!(bytes instanceof Uint8Array) || bytes.length < 24) return false;
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return view.getUint32(16) > 0 && view.getUint32(20) > 0;
+}
+
+/** Base64 without Node's Buffer, so the builder runs in the browser too. */
+export function base64(bytes: Uint8Array): string {
+  let s = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(s);
+}
+
+export const caption = (r: Pick<ReportRender, 'view' | 'years'>) => `${VIEW_NAMES[r.view] ?? r.view}, ${yearsLabel(r.years).toLowerCase()}`;
+
+export interface PlacedViews {
+  /** pdfmake's image dictionary: key -> data URL. */
+  images: Record<string, string>;
+  /** The front pair for the first page (the earliest two front renders). */
+  cover: Content;
+  /** Every other render, a row per view, for the views page; null when there is none. */
+  others: Content | null;
+  /** Whether any render could be shown at all. */
+  any: boolean;
+}
+
+export function placeViews(renders: ReportRender[]): PlacedViews {
+  const images: Record<string, string> = {};
+  const sorted = renders
+    .map((r, index) => ({ r, index }))
+    .filter(({ r }) => VIEW_ORDER.includes(r.view))
+    .sort((a, b) => VIEW_ORDER.indexOf(a.r.view) - VIEW_ORDER.indexOf(b.r.view) || a.r.years - b.r.years || a.index - b.index);
+  const figure = ({ r, index }: { r: ReportRender; index: number }, fit: [number, number]): Content => {
+    const label = caption(r);
+    if (!isPng(r.png)) {
+      return { stack: [{ text: 'This view is not available', style: 'note', alignment: 'center', margin: [0, fit[1] / 2 - 6, 0, fit[1] / 2 - 6] }, { text: label, style: 'caption' }] };
+    }
+    const key = `render-${index}`;
+    images[key] = `data:image/png;base64,${base64(r.png)}`;
+    return { stack: [{ image: key, fit, alignment: 'center' }, { text: label, style: 'caption' }] };
+  };
+  const row = (cells: Content[]): Content => ({ columns: cells.map((c) => ({ width: CELL_WIDTH_PT, stack: [c] })), columnGap: COLUMN_GAP_PT, unbreakable: true });
+
+  const front = sorted.filter(({ r }) => r.view === 'front').slice(0, 2);
+  const rest = sorted.filter((s) => !front.includes(s));
+  const coverFit: [number, number] = [CELL_WIDTH_PT, 250];
+  const cover: Content = front.length ? row(front.map((f) => figure(f, coverFit))) : note(NO_VIEWS, [0, 6, 0, 10]);
+
+  let others: Content | null = null;
+  if (rest.length) {
+    const rows: Content[] = [];
+    for (const view of VIEW_ORDER) {
+      const of = rest.filter(({ r }) => r.view === view);
+      for (let k = 0; k < of.length; k += 2) rows.push(row(of.slice(k, k + 2).map((f) => figure(f, [CELL_WIDTH_PT, 180]))));
+    }
+    others = { stack: rows };
+  }
+  const any = Object.keys(images).length > 0;
+  return { images, cover, others, any };
+}
