@@ -12,6 +12,16 @@ import { ViewSettings } from '../ui/ViewSettings';
 import { NoWebGL } from './NoWebGL';
 import { hasWebGL2 } from './webgl';
 import { decodeShareLink, isShareLink } from '../storage/shareLink';
+import type { Design } from '../model';
+import { startAutosave, startRecords } from '../state/records';
+
+/** Storage that does not answer (a blocked upgrade) must not hold up the first head. */
+const RECORDS_WAIT_MS = 3000;
+
+function startRecordsWithin(ms: number): ReturnType<typeof startRecords> {
+  const none = { design: null, problem: null, savedAt: null };
+  return Promise.race([startRecords(), new Promise<typeof none>((r) => setTimeout(() => r(none), ms))]);
+}
 
 const PANELS: Record<Mode, () => ReactNode> = {
   consultation: () => <ConsultationPanel />,
@@ -26,27 +36,32 @@ export function App() {
   const [sheetOpen, setSheetOpen] = useState(true);
   const started = useRef(false);
 
-  // The first head: for the design of a share link the page was opened with, or the default one.
-  // A damaged link is refused with the reason, and the default design is shown.
+  // The first head: for the design of a share link the page was opened with, else the design
+  // autosaved last time (after a reload or a crash), else the example. A damaged link or an
+  // unreadable autosave is reported with the reason once the head is up.
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    let refused: string | null = null;
-    if (isShareLink(location.hash)) {
-      try {
-        const shared = decodeShareLink(location.hash);
-        // The link is consumed: a reload shows what is on screen, and the design is not left in the address bar.
-        history.replaceState(null, '', `${location.pathname}${location.search}#home`);
-        void actions.openDesign(shared);
-        return;
-      } catch (e) {
-        refused = `This link cannot be opened: ${e instanceof Error ? e.message : String(e)} The example design is shown instead.`;
+    void (async () => {
+      let refused: string | null = null;
+      let shared: Design | null = null;
+      if (isShareLink(location.hash)) {
+        try {
+          shared = decodeShareLink(location.hash);
+          // The link is consumed: a reload shows what is on screen, and the design is not left in the address bar.
+          history.replaceState(null, '', `${location.pathname}${location.search}#home`);
+        } catch (e) {
+          refused = `This link cannot be opened: ${e instanceof Error ? e.message : String(e)} The example design is shown instead.`;
+        }
       }
-    }
-    // Said once the head is up (a new head clears older messages).
-    void actions.applyMeasures(useAppStore.getState().design.head).then(() => {
-      if (refused) actions.showError(refused);
-    });
+      const restored = await startRecordsWithin(RECORDS_WAIT_MS);
+      startAutosave();
+      const first = shared ?? restored.design;
+      if (first) await actions.openDesign(first);
+      else await actions.applyMeasures(useAppStore.getState().design.head);
+      const problem = refused ?? restored.problem;
+      if (problem) actions.showError(problem);
+    })();
   }, [actions]);
 
   return (

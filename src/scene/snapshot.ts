@@ -4,7 +4,9 @@ import { advance } from '@react-three/fiber';
 import { paintBackdrop } from '../render/background';
 import { sceneState } from './sceneState';
 
-export async function snapshotPng(widthPx: number): Promise<Blob> {
+/** `widthPx` is the width of the whole view; `aspect` (width / height) keeps only its middle
+ * part of that shape (a head-and-shoulders crop for the report). */
+export async function snapshotPng(widthPx: number, aspect?: number): Promise<Blob> {
   const get = sceneState.three;
   if (!get) throw new Error('The 3D view is not ready.');
   const state = get();
@@ -20,11 +22,14 @@ export async function snapshotPng(widthPx: number): Promise<Blob> {
     // The canvas is transparent over a CSS backdrop: paint the backdrop under the frame.
     const src = gl.domElement;
     const out = document.createElement('canvas');
-    out.width = src.width;
-    out.height = src.height;
+    out.width = aspect ? Math.min(src.width, Math.round(src.height * aspect)) : src.width;
+    out.height = aspect ? Math.min(src.height, Math.round(out.width / aspect)) : src.height;
     const ctx = out.getContext('2d');
     if (!ctx) throw new Error('The picture could not be made.');
-    paintBackdrop(ctx, out.width, out.height);
+    const dx = (src.width - out.width) / 2;
+    const dy = (src.height - out.height) / 2;
+    ctx.translate(-dx, -dy);
+    paintBackdrop(ctx, src.width, src.height);
     ctx.drawImage(src, 0, 0);
     return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made.'))), 'image/png'));
   } finally {

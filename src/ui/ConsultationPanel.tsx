@@ -1,3 +1,5 @@
+import { AftercarePanel } from './AftercarePanel';
+import { ClientRecords } from './ClientRecords';
 import { DesignFile } from './DesignFile';
 import { LayersPanel } from './LayersPanel';
 import { MeasuresForm } from './MeasuresForm';
@@ -5,6 +7,7 @@ import { ShadeMatch } from './ShadeMatch';
 import { ClientHairPanel } from './ClientHairPanel';
 import { ScarsPanel } from './ScarsPanel';
 import { FadePanel } from './FadePanel';
+import { ReportPanel } from './ReportPanel';
 import { EstimatePanel } from './EstimatePanel';
 import { SkinTone } from './SkinTone';
 
@@ -12,6 +15,7 @@ export function ConsultationPanel() {
   return (
     <>
       <p className="lede">Build the client's head to size and match their skin, design the sessions of dots, then show it from every side.</p>
+      <ClientRecords />
       <MeasuresForm />
       <SkinTone />
       <ClientHairPanel />
@@ -19,7 +23,9 @@ export function ConsultationPanel() {
       <ShadeMatch />
       <LayersPanel />
       <FadePanel />
+      <AftercarePanel />
       <EstimatePanel />
+      <ReportPanel />
       <DesignFile />
     </>
   );

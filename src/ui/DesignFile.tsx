@@ -1,11 +1,13 @@
 import { useRef } from 'react';
-import { DesignError, parseDesign } from '../model';
 import { useAppStore } from '../state/store';
+import { records } from '../state/records';
+import { checkStudioFileSize, exportDesignFile, fileNameFor, parseStudioFile } from '../storage/clientFile';
+import { downloadBlob } from './download';
 import { ShareLink } from './ShareLink';
 import { Snapshot } from './Snapshot';
 
-/** Open and save the design as a JSON file, on the device only. A broken file is refused
- * with the reason and changes nothing. */
+/** Open and save a design, or open a whole client record, as a JSON file on the device only. A
+ * broken file is refused with the reason and changes nothing, on screen or stored. */
 export function DesignFile() {
   const input = useRef<HTMLInputElement>(null);
   const actions = useAppStore((s) => s.actions);
@@ -13,38 +15,39 @@ export function DesignFile() {
   const open = async (file: File) => {
     let text: string;
     try {
+      checkStudioFileSize(file.size);
       text = await file.text();
-    } catch {
-      actions.showError(`The file "${file.name}" could not be read.`);
+    } catch (e) {
+      actions.showError(`The file “${file.name}” could not be read${e instanceof Error && e.message ? `: ${e.message}` : '.'}`);
       return;
     }
+    let parsed: ReturnType<typeof parseStudioFile>;
     try {
-      await actions.openDesign(parseDesign(text));
+      parsed = parseStudioFile(text);
     } catch (e) {
-      const reason = e instanceof DesignError ? e.message : String(e);
-      actions.showError(`This design file cannot be used: ${reason}`);
+      actions.showError(`This file cannot be used: ${e instanceof Error ? e.message : String(e)}`);
+      return;
     }
+    if (parsed.kind === 'design') {
+      await actions.openDesign(parsed.design);
+      return;
+    }
+    const client = await records.importClient(parsed);
+    const first = parsed.designs[0];
+    if (client && first) await actions.openDesign(first.design);
   };
 
   const save = () => {
     const design = useAppStore.getState().design;
-    const blob = new Blob([JSON.stringify(design, null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${design.name.replace(/[^\w\- ]+/g, '').trim() || 'design'}.smp.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(new Blob([exportDesignFile(design)], { type: 'application/json' }), fileNameFor(design.name, '.smp.json'));
   };
 
   return (
     <div className="group">
-      <h3 className="group-title">Design file, picture and link</h3>
+      <h3 className="group-title">Files, pictures and links</h3>
       <div className="button-row">
-        <button type="button" className="secondary" onClick={() => input.current?.click()}>
-          Open design file…
+        <button type="button" className="secondary" data-testid="open-file" onClick={() => input.current?.click()}>
+          Open a design or client file…
         </button>
         <button type="button" className="secondary" data-testid="save-design" onClick={save}>
           Save design file
@@ -59,7 +62,7 @@ export function DesignFile() {
         data-testid="open-design"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Design file to open"
+        aria-label="Design or client file to open"
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

@@ -1,17 +1,27 @@
 /** Consultation: the treatment estimate (area, sessions, dots, hours, price at the clinic's prices)
  * and, for a client asking "what if I want it gone", the Kirby-Desai laser-removal estimate. */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
+import { create } from 'zustand';
 import { defaultKirbyDesaiInput, KD_COLORS, KD_INK_AMOUNTS, KD_SCARRING, kirbyDesai, treatmentEstimate, type KirbyDesaiInput } from '../model';
 import { useAppStore } from '../state/store';
 
-const COLOR_NAMES: Record<KirbyDesaiInput['color'], string> = {
+export const COLOR_NAMES: Record<KirbyDesaiInput['color'], string> = {
   black: 'Black only (SMP)',
   'black-some-red': 'Mostly black, some red',
   'black-red-other': 'Black and red, some other colours',
   multicolor: 'Several colours',
 };
-const INK_NAMES: Record<KirbyDesaiInput['inkAmount'], string> = { amateur: 'Amateur', minimal: 'Minimal (SMP)', moderate: 'Moderate', significant: 'Significant' };
-const SCAR_NAMES: Record<KirbyDesaiInput['scarring'], string> = { none: 'None', minimal: 'Minimal', moderate: 'Moderate', significant: 'Significant' };
+export const INK_NAMES: Record<KirbyDesaiInput['inkAmount'], string> = { amateur: 'Amateur', minimal: 'Minimal (SMP)', moderate: 'Moderate', significant: 'Significant' };
+export const SCAR_NAMES: Record<KirbyDesaiInput['scarring'], string> = { none: 'None', minimal: 'Minimal', moderate: 'Moderate', significant: 'Significant' };
+type RemovalInput = Omit<KirbyDesaiInput, 'fitzpatrick' | 'location'>;
+
+/** What the clinic set for the removal estimate (the skin type and the head come from the design);
+ * the report prints the same. */
+export const useRemovalInput = create<RemovalInput>(() => {
+  const { fitzpatrick: _f, location: _l, ...rest } = defaultKirbyDesaiInput();
+  return rest;
+});
+
 const money = (c: string, lo: number, hi: number) => `${c}${Math.round(lo).toLocaleString('en')}–${c}${Math.round(hi).toLocaleString('en')}`;
 const hours = ([a, b]: [number, number]) => `${Math.round(a)}–${Math.round(b)} h`;
 
@@ -59,10 +69,8 @@ function Treatment() {
 function Removal() {
   const id = useId();
   const fitzpatrick = useAppStore((s) => s.design.skin.fitzpatrick);
-  const [input, setInput] = useState<Omit<KirbyDesaiInput, 'fitzpatrick' | 'location'>>(() => {
-    const { fitzpatrick: _f, location: _l, ...rest } = defaultKirbyDesaiInput();
-    return rest;
-  });
+  const input = useRemovalInput();
+  const setInput = (next: RemovalInput) => useRemovalInput.setState(next, true);
   const kd = kirbyDesai({ ...input, fitzpatrick, location: 'head-neck' });
   return (
     <>

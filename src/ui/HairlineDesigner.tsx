@@ -5,7 +5,7 @@ import { HAIRLINE_STYLES, hairlineWarnings, withStyle, type HairlineStyle } from
 import { useAppStore } from '../state/store';
 import { Field, Slider } from './fields';
 
-const STYLE_NAMES: Record<HairlineStyle, string> = {
+export const STYLE_NAMES: Record<HairlineStyle, string> = {
   classic: 'Straight / classic',
   soft: 'Soft / feathered',
   natural: 'Natural / broken',

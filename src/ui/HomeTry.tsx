@@ -1,7 +1,8 @@
 /** Try at home: one big slider for the density of all sessions together and one for their
  * shade, relative to the design the clinic sent. Phone-sized. */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Layer } from '../model';
+import { HAIRLINE_STYLES, withStyle, type Layer } from '../model';
+import { STYLE_NAMES } from './HairlineDesigner';
 import { useAppStore } from '../state/store';
 import { Slider } from './fields';
 import { maxDensityFor, visibleDensity } from './layerLimits';
@@ -153,9 +154,34 @@ export function HomeTry() {
           <span>darker</span>
         </div>
       </div>
+      <HomeHairline />
       <button type="button" className="secondary" data-testid="home-reset" disabled={!changed} onClick={() => commit({ percent: 100, darker: 0 })}>
         Back to the clinic's design
       </button>
     </div>
+  );
+}
+
+/** The hairline's style as big buttons: the look a client most wants to try. */
+function HomeHairline() {
+  const hairline = useAppStore((s) => s.design.hairline);
+  const actions = useAppStore((s) => s.actions);
+  return (
+    <fieldset className="field field-big home-hairline" data-testid="home-hairline">
+      <legend>Hairline</legend>
+      <div className="choice-row">
+        {HAIRLINE_STYLES.map((style) => (
+          <button
+            key={style}
+            type="button"
+            className={style === hairline.style ? 'choice big selected' : 'choice big'}
+            aria-pressed={style === hairline.style}
+            onClick={() => style !== hairline.style && actions.setHairline(withStyle(hairline, style))}
+          >
+            {STYLE_NAMES[style]}
+          </button>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import { converter } from 'culori';
 import { itaCategory, itaDeg, labToHex, skinLab, type Lab } from '../model';
 import { useAppStore } from '../state/store';
 
-const TYPES = [
+export const SKIN_TYPES = [
   { value: 1, short: 'Type I · very fair', label: 'I · always burns, never tans' },
   { value: 2, short: 'Type II · fair', label: 'II · usually burns' },
   { value: 3, short: 'Type III · medium', label: 'III · sometimes burns' },
@@ -32,7 +32,7 @@ export function SkinTypeSelect({ simple = false }: { simple?: boolean }) {
       <div className="select-row">
         <span className="swatch" style={{ background: labToHex(skinLab(skin)) }} aria-hidden="true" />
         <select id={id} data-testid="skin-type" value={String(skin.fitzpatrick)} onChange={(e) => actions.setFitzpatrick(Number(e.target.value))}>
-          {TYPES.map((t) => (
+          {SKIN_TYPES.map((t) => (
             <option key={t.value} value={String(t.value)}>
               {simple ? t.short : t.label}
             </option>

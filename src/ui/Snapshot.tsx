@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { snapshotPng } from '../scene/snapshot';
 import { useAppStore } from '../state/store';
+import { downloadBlob } from './download';
 
 const WIDTHS = [1280, 1920, 3840];
 
@@ -14,15 +15,8 @@ export function Snapshot() {
     setBusy(true);
     try {
       const blob = await snapshotPng(width);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
       const name = useAppStore.getState().design.name.replace(/[^\w\- ]+/g, '').trim() || 'design';
-      a.href = url;
-      a.download = `${name} ${width}px.png`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBlob(blob, `${name} ${width}px.png`);
     } catch (e) {
       actions.showError(`The picture could not be saved: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

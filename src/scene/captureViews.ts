@@ -1,0 +1,113 @@
+/** Pictures of the design from several sides and years, for the report and for comparing
+ * designs: each is the view drawn once more at the chosen width (snapshot.ts), with the tools,
+ * guides and before/after divider out of the picture, and the screen put back afterwards. */
+import type { Vector3 } from 'three';
+import type { Design } from '../model';
+import { useAppStore, type CameraPreset } from '../state/store';
+import { useDotsDrawn, useLookDrawn } from './dotsView';
+import { snapshotPng } from './snapshot';
+import { sceneState } from './sceneState';
+
+export interface Shot<V extends CameraPreset = CameraPreset> {
+  view: V;
+  years: number;
+}
+
+export type CapturedShot<V extends CameraPreset = CameraPreset> = Shot<V> & { png: Uint8Array };
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/** Resolves once the head, the dots and the client's scalp of the current design are on screen;
+ * rejects with the reason if one of them fails or `timeoutMs` passes. */
+export async function whenSettled(timeoutMs = 120_000): Promise<void> {
+  const t0 = performance.now();
+  for (;;) {
+    const s = useAppStore.getState();
+    if (s.headStatus === 'error' || s.dotsStatus === 'error' || s.lookStatus === 'error') {
+      throw new Error(s.error?.message ?? 'The head could not be drawn.');
+    }
+    const drawn = useDotsDrawn.getState().drawn;
+    const look = useLookDrawn.getState().drawn;
+    const ready =
+      s.headStatus === 'ready' &&
+      s.drawnHead === s.head &&
+      s.dotsStatus === 'ready' &&
+      s.dots !== null &&
+      drawn === s.dots &&
+      s.lookStatus === 'ready' &&
+      look === s.look;
+    if (ready) return;
+    if (performance.now() - t0 > timeoutMs) throw new Error('The preview took too long to draw.');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export interface CaptureOptions {
+  /** The camera's distance as a share of the preset's (under 1 comes closer). */
+  zoom?: number;
+  /** Keep only the middle of the view, of this width / height. */
+  aspect?: number;
+}
+
+/** PNGs of `shots` in order; `widthPx` is the width of the whole view before any crop. */
+export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], widthPx: number, options: CaptureOptions = {}): Promise<CapturedShot<V>[]> {
+  const store = useAppStore;
+  const before = store.getState();
+  const { view, years, compare, tool, showGuides, showLandmarks, showRegion } = before;
+  // A camera turned by hand is put back exactly where it was.
+  const three = sceneState.three?.();
+  const controls = three?.controls as { target?: { clone(): unknown; copy(v: unknown): void }; update?(): void } | null | undefined;
+  const camera = three ? { position: three.camera.position.clone(), quaternion: three.camera.quaternion.clone(), target: controls?.target?.clone() } : null;
+  store.setState({ compare: { ...compare, on: false }, tool: 'orbit', showGuides: false, showLandmarks: false, showRegion: false });
+  const out: CapturedShot<V>[] = [];
+  try {
+    for (const shot of shots) {
+      store.getState().actions.goTo(shot.view);
+      store.getState().actions.setYears(shot.years);
+      // The camera preset is applied when React commits; two frames make sure it has.
+      await frame();
+      await frame();
+      if (three && options.zoom && options.zoom !== 1) {
+        const target = controls?.target as unknown as Vector3 | undefined;
+        if (target) three.camera.position.sub(target).multiplyScalar(options.zoom).add(target);
+      }
+      const blob = await snapshotPng(widthPx, options.aspect);
+      out.push({ ...shot, png: new Uint8Array(await blob.arrayBuffer()) });
+    }
+  } finally {
+    store.setState({ compare, tool, showGuides, showLandmarks, showRegion });
+    store.getState().actions.setYears(years);
+    if (view !== 'free') store.getState().actions.goTo(view);
+    else if (three && camera) {
+      await frame();
+      three.camera.position.copy(camera.position);
+      three.camera.quaternion.copy(camera.quaternion);
+      if (camera.target) controls?.target?.copy(camera.target);
+      controls?.update?.();
+      store.getState().actions.freeView();
+      three.invalidate();
+    }
+  }
+  return out;
+}
+
+/** One picture of each design from the same side at the same year, for a side-by-side
+ * comparison. Each design is put on screen in turn; the one on screen before, with its undo
+ * history, is put back afterwards. */
+export async function captureDesigns(designs: Design[], shot: Shot, widthPx: number, options: CaptureOptions = {}): Promise<Uint8Array[]> {
+  const store = useAppStore;
+  const { design, past, future } = store.getState();
+  const out: Uint8Array[] = [];
+  try {
+    for (const d of designs) {
+      await store.getState().actions.openDesign(d);
+      await whenSettled();
+      const [captured] = await captureViews([shot], widthPx, options);
+      out.push(captured.png);
+    }
+  } finally {
+    await store.getState().actions.openDesign(design);
+    store.setState({ past, future });
+  }
+  return out;
+}
