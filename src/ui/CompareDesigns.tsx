@@ -73,26 +73,8 @@ export function CompareDesigns({ options }: { options: DesignOption[] }) {
   const yearLabel = MARKERS.find((m) => m.years === years)?.label ?? `${years} y`;
   return (
     <div className="compare-designs" data-testid="compare-designs">
-      <div className="field">
-        <label htmlFor={`${id}-a`}>Left</label>
-        <select id={`${id}-a`} data-testid="compare-a" value={a} onChange={(e) => setA(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-b`}>Right</label>
-        <select id={`${id}-b`} data-testid="compare-b" value={b} onChange={(e) => setB(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DesignSelect id={`${id}-a`} label="Left" testId="compare-a" options={options} value={a} onChange={setA} />
+      <DesignSelect id={`${id}-b`} label="Right" testId="compare-b" options={options} value={b} onChange={setB} />
       <div className="field">
         <label htmlFor={`${id}-view`}>From, and when</label>
         <div className="select-row">
@@ -112,7 +94,7 @@ export function CompareDesigns({ options }: { options: DesignOption[] }) {
           </select>
         </div>
       </div>
-      <button type="button" className="secondary" data-testid="compare-designs-run" disabled={busy || a === b} onClick={() => void run()}>
+      <button type="button" className="secondary" data-testid="compare-designs-run" disabled={busy || a === b || !find(a) || !find(b)} onClick={() => void run()}>
         {busy ? 'Drawing both designs…' : 'Show side by side'}
       </button>
       {a === b && <p className="help">Choose two different designs.</p>}
@@ -129,6 +111,21 @@ export function CompareDesigns({ options }: { options: DesignOption[] }) {
           </button>
         </figure>
       )}
+    </div>
+  );
+}
+
+function DesignSelect({ id, label, testId, options, value, onChange }: { id: string; label: string; testId: string; options: DesignOption[]; value: string; onChange(id: string): void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

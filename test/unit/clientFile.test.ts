@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DESIGN_VERSION, defaultDesign, parseDesign, type Design } from '../../src/model/design';
-import { defaultScar } from '../../src/model/scalp/scars';
+import { DESIGN_VERSION, defaultDesign, parseDesign } from '../../src/model/design';
+import { customDesign } from './helpers/designs';
 import {
   CLIENT_FILE_FORMAT,
   MAX_STUDIO_FILE_BYTES,
@@ -14,21 +14,6 @@ import {
   type ClientFileDesign,
 } from '../../src/storage/clientFile';
 import { profileOf } from '../../src/storage/clientRecord';
-
-function customDesign(): Design {
-  const d = defaultDesign();
-  return {
-    ...d,
-    name: 'Ms Müller, crown only – try 2 🙂',
-    seed: 4_000_000_123,
-    skin: { fitzpatrick: 5, customLab: { L: 41.5, a: 25.5, b: 13.3 } },
-    hair: { preset: 'black', customLab: null },
-    pigment: { depthMm: 0.35, tone: 'cool' },
-    hairline: { ...d.hairline, midFrontalHeightMm: 92.5, transitionMm: 14, irregularityMm: 0.8, symmetric: false },
-    scars: [defaultScar('strip', 'fue-strip'), defaultScar('free', 'burn')],
-    layers: d.layers.slice(0, 2).map((l, k) => ({ ...l, densityPerCm2: 77.7 + k, diameterMm: 0.3, shade: 0.123456789, visible: k === 0 })),
-  };
-}
 
 const client: ClientFileClient = {
   name: 'Jörg Müller',
