@@ -13,8 +13,8 @@ export interface ReportRender {
   view: ReportView;
   /** Years after the first session the view shows; HEALED_YEARS (0.1) prints as "Healed". */
   years: number;
-  /** A PNG file's bytes. Anything else is left out and its place says the view is not available. */
-  png: Uint8Array;
+  /** A PNG or JPEG file's bytes. Anything else is left out and its place says the view is not available. */
+  image: Uint8Array;
 }
 
 /** The shade match as the app showed it: sRGB hex colours and the CIEDE2000 difference between the

@@ -1,5 +1,5 @@
 /** The captured views of the head in the report: the front pair on the first page, the others on
- * their own page, two to a row and captioned. A render that is not a PNG is left out and its place
+ * their own page, two to a row and captioned. A render that is not a PNG or JPEG is left out and its place
  * says so, so one bad capture does not cost the client the whole report. */
 import type { Content } from 'pdfmake/interfaces';
 import { note, PAGE } from './reportParts';
@@ -14,12 +14,16 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const COLUMN_GAP_PT = 15;
 const CELL_WIDTH_PT = (PAGE.contentWidthPt - COLUMN_GAP_PT) / 2;
 
-/** A PNG with a header and a non-zero size. */
-export function isPng(bytes: Uint8Array): boolean {
-  if (!(bytes instanceof Uint8Array) || bytes.length < 24) return false;
-  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return false;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return view.getUint32(16) > 0 && view.getUint32(20) > 0;
+/** 'png' for a PNG with a header and a non-zero size, 'jpeg' for a JPEG (start and end markers),
+ * null for anything else. */
+export function imageType(bytes: Uint8Array): 'png' | 'jpeg' | null {
+  if (!(bytes instanceof Uint8Array) || bytes.length < 24) return null;
+  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return view.getUint32(16) > 0 && view.getUint32(20) > 0 ? 'png' : null;
+  }
+  const n = bytes.length;
+  return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff && bytes[n - 2] === 0xff && bytes[n - 1] === 0xd9 ? 'jpeg' : null;
 }
 
 /** Base64 without Node's Buffer, so the builder runs in the browser too. */
@@ -51,11 +55,12 @@ export function placeViews(renders: ReportRender[]): PlacedViews {
     .sort((a, b) => VIEW_ORDER.indexOf(a.r.view) - VIEW_ORDER.indexOf(b.r.view) || a.r.years - b.r.years || a.index - b.index);
   const figure = ({ r, index }: { r: ReportRender; index: number }, fit: [number, number]): Content => {
     const label = caption(r);
-    if (!isPng(r.png)) {
+    const type = imageType(r.image);
+    if (!type) {
       return { stack: [{ text: 'This view is not available', style: 'note', alignment: 'center', margin: [0, fit[1] / 2 - 6, 0, fit[1] / 2 - 6] }, { text: label, style: 'caption' }] };
     }
     const key = `render-${index}`;
-    images[key] = `data:image/png;base64,${base64(r.png)}`;
+    images[key] = `data:image/${type};base64,${base64(r.image)}`;
     return { stack: [{ image: key, fit, alignment: 'center' }, { text: label, style: 'caption' }] };
   };
   const row = (cells: Content[]): Content => ({ columns: cells.map((c) => ({ width: CELL_WIDTH_PT, stack: [c] })), columnGap: COLUMN_GAP_PT, unbreakable: true });

@@ -13,7 +13,7 @@ export interface Shot<V extends CameraPreset = CameraPreset> {
   years: number;
 }
 
-export type CapturedShot<V extends CameraPreset = CameraPreset> = Shot<V> & { png: Uint8Array };
+export type CapturedShot<V extends CameraPreset = CameraPreset> = Shot<V> & { image: Uint8Array };
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
@@ -47,9 +47,11 @@ export interface CaptureOptions {
   zoom?: number;
   /** Keep only the middle of the view, of this width / height. */
   aspect?: number;
+  /** PNG by default; JPEG is far smaller, for a PDF. */
+  type?: 'image/png' | 'image/jpeg';
 }
 
-/** PNGs of `shots` in order; `widthPx` is the width of the whole view before any crop. */
+/** Pictures of `shots` in order; `widthPx` is the width of the whole view before any crop. */
 export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], widthPx: number, options: CaptureOptions = {}): Promise<CapturedShot<V>[]> {
   const store = useAppStore;
   const before = store.getState();
@@ -71,8 +73,8 @@ export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], wid
         const target = controls?.target as unknown as Vector3 | undefined;
         if (target) three.camera.position.sub(target).multiplyScalar(options.zoom).add(target);
       }
-      const blob = await snapshotPng(widthPx, options.aspect);
-      out.push({ ...shot, png: new Uint8Array(await blob.arrayBuffer()) });
+      const blob = await snapshotPng(widthPx, options.aspect, options.type);
+      out.push({ ...shot, image: new Uint8Array(await blob.arrayBuffer()) });
     }
   } finally {
     store.setState({ compare, tool, showGuides, showLandmarks, showRegion });
@@ -103,7 +105,7 @@ export async function captureDesigns(designs: Design[], shot: Shot, widthPx: num
       await store.getState().actions.openDesign(d);
       await whenSettled();
       const [captured] = await captureViews([shot], widthPx, options);
-      out.push(captured.png);
+      out.push(captured.image);
     }
   } finally {
     await store.getState().actions.openDesign(design);

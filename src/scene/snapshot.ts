@@ -6,7 +6,7 @@ import { sceneState } from './sceneState';
 
 /** `widthPx` is the width of the whole view; `aspect` (width / height) keeps only its middle
  * part of that shape (a head-and-shoulders crop for the report). */
-export async function snapshotPng(widthPx: number, aspect?: number): Promise<Blob> {
+export async function snapshotPng(widthPx: number, aspect?: number, type: 'image/png' | 'image/jpeg' = 'image/png'): Promise<Blob> {
   const get = sceneState.three;
   if (!get) throw new Error('The 3D view is not ready.');
   const state = get();
@@ -31,7 +31,8 @@ export async function snapshotPng(widthPx: number, aspect?: number): Promise<Blo
     ctx.translate(-dx, -dy);
     paintBackdrop(ctx, src.width, src.height);
     ctx.drawImage(src, 0, 0);
-    return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made.'))), 'image/png'));
+    // JPEG at 0.9: a tenth of the PNG's size for a shaded head, with no visible loss at print size.
+    return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made.'))), type, 0.9));
   } finally {
     gl.setPixelRatio(before);
     gl.setSize(size.width, size.height, false);

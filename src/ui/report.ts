@@ -60,7 +60,7 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
   const renders = await captureViews(
     VIEWS.flatMap((view) => REPORT_YEARS.map((years) => ({ view, years }))),
     RENDER_WIDTH_PX,
-    { zoom: RENDER_ZOOM, aspect: 1 },
+    { zoom: RENDER_ZOOM, aspect: 1, type: 'image/jpeg' },
   );
   const client = useRecords.getState().client;
   const match = designShadeMatch(design);

@@ -4,11 +4,11 @@
 // is made and read back as a PDF; a deleted design comes back with undo; favourites at home
 // survive a reload; with storage blocked or full the user is told, the design stays on screen and
 // a file can still be saved. No request leaves the machine.
-import { readFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveShot, VIEWER, waitReady } from './support/app';
+import { saveShot, SHOTS_DIR, VIEWER, waitReady } from './support/app';
 import { launchChromium, record, type Recorder } from './support/browser';
 import { serveDist, type AppServer } from './support/server';
 
@@ -169,15 +169,21 @@ describe('client records', () => {
     const t0 = Date.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('make-report').click()]);
     const bytes = new Uint8Array(readFileSync((await download.path())!));
+    writeFileSync(`${SHOTS_DIR}report.pdf`, bytes);
     const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
     const pages: string[] = [];
+    const images: number[] = [];
     for (let p = 1; p <= pdf.numPages; p++) {
-      const content = await (await pdf.getPage(p)).getTextContent();
+      const page = await pdf.getPage(p);
+      images.push((await page.getOperatorList()).fnArray.filter((f) => f === OPS.paintImageXObject).length);
+      const content = await page.getTextContent();
       pages.push(content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : '')).join('').replace(/\s+/g, ' '));
     }
     await pdf.destroy();
     const text = pages.join(' ');
-    console.log(`records: report "${download.suggestedFilename()}" ${pages.length} pages, ${bytes.length} bytes in ${Date.now() - t0} ms; touch-ups ${schedule.map((t) => t.toFixed(1)).join(', ')}`);
+    console.log(`records: report "${download.suggestedFilename()}" ${pages.length} pages, ${bytes.length} bytes in ${Date.now() - t0} ms; views per page ${images.join(' ')}; touch-ups ${schedule.map((t) => t.toFixed(1)).join(', ')}`);
+    // The eight views: the front pair on the first page, the other six on the second.
+    expect(images.slice(0, 2)).toEqual([2, 6]);
     expect(pages.length).toBeGreaterThanOrEqual(6);
     expect(pages.length).toBeLessThanOrEqual(8);
     expect(pages[0]).toContain(NAME);

@@ -104,7 +104,7 @@ beforeAll(() => {
   const deltaE00 = deltaE2000(dotLab, match.stubble);
   const renders: ReportRender[] = [];
   for (const view of ['front', 'left', 'right', 'top'] as const) {
-    for (const years of [0.1, 5]) renders.push({ view, years, png: headPng(160, 120, years < 1 ? 120 : 150) });
+    for (const years of [0.1, 5]) renders.push({ view, years, image: headPng(160, 120, years < 1 ? 120 : 150) });
   }
   input = {
     createdAt: '2026-11-21T16:05:00+01:00',
@@ -224,7 +224,7 @@ describe('consultation report PDF', () => {
   });
 
   it('leaves out a render that is not a PNG and says so in its place', async () => {
-    const renders = input.renders.map((x, k) => (k === 0 ? { ...x, png: new Uint8Array([1, 2, 3, 4]) } : x));
+    const renders = input.renders.map((x, k) => (k === 0 ? { ...x, image: new Uint8Array([1, 2, 3, 4]) } : x));
     const r = await readPdf(await renderReportPdf({ ...input, renders }));
     expect(r.images[0]).toBe(1);
     expect(flat(r.text[0])).toContain('This view is not available');
