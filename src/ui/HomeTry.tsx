@@ -1,7 +1,7 @@
 /** Try at home: one big slider for the density of all sessions together and one for their
  * shade, relative to the design the clinic sent. Phone-sized. */
 import { useEffect, useId, useRef, useState } from 'react';
-import { HAIRLINE_STYLES, withStyle, type Layer } from '../model';
+import { HAIRLINE_STYLES, withStyle, type Design, type Hairline, type Layer } from '../model';
 import { STYLE_NAMES } from './HairlineDesigner';
 import { useAppStore } from '../state/store';
 import { Slider } from './fields';
@@ -35,7 +35,7 @@ function shadeWord(darker: number): string {
 }
 
 /** Kept across mode switches: what 100 % is, and where the sliders are. */
-const memory: { base: Base | null; percent: number; darker: number } = { base: null, percent: 100, darker: 0 };
+const memory: { base: Base | null; hairline: Hairline | null; percent: number; darker: number } = { base: null, hairline: null, percent: 100, darker: 0 };
 
 /** True when `layers` are the remembered base with the sliders' changes applied. */
 function matchesMemory(layers: Layer[]): boolean {
@@ -51,8 +51,9 @@ function matchesMemory(layers: Layer[]): boolean {
   );
 }
 
-function rebase(layers: Layer[]) {
-  memory.base = baseOf(layers);
+function rebase(design: Design) {
+  memory.base = baseOf(design.layers);
+  memory.hairline = design.hairline;
   memory.percent = 100;
   memory.darker = 0;
 }
@@ -63,7 +64,7 @@ export function HomeTry() {
   const density = useAppStore((s) => visibleDensity(s.design.layers));
   const [, setVersion] = useState(0);
   const applying = useRef(false);
-  if (!matchesMemory(useAppStore.getState().design.layers)) rebase(useAppStore.getState().design.layers);
+  if (!matchesMemory(useAppStore.getState().design.layers)) rebase(useAppStore.getState().design);
   const { percent, darker } = memory;
   const base = memory.base!;
 
@@ -73,7 +74,7 @@ export function HomeTry() {
       useAppStore.subscribe((s, prev) => {
         if (applying.current || s.design.layers === prev.design.layers) return;
         if (!matchesMemory(s.design.layers)) {
-          rebase(s.design.layers);
+          rebase(s.design);
           setVersion((v) => v + 1);
         }
       }),
@@ -103,7 +104,13 @@ export function HomeTry() {
     DENSITY_RANGE.min,
     Math.min(DENSITY_RANGE.max, ...base.layers.map((l) => Math.floor((maxDensityFor(l.diameterMm) / l.densityPerCm2) * 100))),
   );
-  const changed = percent !== 100 || darker !== 0;
+  const hairline = useAppStore((s) => s.design.hairline);
+  const clinicHairline = memory.hairline;
+  const changed = percent !== 100 || darker !== 0 || (clinicHairline !== null && hairline !== clinicHairline);
+  const reset = () => {
+    commit({ percent: 100, darker: 0 });
+    if (clinicHairline && useAppStore.getState().design.hairline !== clinicHairline) actions.setHairline(clinicHairline);
+  };
 
   return (
     <div className="group home-try" data-testid="home-try">
@@ -155,7 +162,7 @@ export function HomeTry() {
         </div>
       </div>
       <HomeHairline />
-      <button type="button" className="secondary" data-testid="home-reset" disabled={!changed} onClick={() => commit({ percent: 100, darker: 0 })}>
+      <button type="button" className="secondary" data-testid="home-reset" disabled={!changed} onClick={reset}>
         Back to the clinic's design
       </button>
     </div>

@@ -195,15 +195,23 @@ describe('client records', () => {
 });
 
 describe('favourites at home', () => {
-  it('a favourite kept on the phone is there after a reload', async () => {
+  it('a hairline tried and kept as a favourite is there after a reload; the clinic’s design comes back with one button', async () => {
     const context = await newContext();
     const page = await open(context, '#home');
-    await page.getByTestId('favourite-name').fill('Darker one');
+    const style = () => page.evaluate(() => window.smpStudio!.store.getState().design.hairline.style);
+    expect(await style()).toBe('classic');
+    await page.getByTestId('home-hairline').getByRole('button', { name: 'Soft / feathered' }).click();
+    expect(await style()).toBe('soft');
+    await page.getByTestId('favourite-name').fill('Soft front');
     await page.getByTestId('add-favourite').click();
     await expect.poll(() => page.getByTestId('favourite-item').count()).toBe(1);
+    await page.getByTestId('home-reset').click();
+    expect(await style()).toBe('classic');
     await page.reload({ waitUntil: 'load' });
     await waitReady(page);
-    await expect.poll(() => page.getByTestId('favourite-item').allInnerTexts()).toEqual([expect.stringContaining('Darker one')]);
+    await expect.poll(() => page.getByTestId('favourite-item').allInnerTexts()).toEqual([expect.stringContaining('Soft front')]);
+    await page.getByTestId('favourite-item').getByText('Soft front').click();
+    await expect.poll(style).toBe('soft');
     await context.close();
   });
 });
