@@ -80,7 +80,7 @@ function coverPage(input: ReportInput, views: PlacedViews): Content[] {
 
 function viewsSection(views: PlacedViews): Content[] {
   if (!views.others) return [h1('The views'), note(views.any ? 'No other views were captured.' : NO_VIEWS, [0, 0, 0, 10])];
-  return [h1('The views'), { text: 'The same design from the sides and the top, healed and after five years of fading.', style: 'lead' }, views.others];
+  return [h1('The views'), { text: 'The same design from the sides and the top, healed and after five years of fading with no touch-up in between. The front views on the first page are seen from a little above, as people usually see a head.', style: 'lead' }, views.others];
 }
 
 export function reportDocument(input: ReportInput): TDocumentDefinitions {

@@ -34,7 +34,9 @@ export function base64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-export const caption = (r: Pick<ReportRender, 'view' | 'years'>) => `${VIEW_NAMES[r.view] ?? r.view}, ${yearsLabel(r.years).toLowerCase()}`;
+/** "Front, healed", "Left, 5 years without a touch-up". */
+export const caption = (r: Pick<ReportRender, 'view' | 'years'>) =>
+  `${VIEW_NAMES[r.view] ?? r.view}, ${yearsLabel(r.years).toLowerCase()}${r.years >= 1 ? ' without a touch-up' : ''}`;
 
 export interface PlacedViews {
   /** pdfmake's image dictionary: key -> data URL. */

@@ -1,7 +1,7 @@
 /** Pictures of the design from several sides and years, for the report and for comparing
  * designs: each is the view drawn once more at the chosen width (snapshot.ts), with the tools,
  * guides and before/after divider out of the picture, and the screen put back afterwards. */
-import type { Vector3 } from 'three';
+import { Vector3 } from 'three';
 import type { Design } from '../model';
 import { useAppStore, type CameraPreset } from '../state/store';
 import { useDotsDrawn, useLookDrawn } from './dotsView';
@@ -11,6 +11,8 @@ import { sceneState } from './sceneState';
 export interface Shot<V extends CameraPreset = CameraPreset> {
   view: V;
   years: number;
+  /** Raises the camera this far above the preset, round the point looked at (degrees). */
+  elevationDeg?: number;
 }
 
 export type CapturedShot<V extends CameraPreset = CameraPreset> = Shot<V> & { image: Uint8Array };
@@ -69,9 +71,15 @@ export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], wid
       // The camera preset is applied when React commits; two frames make sure it has.
       await frame();
       await frame();
-      if (three && options.zoom && options.zoom !== 1) {
-        const target = controls?.target as unknown as Vector3 | undefined;
-        if (target) three.camera.position.sub(target).multiplyScalar(options.zoom).add(target);
+      const target = controls?.target as unknown as Vector3 | undefined;
+      if (three && target) {
+        const offset = three.camera.position.clone().sub(target).multiplyScalar(options.zoom ?? 1);
+        if (shot.elevationDeg) {
+          const side = new Vector3().crossVectors(offset, three.camera.up).normalize();
+          offset.applyAxisAngle(side, (shot.elevationDeg * Math.PI) / 180);
+        }
+        three.camera.position.copy(target).add(offset);
+        three.camera.lookAt(target);
       }
       const blob = await snapshotPng(widthPx, options.aspect, options.type);
       out.push({ ...shot, image: new Uint8Array(await blob.arrayBuffer()) });
