@@ -34,8 +34,9 @@ export interface FadePlans {
   own: TouchUpPlan | null;
   /** The comparison scenarios, in FADE_PRESETS order. */
   presets: { id: FadePreset; plan: TouchUpPlan }[];
-  /** Plans of the aftercare variants of the design's scenario (aftercareScenarios), by id. */
-  aftercare: Record<string, TouchUpPlan>;
+  /** Plans of the aftercare variants of the design's scenario (aftercareScenarios), by id; null
+   * while they are made (after `own`). */
+  aftercare: Record<string, TouchUpPlan> | null;
   message: string | null;
 }
 
@@ -319,8 +320,9 @@ export const useAppStore = create<AppState>()((set, get) => {
     set({ fadePlans: { ...get().fadePlans, status: 'running' } });
     planTimer = setTimeout(async () => {
       planTimer = null;
-      const variants = aftercareScenarios(design.fade);
-      const scenarios = [design.fade, ...FADE_PRESETS.map((id) => fadePreset(id)), ...variants.map((v) => v.scenario)];
+      // The design's own plan and the presets first (the timeline and the panel wait for them),
+      // then the aftercare variants (about as many again).
+      const scenarios = [design.fade, ...FADE_PRESETS.map((id) => fadePreset(id))];
       const outcome = await fadeClient.plans(dotsHead, design, dots, scenarios, PLAN_HORIZON_YEARS);
       if (outcome.kind === 'stale') return;
       if (outcome.kind === 'failed') {
@@ -328,21 +330,30 @@ export const useAppStore = create<AppState>()((set, get) => {
         set({ fadePlans: { ...get().fadePlans, status: 'error', message: outcome.message }, error: { message: outcome.message, field: null } });
         return;
       }
-      const [own, ...rest] = outcome.value;
-      const presets = rest.slice(0, FADE_PRESETS.length);
-      const aftercare: Record<string, TouchUpPlan> = {};
-      rest.slice(FADE_PRESETS.length).forEach((r, k) => {
-        if (r.ok) aftercare[variants[k].id] = r.plan;
-      });
+      const [own, ...presets] = outcome.value;
       set({
         fadePlans: {
           status: own.ok ? 'ready' : 'error',
           own: own.ok ? own.plan : null,
           presets: presets.flatMap((r, k) => (r.ok ? [{ id: FADE_PRESETS[k], plan: r.plan }] : [])),
-          aftercare,
+          aftercare: null,
           message: own.ok ? null : own.message,
         },
       });
+      if (!own.ok) return;
+      const variants = aftercareScenarios(design.fade);
+      const more = await fadeClient.plans(dotsHead, design, dots, variants.map((v) => v.scenario), PLAN_HORIZON_YEARS);
+      if (more.kind === 'stale') return;
+      if (more.kind === 'failed') {
+        // The advice then says "not estimated" for each rule.
+        set({ fadePlans: { ...get().fadePlans, aftercare: {} }, error: { message: more.message, field: null } });
+        return;
+      }
+      const aftercare: Record<string, TouchUpPlan> = {};
+      more.value.forEach((r, k) => {
+        if (r.ok) aftercare[variants[k].id] = r.plan;
+      });
+      set({ fadePlans: { ...get().fadePlans, aftercare } });
     }, PLAN_DEBOUNCE_MS);
   }
 
@@ -554,7 +565,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     look: null,
     lookHead: null,
     lookStatus: 'idle',
-    fadePlans: { status: 'idle', own: null, presets: [], aftercare: {}, message: null },
+    fadePlans: { status: 'idle', own: null, presets: [], aftercare: null, message: null },
     years: HEALED_YEARS,
     compare: { on: false, years: 10, split: 0.5 },
     tool: 'orbit',

@@ -9,7 +9,7 @@ import { PLAN_HORIZON_YEARS, useAppStore } from '../state/store';
 export function useAftercare(): AftercareItem[] | null {
   const fade = useAppStore((s) => s.design.fade);
   const plans = useAppStore((s) => s.fadePlans);
-  return useMemo(() => (plans.own ? aftercareAdvice(fade, { base: plans.own, ...plans.aftercare }, PLAN_HORIZON_YEARS) : null), [fade, plans]);
+  return useMemo(() => (plans.own && plans.aftercare ? aftercareAdvice(fade, { base: plans.own, ...plans.aftercare }, PLAN_HORIZON_YEARS) : null), [fade, plans]);
 }
 
 const FOLLOWED: Record<string, string> = { true: 'You do this', false: 'Not yet', null: '' };

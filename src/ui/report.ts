@@ -38,12 +38,12 @@ export interface ReportDetails {
   clientName: string;
 }
 
-/** The touch-up plan of the design on screen, once the fade worker has made it. */
+/** The touch-up plan of the design on screen and its aftercare variants, once the fade worker has made them. */
 async function whenPlanned(timeoutMs = 60_000) {
   const t0 = performance.now();
   for (;;) {
     const { fadePlans } = useAppStore.getState();
-    if (fadePlans.status === 'ready' && fadePlans.own) return fadePlans.own;
+    if (fadePlans.status === 'ready' && fadePlans.own && fadePlans.aftercare) return { own: fadePlans.own, aftercare: fadePlans.aftercare };
     if (fadePlans.status === 'error') throw new Error(fadePlans.message ?? 'The touch-up plan could not be made.');
     if (performance.now() - t0 > timeoutMs) throw new Error('The touch-up plan took too long to work out.');
     await new Promise((r) => setTimeout(r, 100));
@@ -55,9 +55,8 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
   onStep('Waiting for the preview…');
   await whenSettled();
   onStep('Working out the touch-ups…');
-  const plan = await whenPlanned();
-  const state = useAppStore.getState();
-  const { design, dots } = state;
+  const { own: plan, aftercare: variantPlans } = await whenPlanned();
+  const { design, dots } = useAppStore.getState();
   if (!dots) throw new Error('The dots are not ready yet.');
   onStep('Drawing the views…');
   const renders = await captureViews(
@@ -73,7 +72,7 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
   const ownShade = nearestShade(darkest, design.pigment.tone);
   const own = match.shades.find((r) => r.shade.id === ownShade.id) ?? match.recommended;
   const removalInput = { ...useRemovalInput.getState(), fitzpatrick: design.skin.fitzpatrick, location: 'head-neck' as const };
-  const aftercare = aftercareAdvice(design.fade, { base: plan, ...state.fadePlans.aftercare }, PLAN_HORIZON_YEARS);
+  const aftercare = aftercareAdvice(design.fade, { base: plan, ...variantPlans }, PLAN_HORIZON_YEARS);
   const input: ReportInput = {
     createdAt: new Date().toISOString(),
     clinicName: details.clinicName.trim(),

@@ -165,6 +165,12 @@ describe('client records', () => {
   });
 
   it('makes the consultation report: a PDF with the client, the views and the touch-up years as text', async () => {
+    // The app's aftercare panel prices the rules for this client first.
+    const hat = page.getByTestId('aftercare-hat');
+    await expect.poll(() => hat.innerText(), { timeout: 60_000 }).toMatch(/first touch-up at \d+\.\d years instead of \d+\.\d/);
+    const pickedScabs = await page.getByTestId('aftercare-pickedScabs').innerText();
+    console.log(`records: aftercare, scabs: ${pickedScabs.split('\n').at(-1)}`);
+    expect(pickedScabs).toMatch(/\d+% kept instead of \d+%/);
     const schedule = await page.evaluate(() => window.smpStudio!.store.getState().fadePlans.own?.schedule ?? []);
     const t0 = Date.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('make-report').click()]);
