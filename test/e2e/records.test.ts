@@ -71,7 +71,7 @@ describe('client records', () => {
     await page.getByTestId('create-client').click();
     await expect.poll(() => page.getByTestId('client-name').innerText()).toBe(NAME);
     await saveAs(page, 'Soft hairline', 1);
-    await page.evaluate(() => window.smpStudio!.store.getState().actions.updateLayer('s1', { densityPerCm2: 90 }));
+    await page.evaluate(() => window.smpStudio!.store.getState().actions.updateLayer('s1', { densityPerCm2: 150 }));
     await dotsReady(page);
     await saveAs(page, 'Denser', 2);
     await autosaved(page);
@@ -83,7 +83,7 @@ describe('client records', () => {
     await expect.poll(() => designItems(page)).toEqual(['Denser', 'Soft hairline']);
     expect(await page.getByTestId('client-name').innerText()).toBe(NAME);
     // The design on screen was restored by the autosave.
-    expect((await density(page))[0]).toBe(90);
+    expect((await density(page))[0]).toBe(150);
     // Markup in the name is text: no element was made from it, no script ran.
     expect(await page.getByTestId('client-records').locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -124,8 +124,8 @@ describe('client records', () => {
       });
     });
     await saveShot(page, 'records-side-by-side');
-    console.log(`records: side by side, top view, crown luminance 60 dots/cm² ${luminance[0].toFixed(4)}, 90 dots/cm² ${luminance[1].toFixed(4)}`);
-    expect(luminance[1]).toBeLessThan(luminance[0] - 0.005);
+    console.log(`records: side by side, top view, crown luminance 60 dots/cm² ${luminance[0].toFixed(4)}, 150 dots/cm² ${luminance[1].toFixed(4)}`);
+    expect(luminance[1]).toBeLessThan(luminance[0] - 0.01);
     await dotsReady(page);
     expect(await page.evaluate(() => JSON.stringify(window.smpStudio!.store.getState().design))).toBe(before);
     expect(await page.evaluate(() => window.smpStudio!.store.getState().past.length)).toBe(pastBefore);
@@ -149,13 +149,13 @@ describe('client records', () => {
     await expect.poll(() => designItems(other)).toHaveLength(2);
     await dotsReady(other);
     const designs = await other.evaluate(() => window.smpStudio!.store.getState().design.layers.map((l) => l.densityPerCm2));
-    expect([60, 90]).toContain(designs[0]);
+    expect([60, 150]).toContain(designs[0]);
     await fresh.close();
   });
 
   it('a damaged client file is refused with the reason and changes nothing', async () => {
     const before = await page.getByTestId('design-item').count();
-    const broken = exported.replace('"densityPerCm2": 90', '"densityPerCm2": -5');
+    const broken = exported.replace('"densityPerCm2": 150', '"densityPerCm2": -5');
     await page.getByTestId('open-design').setInputFiles({ name: 'broken.smp-client.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
     const message = await page.getByTestId('error').innerText();
     console.log(`records: damaged file: ${message}`);
