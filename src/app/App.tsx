@@ -13,7 +13,7 @@ import { NoWebGL } from './NoWebGL';
 import { hasWebGL2 } from './webgl';
 import { decodeShareLink, isShareLink } from '../storage/shareLink';
 import type { Design } from '../model';
-import { startAutosave, startRecords } from '../state/records';
+import { startAutosave, startRecords, useRecords } from '../state/records';
 
 /** Storage that does not answer (a blocked upgrade) must not hold up the first head. */
 const RECORDS_WAIT_MS = 3000;
@@ -56,6 +56,8 @@ export function App() {
       }
       const restored = await startRecordsWithin(RECORDS_WAIT_MS);
       startAutosave();
+      // A shared design is not the saved design the autosave came from.
+      if (shared) useRecords.setState({ designId: null });
       const first = shared ?? restored.design;
       if (first) await actions.openDesign(first);
       else await actions.applyMeasures(useAppStore.getState().design.head);

@@ -60,8 +60,9 @@ export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], wid
   const { view, years, compare, tool, showGuides, showLandmarks, showRegion } = before;
   // A camera turned by hand is put back exactly where it was.
   const three = sceneState.three?.();
-  const controls = three?.controls as { target?: { clone(): unknown; copy(v: unknown): void }; update?(): void } | null | undefined;
-  const camera = three ? { position: three.camera.position.clone(), quaternion: three.camera.quaternion.clone(), target: controls?.target?.clone() } : null;
+  // The orbit controls (CameraRig, drei's makeDefault) turn round their target.
+  const controls = (three?.controls ?? null) as unknown as { target: Vector3; update(): void } | null;
+  const camera = three ? { position: three.camera.position.clone(), quaternion: three.camera.quaternion.clone(), target: controls?.target.clone() } : null;
   store.setState({ compare: { ...compare, on: false }, tool: 'orbit', showGuides: false, showLandmarks: false, showRegion: false });
   const out: CapturedShot<V>[] = [];
   try {
@@ -71,7 +72,7 @@ export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], wid
       // The camera preset is applied when React commits; two frames make sure it has.
       await frame();
       await frame();
-      const target = controls?.target as unknown as Vector3 | undefined;
+      const target = controls?.target;
       if (three && target) {
         const offset = three.camera.position.clone().sub(target).multiplyScalar(options.zoom ?? 1);
         if (shot.elevationDeg) {
@@ -92,8 +93,8 @@ export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], wid
       await frame();
       three.camera.position.copy(camera.position);
       three.camera.quaternion.copy(camera.quaternion);
-      if (camera.target) controls?.target?.copy(camera.target);
-      controls?.update?.();
+      if (camera.target) controls?.target.copy(camera.target);
+      controls?.update();
       store.getState().actions.freeView();
       three.invalidate();
     }

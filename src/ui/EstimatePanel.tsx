@@ -1,27 +1,18 @@
 /** Consultation: the treatment estimate (area, sessions, dots, hours, price at the clinic's prices)
  * and, for a client asking "what if I want it gone", the Kirby-Desai laser-removal estimate. */
 import { useId, useMemo } from 'react';
-import { create } from 'zustand';
-import { defaultKirbyDesaiInput, KD_COLORS, KD_INK_AMOUNTS, KD_SCARRING, kirbyDesai, treatmentEstimate, type KirbyDesaiInput } from '../model';
+import { KD_COLORS, KD_INK_AMOUNTS, KD_SCARRING, kirbyDesai, treatmentEstimate, type KirbyDesaiInput } from '../model';
 import { useAppStore } from '../state/store';
+import { useRemovalInput, type RemovalInput } from '../state/removal';
 
-export const COLOR_NAMES: Record<KirbyDesaiInput['color'], string> = {
+const COLOR_NAMES: Record<KirbyDesaiInput['color'], string> = {
   black: 'Black only (SMP)',
   'black-some-red': 'Mostly black, some red',
   'black-red-other': 'Black and red, some other colours',
   multicolor: 'Several colours',
 };
-export const INK_NAMES: Record<KirbyDesaiInput['inkAmount'], string> = { amateur: 'Amateur', minimal: 'Minimal (SMP)', moderate: 'Moderate', significant: 'Significant' };
-export const SCAR_NAMES: Record<KirbyDesaiInput['scarring'], string> = { none: 'None', minimal: 'Minimal', moderate: 'Moderate', significant: 'Significant' };
-type RemovalInput = Omit<KirbyDesaiInput, 'fitzpatrick' | 'location'>;
-
-/** What the clinic set for the removal estimate (the skin type and the head come from the design);
- * the report prints the same. */
-export const useRemovalInput = create<RemovalInput>(() => {
-  const { fitzpatrick: _f, location: _l, ...rest } = defaultKirbyDesaiInput();
-  return rest;
-});
-
+const INK_NAMES: Record<KirbyDesaiInput['inkAmount'], string> = { amateur: 'Amateur', minimal: 'Minimal (SMP)', moderate: 'Moderate', significant: 'Significant' };
+const SCAR_NAMES: Record<KirbyDesaiInput['scarring'], string> = { none: 'None', minimal: 'Minimal', moderate: 'Moderate', significant: 'Significant' };
 const money = (c: string, lo: number, hi: number) => `${c}${Math.round(lo).toLocaleString('en')}–${c}${Math.round(hi).toLocaleString('en')}`;
 const hours = ([a, b]: [number, number]) => `${Math.round(a)}–${Math.round(b)} h`;
 

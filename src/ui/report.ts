@@ -19,7 +19,7 @@ import type { ReportInput, ReportView } from '../report/reportInput';
 import { captureViews, whenSettled } from '../scene/captureViews';
 import { PLAN_HORIZON_YEARS, useAppStore } from '../state/store';
 import { useRecords } from '../state/records';
-import { useRemovalInput } from './EstimatePanel';
+import { useRemovalInput } from '../state/removal';
 import { SKIN_TYPES } from './SkinTone';
 
 const VIEWS: readonly ReportView[] = ['front', 'left', 'right', 'top'];
