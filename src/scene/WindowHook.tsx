@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { advance, useThree, type RootState } from '@react-three/fiber';
 import { fadeClient, useAppStore } from '../state/store';
+import type { FadeResult } from '../model';
 import { Vector3 } from 'three';
 import { MM_TO_SCENE } from '../render/units';
 import { dotsView } from './dotsView';
@@ -21,9 +22,13 @@ export interface SmpStudioHandle {
   /** Where a named scene object (e.g. 'handle-mid') or a point on the head (mm) is on the page,
    * in CSS pixels; null when it is not in the scene. */
   screenOf(target: string | [number, number, number]): { x: number; y: number } | null;
-  /** Runs the fading simulation of every dot on screen at `years` in the fade worker; what it took. */
+  /** Runs the fading simulation of every dot on screen at `years` in the fade worker; what it took.
+   * Each run hands the last run's arrays back to the worker to be written again. */
   simulateFade(years: number[]): Promise<{ ms: number; dots: number; ok: boolean }>;
 }
+
+/** The last fading result, whose arrays the next run recycles. */
+let lastFade: FadeResult | null = null;
 
 declare global {
   interface Window {
@@ -49,7 +54,8 @@ export function WindowHook() {
       async simulateFade(years) {
         const { design, dots } = useAppStore.getState();
         if (!dots) return { ms: 0, dots: 0, ok: false };
-        const outcome = await fadeClient.simulate(design, dots, years);
+        const outcome = await fadeClient.simulate(design, dots, years, lastFade);
+        lastFade = outcome.kind === 'ok' && outcome.value.ok ? outcome.value.result : null;
         return { ms: outcome.kind === 'ok' ? outcome.ms : 0, dots: dots.count, ok: outcome.kind === 'ok' && outcome.value.ok };
       },
       screenOf(target) {

@@ -1,7 +1,8 @@
 /** Main-thread side of the fade worker: touch-up plans for the design's scenario and the
  * comparison scenarios (see JobClient: newer requests cancel older ones, a crashed worker is
  * restarted and the job retried once, then reported). */
-import type { Design, DotSet, DotsHead, TouchUpPlan } from '../model';
+import * as Comlink from 'comlink';
+import type { Design, DotSet, DotsHead, FadeResult, TouchUpPlan } from '../model';
 import type { FadeJobResult, FadeWorkerApi, PlanJobResult } from '../../workers/fade.worker';
 import { JobClient, type JobOutcome } from './jobClient';
 
@@ -24,11 +25,16 @@ export class FadeClient {
     return this.jobs.request<PlanJobResult[]>((api) => api.planAll(slim, design, d, scenarios, horizonYears));
   }
 
-  /** Every dot's pigment and size at each of `years` (per-dot arrays, transferred back). */
-  simulate(design: Design, dots: DotSet, years: number[]): Promise<JobOutcome<FadeJobResult>> {
+  /** Every dot's pigment and size at each of `years` (per-dot arrays, transferred back). Pass the
+   * last result as `recycle` when done with it: its per-dot arrays go back to the worker to be
+   * written again (memory already touched is much faster to fill than fresh), and are unusable here. */
+  simulate(design: Design, dots: DotSet, years: number[], recycle?: FadeResult | null): Promise<JobOutcome<FadeJobResult>> {
     const d = { count: dots.count, normals: dots.normals, diameterMm: dots.diameterMm, shade: dots.shade, layerAreaCm2: dots.layerAreaCm2 };
     const id = ++jobId;
-    return this.jobs.request<FadeJobResult>((api) => api.simulate(id, { landmarks: {} as DotsHead['landmarks'] }, design, d, years, design.fade));
+    const reuse = { concentration: recycle?.concentration ?? null, diameterMm: recycle?.diameterMm ?? null };
+    const buffers = [reuse.concentration, reuse.diameterMm].filter((a): a is Float32Array => a !== null && a.byteLength > 0).map((a) => a.buffer as ArrayBuffer);
+    const options = Comlink.transfer({ reuse }, buffers);
+    return this.jobs.request<FadeJobResult>((api) => api.simulate(id, { landmarks: {} as DotsHead['landmarks'] }, design, d, years, design.fade, options));
   }
 }
 
