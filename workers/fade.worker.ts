@@ -77,11 +77,11 @@ const api = {
 
 /** Touch-up plans for the design's own scenario and for comparison scenarios, in one job: the
  * dots on scar tissue are found once (scar tissue spreads healing loss wider). */
-function planAll(head: DotsHead, design: Design, dots: FadeDots & { positions: Float32Array }, scenarios: unknown[], horizonYears: number): PlanJobResult[] {
+function planAll(head: DotsHead, design: Design, dots: FadeDots & { positions: Float32Array }, scenarios: unknown[], horizonYears: number, totalDots = dots.count): PlanJobResult[] {
   const onScar = design.scars.length ? dotsOnScar(head, scarField(head, design.scars, design.seed), dots) : undefined;
   return scenarios.map((scenario) => {
     try {
-      return { ok: true, plan: planTouchUps(head, design, dots, scenario, horizonYears, { onScar }) } as const;
+      return { ok: true, plan: planTouchUps(head, design, dots, scenario, horizonYears, { onScar, totalDots }) } as const;
     } catch (e) {
       if (e instanceof FadeInputError) return { ok: false, field: e.field, message: e.message } as const;
       throw e;

@@ -2,7 +2,7 @@
  * comparison scenarios (see JobClient: newer requests cancel older ones, a crashed worker is
  * restarted and the job retried once, then reported). */
 import * as Comlink from 'comlink';
-import type { Design, DotSet, DotsHead, FadeResult, TouchUpPlan } from '../model';
+import { planSample, type Design, type DotSet, type DotsHead, type FadeResult, type TouchUpPlan } from '../model';
 import type { FadeJobResult, FadeWorkerApi, PlanJobResult } from '../../workers/fade.worker';
 import { JobClient, type JobOutcome } from './jobClient';
 
@@ -20,9 +20,11 @@ export class FadeClient {
   /** Plans over `horizonYears` for each scenario, the design's own first. */
   plans(head: DotsHead, design: Design, dots: DotSet, scenarios: unknown[], horizonYears: number): Promise<PlansOutcome> {
     const slim: DotsHead = { chart: head.chart, landmarks: head.landmarks, measures: head.measures };
-    // Only what the plan reads of the dots crosses over (copied: the renderer keeps its own).
-    const d = { count: dots.count, positions: dots.positions, normals: dots.normals, diameterMm: dots.diameterMm, shade: dots.shade, layerAreaCm2: dots.layerAreaCm2 };
-    return this.jobs.request<PlanJobResult[]>((api) => api.planAll(slim, design, d, scenarios, horizonYears));
+    // Only the dots the plan is computed on cross over (at most PLAN_MAX_DOTS, copied: the
+    // renderer keeps its own), with the count of all of them.
+    const all = { count: dots.count, positions: dots.positions, normals: dots.normals, diameterMm: dots.diameterMm, shade: dots.shade, layerAreaCm2: dots.layerAreaCm2 };
+    const { dots: d } = planSample(all);
+    return this.jobs.request<PlanJobResult[]>((api) => api.planAll(slim, design, d, scenarios, horizonYears, dots.count));
   }
 
   /** Every dot's pigment and size at each of `years` (per-dot arrays, transferred back). Pass the

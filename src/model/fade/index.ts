@@ -1,7 +1,7 @@
 /** The fading simulation's public face; src/model/index.ts re-exports it. */
 export { simulateFade, simulateFadeSteps, checkYears, MAX_YEARS } from './simulate';
 export type { FadeResult, FadeOptions, FadeHead, FadeDots } from './simulate';
-export { planTouchUps, touchUpCost, MAX_HORIZON_YEARS, PLAN_MAX_DOTS } from './touchUps';
+export { planTouchUps, planSample, touchUpCost, MAX_HORIZON_YEARS, PLAN_MAX_DOTS } from './touchUps';
 export type { TouchUpPlan, TouchUpCost, TouchUpOptions } from './touchUps';
 export { fadeScenarioSchema, defaultFadeScenario, parseFadeScenario, fadePreset, FADE_PRESETS, FADE_PRESET_NAMES, CLIMATES, HATS } from './scenario';
 export type { FadeScenario, FadePreset, Climate, Hat } from './scenario';

@@ -11,11 +11,12 @@
  *
  * Speed: the figures are area averages, so the plan works on a deterministic, even subsample of at
  * most `maxDots` dots (every k-th dot; dots are stored session by session, each in sampling order,
- * so striding takes every session in proportion), scaled up to the whole set. Prices: SCIENCE.md
+ * so striding takes every session in proportion), scaled up to the whole set; each sampled dot's
+ * healing and fading are drawn for it alone, so the dots left out cost nothing. Prices: SCIENCE.md
  * section 1 [I]. */
 import type { Design } from '../design';
 import { FadeInputError } from './errors';
-import { evaluateRange, SUM_SIZE, type DotArrays } from './evaluate';
+import { evaluateRange, SUM_SIZE } from './evaluate';
 import { HEALED_YEARS } from './params';
 import { fadeSetup, figuresOf, type FadeDots, type FadeHead } from './simulate';
 import type { FadeScenario } from './scenario';
@@ -25,6 +26,8 @@ export const PLAN_MAX_DOTS = 20000;
 
 export interface TouchUpOptions {
   maxDots?: number;
+  /** When `dots` are already a planSample: how many dots there are in all. */
+  totalDots?: number;
   samplesPerYear?: number;
   onScar?: Uint8Array;
 }
@@ -61,23 +64,29 @@ export interface TouchUpPlan {
   totalDots: number;
 }
 
-function subsample(a: DotArrays, maxDots: number): DotArrays {
-  const stride = Math.max(1, Math.ceil(a.count / maxDots));
-  if (stride === 1) return a;
-  const n = Math.ceil(a.count / stride);
-  const pick = (src: Float32Array) => {
-    const out = new Float32Array(n);
-    for (let j = 0; j < n; j++) out[j] = src[j * stride];
-    return out;
-  };
-  return {
+/** Every `stride`-th of `n` values of `size` numbers each. */
+function strided<T extends Float32Array | Uint8Array>(src: T, n: number, stride: number, size = 1): T {
+  const out = new (src.constructor as new (length: number) => T)(n * size);
+  for (let j = 0; j < n; j++) for (let c = 0; c < size; c++) out[j * size + c] = src[j * stride * size + c];
+  return out;
+}
+
+/** The dots a plan is computed on: every k-th of them, at most `maxDots` (dots are stored session
+ * by session, each in sampling order, so striding takes every session in proportion). The app
+ * sends only these to the fade worker, with `totalDots`; the plan is the same as from all of them. */
+export function planSample<D extends FadeDots & { positions?: Float32Array }>(dots: D, maxDots = PLAN_MAX_DOTS, onScar?: Uint8Array): { dots: D; onScar?: Uint8Array } {
+  const stride = Math.max(1, Math.ceil(dots.count / maxDots));
+  if (stride === 1) return { dots, onScar };
+  const n = Math.ceil(dots.count / stride);
+  const sample = {
+    ...dots,
     count: n,
-    concentration0: pick(a.concentration0),
-    diameter0Mm: pick(a.diameter0Mm),
-    healedRetention: pick(a.healedRetention),
-    decayPerYear: pick(a.decayPerYear),
-    spreadMm2PerYear: pick(a.spreadMm2PerYear),
+    normals: strided(dots.normals, n, stride, 3),
+    diameterMm: strided(dots.diameterMm, n, stride),
+    shade: strided(dots.shade, n, stride),
+    ...(dots.positions ? { positions: strided(dots.positions, n, stride, 3) } : {}),
   };
+  return { dots: sample, onScar: onScar && strided(onScar, n, stride) };
 }
 
 export function touchUpCost(prices: FadeScenario['prices'], touchUps: number): TouchUpCost {
@@ -102,10 +111,12 @@ export function planTouchUps(head: FadeHead, design: Design, dots: FadeDots, sce
   const spy = options.samplesPerYear ?? 12;
   if (!Number.isInteger(spy) || spy < 1 || spy > 365) throw new FadeInputError('samplesPerYear', `samplesPerYear must be a whole number from 1 to 365 (got ${spy})`);
   void head; // the sky is +y; see FadeHead
-  const setup = fadeSetup(design, dots, scenario, options.onScar);
+  const totalDots = options.totalDots ?? dots.count;
+  const sample = planSample(dots, options.maxDots ?? PLAN_MAX_DOTS, options.onScar);
+  const setup = fadeSetup(design, sample.dots, scenario, sample.onScar);
   const s = setup.scenario;
-  const a = subsample(setup.arrays, options.maxDots ?? PLAN_MAX_DOTS);
-  const scale = a.count > 0 ? setup.arrays.count / a.count : 1;
+  const a = setup.arrays;
+  const scale = a.count > 0 ? totalDots / a.count : 1;
   const acc = new Float64Array(SUM_SIZE);
   const at = (tPigment: number, tSpread: number) => {
     acc.fill(0);
@@ -149,6 +160,6 @@ export function planTouchUps(head: FadeHead, design: Design, dots: FadeDots, sce
     mismatchAtHealed,
     cost: touchUpCost(s.prices, schedule.length),
     sampledDots: a.count,
-    totalDots: setup.arrays.count,
+    totalDots,
   };
 }
