@@ -6,37 +6,20 @@
 // a file can still be saved. No request leaves the machine.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { saveShot, SHOTS_DIR, VIEWER, waitReady } from './support/app';
-import { launchChromium, record, type Recorder } from './support/browser';
-import { serveDist, type AppServer } from './support/server';
+import { fileBrowser } from './support/suite';
 
 const NAME = '<img src=x onerror="window.__pwned=1"> Ana & "Bo"';
 
-let browser: Browser;
-let server: AppServer;
-const recorders: Recorder[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newContext(init?: () => void): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  if (init) await context.addInitScript(init);
-  recorders.push(await record(context));
-  return context;
-}
+const suite = fileBrowser();
+const recorders = suite.recorders;
+const newContext = (init?: () => void) => suite.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true }, init);
 
 async function open(context: BrowserContext, hash = ''): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(server.url + hash, { waitUntil: 'load' });
+  await page.goto(suite.url + hash, { waitUntil: 'load' });
   await waitReady(page);
   await dotsReady(page);
   return page;

@@ -2,29 +2,17 @@
 // consultation is sent as a link; opened in a fresh phone-sized page (390x844) it shows Try at home
 // with the same design and the same dots, and the design is taken out of the address bar; a
 // damaged link is refused with the reason and the example design is shown.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, record, type Recorder } from './support/browser';
-import { serveDist, type AppServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fileBrowser } from './support/suite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { saveShot, SHOTS_DIR, VIEWER, waitReady } from './support/app';
 
-let browser: Browser;
-let server: AppServer;
-const recorders: Recorder[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = fileBrowser();
+const recorders = suite.recorders;
 
 async function open(url: string, phone: boolean): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } });
-  recorders.push(await record(context));
+  const context = await suite.newContext(phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await waitReady(page);
@@ -45,7 +33,7 @@ describe('share links', () => {
   let sentDots = 0;
 
   it('the clinic makes a link for a changed design', async () => {
-    const page = await open(server.url, false);
+    const page = await open(suite.url, false);
     await dotsReady(page);
     await page.evaluate(() => {
       const { actions, design } = window.smpStudio!.store.getState();
@@ -57,7 +45,7 @@ describe('share links', () => {
     await page.getByTestId('make-share-link').click();
     link = await page.getByTestId('share-link').inputValue();
     console.log(`share: link of ${link.length} characters for ${sentDots} dots: ${link.slice(0, 80)}…`);
-    expect(link.startsWith(`${server.url}#home/d=`)).toBe(true);
+    expect(link.startsWith(`${suite.url}#home/d=`)).toBe(true);
     expect(link.length).toBeLessThan(4000);
 
     // A picture of the view at 1920 px wide.
