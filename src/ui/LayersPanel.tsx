@@ -73,7 +73,7 @@ function HairlineControls() {
         label="Transition width"
         unit="mm"
         hintId={`${id}-transition-help`}
-        hint="2–30 mm over which the density fades in from the hairline: wider looks softer."
+        hint="2–30 mm over which the density builds from a sparse, feathered band at the hairline to full: wider looks softer."
       >
         <div className="slider-row">
           <Slider

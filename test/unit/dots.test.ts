@@ -154,8 +154,10 @@ describe('generateDots', () => {
       expect(total).toBeLessThanOrEqual(200);
     });
 
-    it('holds the total within 5% of target in 1 cm² patches at the forehead, crown, temples and back, each session within 20%', () => {
+    it('holds the total within 4% of target over 1 cm² patches at the forehead, crown, temples and back, each patch within 10%, each session within 20%', () => {
       const rows: Record<string, number[]> = {};
+      const target = design.layers.reduce((s, x) => s + x.densityPerCm2, 0);
+      let sum = 0;
       for (const [name, p] of Object.entries(patchCentres())) {
         const perLayer = design.layers.map((_, k) => countInSquareCm(d, p, [k]));
         const total = countInSquareCm(d, p, [0, 1, 2]);
@@ -165,10 +167,16 @@ describe('generateDots', () => {
         design.layers.forEach((layer, k) => {
           expect(Math.abs(perLayer[k] - layer.densityPerCm2) / layer.densityPerCm2, `${name} session ${k + 1}`).toBeLessThan(0.2);
         });
-        const target = design.layers.reduce((s, x) => s + x.densityPerCm2, 0);
-        expect(Math.abs(total - target) / target, `${name} total`).toBeLessThan(0.05);
+        // One patch's total is a random count: over 16 seeds of this design its spread was 2.4 %
+        // (sd), the worst patch 8.8 % off, and 6 seeds in 16 had a patch beyond 5 %.
+        expect(Math.abs(total - target) / target, `${name} total`).toBeLessThan(0.1);
+        sum += total;
       }
-      console.log('dots per cm² (sessions 1, 2, 3, total)', JSON.stringify(rows));
+      const mean = sum / Object.keys(rows).length;
+      console.log('dots per cm² (sessions 1, 2, 3, total)', JSON.stringify(rows), 'mean total', mean);
+      // Together the five average out that noise (their mean: 166-172 over those 16 seeds, 1.1 %
+      // sd): a density off target shows here.
+      expect(Math.abs(mean - target) / target).toBeLessThan(0.04);
     });
 
     it('never places a later session closer to an earlier one than its minimum spacing', () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHead, defaultDesign, generateDots, type HeadModel, type Vec3 } from '../../src/model';
+import { createHead, defaultDesign, generateDots, type Design, type DotSet, type HeadModel, type Vec3 } from '../../src/model';
 import {
   HAIRLINE_STYLES,
+  HAIRLINE_STYLE_PRESETS,
   defaultHairline,
   hairlineHandles,
   hairlinePolyline,
@@ -14,6 +15,7 @@ import {
 import { hairlineGuides, hairlineWarnings } from '../../src/model/scalp/guides';
 import { scalpFields } from '../../src/model/scalp/fields';
 import { ScalpSurface } from '../../src/model/scalp/surface';
+import { FEATHER_FLOOR, STRAY_REACH_MM, featherCoverage, strayReachMm } from '../../src/model/dots/feather';
 
 let head: HeadModel, small: HeadModel, large: HeadModel;
 beforeAll(() => {
@@ -234,8 +236,66 @@ describe('hairline curve and guides', () => {
   });
 });
 
+/** Dots (per layer) and scalp area (mm²) in bands of hairline distance over the front, within
+ * `spanRad` of the midline: a dot is binned by the hairline field at its surface point, a chart
+ * cell by the field at its middle (dA = rho drho dphi). `weight` (of the distance) is also
+ * integrated over each band's area, for the density a coverage profile predicts. */
+function bandProfile(dots: DotSet, hairlineMm: Float32Array, edgesMm: number[], spanRad: number, weight: (hMm: number) => number = () => 0) {
+  const chart = head.chart;
+  const cols = chart.thetaSteps + 1;
+  const dPhi = (2 * Math.PI) / chart.phiSteps;
+  const bands = edgesMm.length - 1;
+  const band = (d: number) => {
+    for (let b = 0; b < bands; b++) if (d >= edgesMm[b] && d < edgesMm[b + 1]) return b;
+    return -1;
+  };
+  const areaMm2 = new Float64Array(bands), weighted = new Float64Array(bands);
+  const counts = Array.from({ length: bands }, () => new Array<number>(dots.layerCounts.length).fill(0));
+  for (let j = 0; j < chart.phiSteps; j++) {
+    let phi = (j / chart.phiSteps) * 2 * Math.PI;
+    if (phi > Math.PI) phi -= 2 * Math.PI;
+    if (Math.abs(phi) > spanRad) continue;
+    for (let i = 0; i < chart.thetaSteps; i++) {
+      const k = j * cols + i;
+      const d = 0.5 * (hairlineMm[k] + hairlineMm[k + 1]);
+      const b = band(d);
+      if (b < 0) continue;
+      const r0 = chart.rhoMm[k], r1 = chart.rhoMm[k + 1];
+      const a = 0.5 * (r1 * r1 - r0 * r0) * dPhi;
+      areaMm2[b] += a;
+      weighted[b] += a * weight(d);
+    }
+  }
+  const s = new ScalpSurface(chart);
+  for (let n = 0; n < dots.count; n++) {
+    s.project(dots.positions[3 * n], dots.positions[3 * n + 1], dots.positions[3 * n + 2]);
+    const phi = s.phi > Math.PI ? s.phi - 2 * Math.PI : s.phi;
+    if (Math.abs(phi) > spanRad) continue;
+    const b = band(s.sampleGrid(hairlineMm));
+    if (b >= 0) counts[b][dots.layer[n]]++;
+  }
+  const total = counts.map((c) => c.reduce((x, y) => x + y, 0));
+  return {
+    areaMm2,
+    counts,
+    total,
+    /** Dots per cm² in each band. */
+    perCm2: total.map((n, b) => (n / areaMm2[b]) * 100),
+    /** Mean of `weight` over each band's area. */
+    meanWeight: Array.from(weighted, (w, b) => w / areaMm2[b]),
+  };
+}
+
+/** The default design on a client with no hair left, so only the sessions' dots count. */
+function baldDefault(hairline: Hairline = defaultDesign().hairline): Design {
+  const d = defaultDesign();
+  return { ...d, hairline, hairLoss: { ...d.hairLoss, pattern: 'diffuse', diffuseRemaining: 0 } };
+}
+
+const FRONT_RAD = (40 * Math.PI) / 180; // the front of the head: within 40° of the midline
+
 describe('transition zone', () => {
-  it('ramps dot density monotonically from none at the front edge to full over the configured width (2 mm bands)', () => {
+  it('feathers one session: a sparse band right at its edge, a few strays in front, full over the configured width (2 mm bands)', () => {
     const transitionMm = 12;
     const design = {
       ...defaultDesign(),
@@ -244,47 +304,103 @@ describe('transition zone', () => {
     };
     const dots = generateDots(head, design);
     const fields = scalpFields(head, design.hairline, design.seed);
-    const chart = head.chart;
-    const cols = chart.thetaSteps + 1;
-    const dPhi = (2 * Math.PI) / chart.phiSteps;
     // Over the forehead between the frontotemporal points, clear of the outline's own edge.
     const hs = byId(hairlineHandles(head, design.hairline));
-    const span = 0.9 * hs.frontotemporalLeft.phi;
-    const bands = 11, lo = -4; // bands [-4,-2), [-2,0), ... [16,18)
-    const area = new Float64Array(bands), count = new Float64Array(bands);
-    const band = (d: number) => Math.floor((d - lo) / 2);
-    for (let j = 0; j < chart.phiSteps; j++) {
-      let phi = (j / chart.phiSteps) * 2 * Math.PI;
-      if (phi > Math.PI) phi -= 2 * Math.PI;
-      if (Math.abs(phi) > span) continue;
-      for (let i = 0; i < chart.thetaSteps; i++) {
-        const k = j * cols + i;
-        const b = band(0.5 * (fields.hairlineMm[k] + fields.hairlineMm[k + 1]));
-        if (b < 0 || b >= bands) continue;
-        const r0 = chart.rhoMm[k], r1 = chart.rhoMm[k + 1];
-        area[b] += 0.5 * (r1 * r1 - r0 * r0) * dPhi;
-      }
-    }
-    const s = new ScalpSurface(chart);
-    for (let n = 0; n < dots.count; n++) {
-      s.project(dots.positions[3 * n], dots.positions[3 * n + 1], dots.positions[3 * n + 2]);
-      const phi = s.phi > Math.PI ? s.phi - 2 * Math.PI : s.phi;
-      if (Math.abs(phi) > span) continue;
-      const b = band(s.sampleGrid(fields.hairlineMm));
-      if (b >= 0 && b < bands) count[b]++;
-    }
-    const density = Array.from(count, (c, b) => +((c / area[b]) * 100).toFixed(1)); // per cm²
-    const expected = Array.from({ length: bands }, (_, b) => {
-      const t = Math.min(1, Math.max(0, (lo + 2 * b + 1) / transitionMm));
-      return +(120 * t * t * (3 - 2 * t)).toFixed(1);
-    });
-    console.log('density per cm² in 2 mm bands from -4 mm (in front of the edge) to 18 mm behind it', JSON.stringify({ density, expected, areaMm2: Array.from(area, Math.round) }));
-    expect(density[0] + density[1]).toBe(0);
-    // Strictly rising across the ramp (where the smoothstep rises by 15+ dots/cm² a band)...
-    for (let b = 3; b < bands; b++) if (expected[b] - expected[b - 1] > 15) expect(density[b], `band ${b}`).toBeGreaterThan(density[b - 1]);
+    const lo = -4;
+    const edges = Array.from({ length: 12 }, (_, b) => lo + 2 * b); // bands [-4,-2), [-2,0), ... [16,18)
+    const p = bandProfile(dots, fields.hairlineMm, edges, 0.9 * hs.frontotemporalLeft.phi, (d) => featherCoverage(d, transitionMm));
+    const bands = edges.length - 1;
+    const density = p.perCm2.map((v) => +v.toFixed(1));
+    // What the coverage profile predicts, averaged over each band's area.
+    const expected = p.meanWeight.map((w) => +(120 * w).toFixed(1));
+    console.log('density per cm² in 2 mm bands from -4 mm (in front of the edge) to 18 mm behind it', JSON.stringify({ density, expected, areaMm2: Array.from(p.areaMm2, Math.round) }));
+    // In front of the edge: strays only, well under the band behind it.
+    expect(density[0] + density[1]).toBeGreaterThan(0);
+    expect(density[0] + density[1]).toBeLessThan(0.15 * 120);
+    // Right behind the edge a visible band of at least a third of full density, not a fade from nothing.
+    expect(density[2]).toBeGreaterThan(0.33 * 120);
+    expect(density[2]).toBeLessThan(0.75 * 120);
+    // Strictly rising across the ramp (where the profile rises by 15+ dots/cm² a band)...
+    for (let b = 1; b < bands; b++) if (expected[b] - expected[b - 1] > 15) expect(density[b], `band ${b}`).toBeGreaterThan(density[b - 1]);
     // ...and full past the configured width: every band within 10 % of 120 / cm² (a band holds
     // ~250 dots, so its count alone varies by several per cent).
     for (let b = 0; b < bands; b++) if (lo + 2 * b >= transitionMm) expect(Math.abs(density[b] - 120) / 120, `band ${b}`).toBeLessThan(0.1);
     for (let b = 0; b < bands; b++) expect(Math.abs(density[b] - expected[b]), `band ${b}`).toBeLessThan(14);
   }, 120_000);
+
+  it('feathers the default design: a sparse band of mostly the lightest session at the line, a few strays in front, full by the end of the transition', () => {
+    const design = baldDefault();
+    const t = design.hairline.transitionMm;
+    const dots = generateDots(head, design);
+    const fields = scalpFields(head, design.hairline, design.seed);
+    // Bands of distance behind the designed line (negative: in front); full density is measured
+    // well behind the transition and every session's offset.
+    const edges = [-40, -6, -4, 0, 3, 6, t - 2, t, t + 5, t + 15];
+    const p = bandProfile(dots, fields.hairlineMm, edges, FRONT_RAD);
+    const full = p.perCm2[8];
+    const share = (b: number) => p.perCm2[b] / full;
+    const lightest = design.layers.reduce((m, l, k) => (l.shade < design.layers[m].shade ? k : m), 0);
+    const lightestShare = p.counts[3][lightest] / p.total[3];
+    const profile = {
+      fullPerCm2: +full.toFixed(1),
+      'beyond 6 mm in front (dots)': p.total[0],
+      '4-6 mm in front': +share(1).toFixed(3),
+      '0-4 mm in front': +share(2).toFixed(3),
+      '0-4 mm in front (dots)': p.total[2],
+      '0-3 mm behind': +share(3).toFixed(3),
+      '3-6 mm behind': +share(4).toFixed(3),
+      [`${t - 2}-${t} mm behind`]: +share(6).toFixed(3),
+      [`${t}-${t + 5} mm behind`]: +share(7).toFixed(3),
+      'lightest session share 0-3 mm behind': +lightestShare.toFixed(3),
+      'sessions 0-3 mm behind (dots)': p.counts[3],
+    };
+    console.log('default design, front ±40°, density as a share of full:', JSON.stringify(profile));
+    // Full is the design's total.
+    const target = design.layers.reduce((n, l) => n + l.densityPerCm2, 0);
+    expect(Math.abs(full - target) / target).toBeLessThan(0.05);
+    // (a) Right behind the line a visible but sparse band.
+    expect(share(3)).toBeGreaterThan(0.25);
+    expect(share(3)).toBeLessThan(0.7);
+    // (b) A few strays in front, sparse, and none far in front.
+    expect(p.total[2]).toBeGreaterThan(0);
+    expect(share(2)).toBeLessThan(0.15);
+    expect(p.total[0]).toBe(0);
+    // (c) Full by the end of the transition.
+    expect(share(6)).toBeGreaterThanOrEqual(0.9);
+    expect(share(7)).toBeGreaterThanOrEqual(0.9);
+    // Rising from the band at the line to full.
+    expect(share(4)).toBeGreaterThan(share(3));
+    // (d) The lightest session leads: most of the dots at the line are its.
+    expect(lightestShare).toBeGreaterThan(0.5);
+  }, 120_000);
+
+  it("keeps the 'sharp' style an edged-up line: no strays in front, full within a few mm behind it", () => {
+    const design = baldDefault(withStyle(defaultHairline(), 'sharp'));
+    const dots = generateDots(head, design);
+    const fields = scalpFields(head, design.hairline, design.seed);
+    // Half a millimetre of slack for the dots' float32 positions right on the line.
+    const p = bandProfile(dots, fields.hairlineMm, [-40, -0.5, 0, 3, 6, 20, 30], FRONT_RAD);
+    const full = p.perCm2[5];
+    const share = (b: number) => +(p.perCm2[b] / full).toFixed(3);
+    console.log('sharp style, front ±40°, share of full:', JSON.stringify({ 'in front (dots)': p.total[0], '0-3 mm behind': share(2), '3-6 mm behind': share(3), '6-20 mm behind': share(4) }));
+    expect(p.total[0]).toBe(0);
+    expect(share(2)).toBeGreaterThan(0.25);
+    // 3 mm of transition behind the last session's 3 mm offset.
+    expect(share(4)).toBeGreaterThan(0.95);
+  }, 120_000);
+
+  it('scales the strays with the transition and meets full density smoothly', () => {
+    // No strays at or under the sharp style's 3 mm; full reach from the classic 10 mm.
+    expect(strayReachMm(HAIRLINE_STYLE_PRESETS.sharp.transitionMm)).toBe(0);
+    expect(featherCoverage(-0.1, 3)).toBe(0);
+    expect(strayReachMm(10)).toBe(STRAY_REACH_MM);
+    expect(strayReachMm(6.5)).toBeCloseTo(STRAY_REACH_MM / 2, 6);
+    expect(featherCoverage(-STRAY_REACH_MM - 0.01, 30)).toBe(0);
+    // A visible floor at the edge, rising, and no seam where it reaches full.
+    expect(featherCoverage(0, 10)).toBe(FEATHER_FLOOR);
+    expect(FEATHER_FLOOR).toBeGreaterThanOrEqual(1 / 3);
+    expect(FEATHER_FLOOR).toBeLessThanOrEqual(1 / 2);
+    for (let h = 0; h < 10; h += 0.5) expect(featherCoverage(h + 0.5, 10)).toBeGreaterThan(featherCoverage(h, 10));
+    expect(1 - featherCoverage(9.9, 10)).toBeLessThan(1e-3);
+  });
 });

@@ -7,6 +7,7 @@ import { chartStretch } from '../scalp/jacobian';
 import { GHOST, PointGrid, surfaceBounds } from './pointGrid';
 import { createRng, type Rng } from './rng';
 import { sampleLayer, type LayerPass } from './sampler';
+import { featherCoverage } from './feather';
 import { MERGE_SPACING, PACKING, checkLayers, type DotsSpec, type LayerSpec } from './limits';
 
 /** Dots of all layers, in layer order. Typed arrays only, so they can be transferred. */
@@ -38,7 +39,8 @@ export function minCrossSpacingMm(a: LayerSpec, b: LayerSpec): number {
   return ((a.diameterMm + b.diameterMm) / 2) * MERGE_SPACING;
 }
 
-/** Hairline transition ramp: dots fade from full density to none across `transitionMm`. */
+/** Smoothstep from none at t = 0 to full at t = 1: the outline's soft edge (the front hairline
+ * is feathered instead, see feather.ts). */
 function ramp(t: number): number {
   if (t <= 0) return 0;
   if (t >= 1) return 1;
@@ -60,7 +62,7 @@ export type DotsHead = Pick<HeadModel, 'chart' | 'landmarks' | 'measures'>;
 /** Share of a session's density wanted where the client keeps a share `hair` of their hair. The
  * sessions and the client's follicles together should read as one even density, so the shaved
  * stubble's units count as marks: dots fill up to the design's total density and no further
- * (full hair of 74 FU/cm² under a 170 dots/cm² design leaves 56 % of the dots). An assumption of
+ * (full hair of 90 FU/cm² under a 200 dots/cm² design leaves 55 % of the dots). An assumption of
  * this app: clinics describe blending dots into the remaining hair, not a rule for how many. */
 export function hairFill(hair: number, fuPerCm2: number, designPerCm2: number): number {
   const f = 1 - (hair * fuPerCm2) / designPerCm2;
@@ -102,9 +104,9 @@ export function generateDotsFromSpec(head: DotsHead, spec: DotsSpec, options: Ge
       irregularity: l.irregularity,
       crossMm,
       coverage: (s) => {
-        const h = (s.sampleGrid(fields.hairlineMm) - l.hairlineOffsetMm) / spec.hairline.transitionMm;
+        const h = featherCoverage(s.sampleGrid(fields.hairlineMm) - l.hairlineOffsetMm, spec.hairline.transitionMm);
         const o = s.sampleGrid(fields.outlineMm) / OUTLINE_EDGE_MM;
-        return fill ? ramp(h) * ramp(o) * s.sampleGrid(fill) : ramp(h) * ramp(o);
+        return fill ? h * ramp(o) * s.sampleGrid(fill) : h * ramp(o);
       },
     };
     const rng = createRng(spec.seed, k);
@@ -221,9 +223,11 @@ function effectiveAreaMm2(head: DotsHead, fields: ScalpFields, l: LayerSpec, tra
   for (let j = 0; j < chart.phiSteps; j++) {
     for (let i = 0; i < chart.thetaSteps; i++) {
       const k = j * cols + i;
-      const h = (fields.hairlineMm[k] - l.hairlineOffsetMm) / transitionMm;
+      // The same coverage the sampler thins by, so dots / area is the layer's density; taken at
+      // the cell's middle, as the feathered edge steps within a cell.
+      const h = featherCoverage(0.5 * (fields.hairlineMm[k] + fields.hairlineMm[k + 1]) - l.hairlineOffsetMm, transitionMm);
       const o = fields.outlineMm[k] / OUTLINE_EDGE_MM;
-      const cov = ramp(h) * ramp(o) * (fill ? 0.5 * (fill[k] + fill[k + 1]) : 1);
+      const cov = h * ramp(o) * (fill ? 0.5 * (fill[k] + fill[k + 1]) : 1);
       if (cov <= 0) continue;
       const r0 = chart.rhoMm[k], r1 = chart.rhoMm[k + 1];
       area += cov * 0.5 * (r1 * r1 - r0 * r0) * dPhi;

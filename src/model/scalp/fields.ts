@@ -33,7 +33,8 @@ export function scalpFields(head: Pick<HeadModel, 'chart' | 'landmarks'>, spec: 
   const phiOf = (j: number) => (j / chart.phiSteps) * 2 * Math.PI;
   const inFront = (phi: number) => (phiMin < 0 ? phi >= phiMin + 2 * Math.PI || phi <= phiMax : phi >= phiMin && phi <= phiMax);
   const outlineMm = signedDistances(chart, outlinePts, (i, j) => thetaOf(i) <= chart.boundaryThetaRad[j], (d) => Math.abs(d) < 12);
-  // Ramps use the hairline field from -10 mm (offsets) to 50 mm (offset + transition).
+  // Coverage uses the hairline field from -13 mm (the least offset less the strays' reach,
+  // dots/feather.ts) to 50 mm (offset + transition).
   const hairlineMm = signedDistances(
     chart,
     hairPts,

@@ -44,7 +44,8 @@ export const hairlineHandlesSchema = z.object({
 export const hairlineSchema = z.object({
   /** Mid-frontal point above the glabella, along the forehead: 7 (aggressive) to 10 cm (conservative). */
   midFrontalHeightMm: range('Hairline height', ' mm', 60, 120),
-  /** Width over which dot density fades from full to none at the front. */
+  /** Width over which dot density builds from the sparse feathered band at the front edge to
+   * full (dots/feather.ts). */
   transitionMm: range('Hairline transition', ' mm', 2, 30),
   style: z.enum(HAIRLINE_STYLES, { error: "Hairline style must be 'classic', 'soft', 'natural', 'mature' or 'sharp'" }),
   /** Amplitude of the seeded wobble of the front edge. */

@@ -53,7 +53,7 @@ export function surfaceOf(head: TrainingHead): ScalpSurface {
   return s;
 }
 
-/** Hairline ramp, the same smoothstep the dot generator feathers with. */
+/** Hairline ramp for the exercises: a smoothstep from none to full (the design's dots are feathered instead, dots/feather.ts). */
 export function smoothRamp(t: number): number {
   if (t <= 0) return 0;
   if (t >= 1) return 1;
