@@ -111,12 +111,16 @@ export function defaultDesign(): Design {
     stubble: defaultStubble(),
     scars: defaultScars(),
     fade: defaultFadeScenario(),
-    // Three sessions, about 170 dots/cm² together: a light foundation set back a little, then
-    // darker and finer dots that fill between it and refine the front (SCIENCE.md section 1).
+    // Three sessions, 200 dots/cm² together (about the 194/cm² of a full result, SCIENCE.md), dots
+    // of 0.22-0.28 mm (a 0603-0803 needle's healed dot). The lightest session draws the feathered
+    // front; the darker ones start 2 and 3 mm behind it and fill in. Shades 0.6, 0.7 and 0.8 step
+    // from charcoal, the shade match's pick for the default client's follicles, to a little darker:
+    // each session healed within CIEDE2000 4 of them (designColors.test.ts), and together they
+    // darken the scalp about as much as the client's own shaved hair does (e2e look.test.ts).
     layers: [
-      { id: 's1', name: 'Session 1', visible: true, densityPerCm2: 60, diameterMm: 0.25, shade: 0.45, irregularity: 0.3, hairlineOffsetMm: 3 },
-      { id: 's2', name: 'Session 2', visible: true, densityPerCm2: 60, diameterMm: 0.22, shade: 0.65, irregularity: 0.3, hairlineOffsetMm: 0 },
-      { id: 's3', name: 'Session 3', visible: true, densityPerCm2: 50, diameterMm: 0.18, shade: 0.85, irregularity: 0.3, hairlineOffsetMm: -2 },
+      { id: 's1', name: 'Session 1', visible: true, densityPerCm2: 70, diameterMm: 0.28, shade: 0.6, irregularity: 0.3, hairlineOffsetMm: 0 },
+      { id: 's2', name: 'Session 2', visible: true, densityPerCm2: 70, diameterMm: 0.25, shade: 0.7, irregularity: 0.3, hairlineOffsetMm: 2 },
+      { id: 's3', name: 'Session 3', visible: true, densityPerCm2: 60, diameterMm: 0.22, shade: 0.8, irregularity: 0.3, hairlineOffsetMm: 3 },
     ],
   };
 }

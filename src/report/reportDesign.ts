@@ -69,7 +69,7 @@ export function designSection(input: ReportInput, newPage = true): Content[] {
       ['Hairline', `${capitalise(hairline.style)} style, ${formatNumber(hairline.midFrontalHeightMm)} mm above the brow at the middle, softening over ${formatNumber(hairline.transitionMm)} mm`],
     ]),
     h2('Shade match'),
-    { text: 'Shaved hair on skin reads as a fine mix of the two. The healed dots should look like that mix, not like black ink.', style: 'lead' },
+    { text: 'A shaved hair shows as its shaft seen through the skin and its cut end. The healed dots should look like the shafts, not like black ink.', style: 'lead' },
     {
       columns: [swatch(shade.stubbleHex, 'Your stubble', 'shaved hair on your skin'), swatch(shade.healedDotHex, 'Healed dot', 'this design, healed'), swatch(shade.skinHex, 'Your skin', 'between the dots'), { width: '*', text: '' }],
       columnGap: 10,

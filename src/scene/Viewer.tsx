@@ -70,7 +70,7 @@ export function Viewer() {
       data-compare-years={compare.on ? compare.years : undefined}
       data-look-status={lookStatus === 'ready' && lookDrawn !== look ? 'generating' : lookStatus}
       data-stubble-units={lookDrawn?.stubble.unitCount ?? 0}
-      data-stubble-hairs={lookDrawn?.stubble.count ?? 0}
+      data-stubble-hairs={lookDrawn?.stubble.hairCount ?? 0}
       style={{ background: BACKDROP_CSS }}
       role="region"
       aria-label="3D preview of the head: drag to turn it, pinch or scroll to zoom"

@@ -190,7 +190,7 @@ export function ClientHairPanel() {
       <PatternControls />
       <StubbleControls />
       <p className="note">
-        {look ? `${look.stubble.unitCount.toLocaleString('en')} follicular units, ${look.stubble.count.toLocaleString('en')} hairs on screen. ` : ''}
+        {look ? `${look.stubble.unitCount.toLocaleString('en')} follicular units, ${look.stubble.hairCount.toLocaleString('en')} hairs on screen. ` : ''}
         Patterns follow Norwood (1975) and Ludwig (1977), drawn to scale with the head; their exact outlines are illustrative, and the sessions fill the
         bald and thinning areas up to the design's density, counting the client's follicles (an assumption of this app).
       </p>

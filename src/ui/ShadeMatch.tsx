@@ -10,7 +10,6 @@ import { CLOSE_BELOW, MATCH_BELOW } from '../model/color/shadeMatch';
 import {
   designShadeMatch,
   HAIR_COLORS,
-  HAIR_COVERAGE,
   hairColor,
   hairLab,
   labToHex,
@@ -344,7 +343,7 @@ function MatchResult({ match, layers, tone }: { match: Match; layers: Design['la
   return (
     <>
       <div className="sm-swatches" data-testid="shade-swatches">
-        <Swatch testId="swatch-hair" label="Stubble" lab={match.stubble} caption={`hair over skin, ${Math.round(match.hairCoverage * 100)} % hair`} />
+        <Swatch testId="swatch-hair" label="Stubble" lab={match.stubble} caption="hair shaft seen through the skin" />
         <Swatch testId="swatch-dot" label={rec.shade.name} lab={rec.apparent} caption="healed dot" />
         <Swatch testId="swatch-skin" label="Skin" lab={skin} caption="bare scalp" />
       </div>
@@ -400,8 +399,9 @@ export function ShadeMatch() {
         <MatchResult match={outcome.match} layers={layers} tone={pigment.tone} />
       )}
       <p className="note">
-        What this rests on: each shade's colour is the optical model's healed dot on this skin at {fmt2(pigment.depthMm)} mm. The stubble is hair over skin
-        mixed at {Math.round(HAIR_COVERAGE * 100)} % hair coverage, an assumption for freshly shaved stubble, not a measurement. ΔE00 is CIEDE2000; the
+        What this rests on: each shade's colour is the optical model's healed dot on this skin at {fmt2(pigment.depthMm)} mm. The stubble is the client's hair shaft
+        as seen through the skin, from the same model (a shaved hair shows it; SMP imitates it); how dark a shaft looks for a hair colour is an
+        assumption, not a measurement. ΔE00 is CIEDE2000; the
         verdicts (match under {MATCH_BELOW}, close under {CLOSE_BELOW}) are this app's conventions, not published SMP limits. Check the shade on the client's
         scalp before the session.
       </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDesign, deltaE2000, designShadeMatch, layerInkLab, nearestShade, shadeConcentration, SHADES, skinLab } from '../../src/model';
+import { defaultDesign, deltaE2000, designShadeMatch, hairLab, layerInkLab, nearestShade, shadeConcentration, SHADES, skinLab, stubbleOptics, verdictOf } from '../../src/model';
 
 describe('the dilution ladder as a design holds it (layer shade 0..1)', () => {
   it('puts each named shade at its place and dilutes geometrically between them', () => {
@@ -44,5 +44,23 @@ describe("a design's colours", () => {
     expect(blond.recommended.shade.position).toBeLessThan(match.recommended.shade.position);
     const custom = designShadeMatch({ ...d, hair: { preset: 'blond', customLab: { L: 18.4, a: -0.1, b: -0.8 } } });
     expect(custom.recommended.shade.position).toBeGreaterThanOrEqual(match.recommended.shade.position);
+  });
+
+  it("blends every default session with the default client's follicles, lighter first", () => {
+    const d = defaultDesign();
+    const match = designShadeMatch(d);
+    expect(match.stubble).toEqual(stubbleOptics({ hair: hairLab(d.hair), skin: skinLab(d.skin), stubble: d.stubble }).shaftLab);
+    const rows = d.layers.map((l) => {
+      const deltaE00 = deltaE2000(layerInkLab(d, l), match.stubble);
+      return { shade: l.shade, deltaE00, verdict: verdictOf(deltaE00) };
+    });
+    console.log(
+      `default design vs follicle L* ${match.stubble.L.toFixed(1)}: ` +
+        rows.map((r, i) => `S${i + 1} shade ${r.shade} dE00 ${r.deltaE00.toFixed(2)} ${r.verdict}`).join('; ') +
+        `; recommended ${match.recommended.shade.name} dE00 ${match.recommended.deltaE00.toFixed(2)} ${match.recommended.verdict}`,
+    );
+    for (const r of rows) expect(['match', 'close']).toContain(r.verdict);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].shade).toBeGreaterThan(rows[i - 1].shade);
+    expect(match.recommended.verdict).toBe('match');
   });
 });

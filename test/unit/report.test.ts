@@ -169,12 +169,12 @@ describe('consultation report PDF', () => {
     expect(first).toContain('Jordan Example');
     expect(first).toContain('21 November 2026');
     expect(first).toContain('Wants a soft, mature hairline');
-    // The default design is due 4 touch-ups in 20 years (fade.test.ts measures why); each printed to 1 decimal.
+    // The default design's touch-ups in 20 years (fade.test.ts measures why), each printed to 1 decimal.
     expect(plan.schedule.length).toBeGreaterThanOrEqual(2);
     for (const t of plan.schedule) expect(all).toContain(t.toFixed(1));
     expect(all).toContain(`Touch-ups due at ${plan.schedule.slice(0, -1).map((t) => t.toFixed(1)).join(', ')} and ${plan.schedule.at(-1)!.toFixed(1)} years`);
     const total = `$${plan.cost.total[0].toLocaleString('en-GB')}–$${plan.cost.total[1].toLocaleString('en-GB')}`;
-    expect(total).toBe('$2,200–$6,500');
+    expect(total).toBe('$1,900–$6,000');
     expect(first).toContain(total);
     expect(all).toContain(`Total over 20 years ${total}`);
     expect(all).toContain(`Touch-ups: ${plan.cost.touchUps} × $300–$500`);

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { converter } from 'culori';
 import {
   apparentDotLab,
   ColorInputError,
+  defaultStubble,
+  deltaE2000,
+  follicleLab,
   hairColor,
   HAIR_COLORS,
-  HAIR_COVERAGE,
   matchShade,
   SHADES,
   SKIN_PRESETS,
   stubbleLab,
+  stubbleOptics,
   verdictOf,
   type Lab,
 } from '../../src/model';
@@ -18,23 +20,26 @@ const lab = (id: string): Lab => hairColor(id)!.lab;
 const fmt = (c: Lab) => `${c.L.toFixed(1)}/${c.a.toFixed(1)}/${c.b.toFixed(1)}`;
 
 describe('hair colour presets', () => {
-  it('run from black to blond, each saying what it rests on', () => {
+  it('run from black to blond, darkest first, each saying what it rests on', () => {
     const L = HAIR_COLORS.map((h) => h.lab.L);
     expect([...L].sort((x, y) => x - y)).toEqual(L);
     for (const h of HAIR_COLORS) expect(h.source.length).toBeGreaterThan(10);
     expect(HAIR_COLORS.filter((h) => h.basis === 'measured').map((h) => h.id)).toEqual(['black', 'dark-brown', 'light-brown']);
+    expect(hairColor('grey')).toMatchObject({ name: 'Grey (salt and pepper)', lab: { L: 50, a: 0.5, b: 4 }, basis: 'representative' });
   });
 });
 
 describe('stubble colour', () => {
-  it('mixes hair and skin in linear light at the stated coverage', () => {
+  it("is the shaved zone's mean for the stubble given, and the follicle the shaft seen through the skin", () => {
     const skin = SKIN_PRESETS[2].lab;
-    expect(stubbleLab(lab('black'), skin, 0)).toMatchObject({ L: expect.closeTo(skin.L, 6) });
-    expect(stubbleLab(lab('black'), skin, 1).L).toBeCloseTo(lab('black').L, 6);
+    const o = stubbleOptics({ hair: lab('black'), skin, stubble: defaultStubble() });
+    expect(stubbleLab(lab('black'), skin)).toEqual(o.meanLab);
+    expect(follicleLab(lab('black'), skin)).toEqual(o.shaftLab);
     const s = stubbleLab(lab('black'), skin);
     expect(s.L).toBeLessThan(skin.L);
     expect(s.L).toBeGreaterThan(lab('black').L);
-    expect(HAIR_COVERAGE).toBe(0.35);
+    const longer = stubbleLab(lab('black'), skin, { ...defaultStubble(), shaveLengthMm: 3 });
+    expect(longer.L).toBeLessThan(s.L);
   });
 });
 
@@ -82,37 +87,43 @@ describe('matching a shade to the stubble', () => {
     }
   });
 
-  it("calls an exact match 'match'", () => {
-    // Hair chosen so that its stubble on type III skin is exactly medium grey's healed colour at 0.2 mm.
+  it("holds every shade against the client's follicle: the shaft seen through the skin", () => {
     const skin = SKIN_PRESETS[3].lab;
-    const medium = SHADES.find((s) => s.id === 'medium-grey')!;
-    const dot = apparentDotLab({ skin, concentration: medium.concentration, depthMm: 0.2, tone: 'neutral' });
-    const toXyz = converter('xyz65');
-    const toLab = converter('lab65');
-    const d = toXyz({ mode: 'lab65', l: dot.L, a: dot.a, b: dot.b });
-    const s = toXyz({ mode: 'lab65', l: skin.L, a: skin.a, b: skin.b });
-    const f = HAIR_COVERAGE;
-    const h = toLab({ mode: 'xyz65', x: (d.x - (1 - f) * s.x) / f, y: (d.y - (1 - f) * s.y) / f, z: (d.z - (1 - f) * s.z) / f });
-    const hair = { L: h.l, a: h.a, b: h.b };
-    const m = matchShade({ hair, skin, depthMm: 0.2, tone: 'neutral' });
-    console.log(`constructed hair ${fmt(hair)} on type III: stubble ${fmt(m.stubble)}, ${m.recommended.shade.name} ${fmt(m.recommended.apparent)}, dE00 ${m.recommended.deltaE00.toFixed(4)}`);
-    expect(m.recommended.shade.id).toBe('medium-grey');
-    expect(m.recommended.deltaE00).toBeLessThan(1e-6);
+    const stubble = { ...defaultStubble(), shaveLengthMm: 1 };
+    const m = matchShade({ hair: lab('dark-brown'), skin, depthMm: 0.2, tone: 'neutral', stubble });
+    expect(m.optics).toEqual(stubbleOptics({ hair: lab('dark-brown'), skin, stubble }));
+    expect(m.stubble).toEqual(m.optics.shaftLab);
+    for (const s of m.shades) {
+      expect(s.deltaE00).toBe(deltaE2000(s.apparent, m.stubble));
+      expect(s.verdict).toBe(verdictOf(s.deltaE00));
+    }
+    console.log(`type III, dark brown: follicle ${fmt(m.stubble)} -> ${m.recommended.shade.name} ${fmt(m.recommended.apparent)} dE00 ${m.recommended.deltaE00.toFixed(2)}`);
+    expect(m.recommended.shade.id).toBe('charcoal');
     expect(m.recommended.verdict).toBe('match');
   });
 
-  it("calls a natural near match 'match' and blond stubble on dark skin a 'visible mismatch'", () => {
+  it("calls a natural near match 'match' and pigment too deep to imitate the follicle a 'visible mismatch'", () => {
     const near = matchShade({ hair: lab('medium-brown'), skin: SKIN_PRESETS[6].lab, depthMm: 0.2 });
-    const far = matchShade({ hair: lab('blond'), skin: SKIN_PRESETS[6].lab, depthMm: 0.2 });
+    const deep = matchShade({ hair: lab('black'), skin: SKIN_PRESETS[2].lab, depthMm: 1.5 });
     console.log(
-      `type VI, 0.2 mm: medium brown stubble ${fmt(near.stubble)} -> ${near.recommended.shade.name} ${fmt(near.recommended.apparent)} ` +
-        `dE00 ${near.recommended.deltaE00.toFixed(1)} (${near.recommended.verdict}); blond stubble ${fmt(far.stubble)} -> best ` +
-        `${far.recommended.shade.name} ${fmt(far.recommended.apparent)} dE00 ${far.recommended.deltaE00.toFixed(1)} (${far.recommended.verdict})`,
+      `type VI, 0.2 mm: medium brown follicle ${fmt(near.stubble)} -> ${near.recommended.shade.name} ${fmt(near.recommended.apparent)} ` +
+        `dE00 ${near.recommended.deltaE00.toFixed(1)} (${near.recommended.verdict}); type II, black hair, 1.5 mm: follicle ${fmt(deep.stubble)} -> best ` +
+        `${deep.recommended.shade.name} ${fmt(deep.recommended.apparent)} dE00 ${deep.recommended.deltaE00.toFixed(1)} (${deep.recommended.verdict})`,
     );
     expect(near.recommended.verdict).toBe('match');
-    // Carbon black only darkens: stubble lighter than the skin cannot be matched by any shade.
-    expect(far.stubble.L).toBeGreaterThan(SKIN_PRESETS[6].lab.L);
-    expect(far.shades.every((s) => s.verdict === 'visible mismatch')).toBe(true);
+    // Pigment 1.5 mm down is fainter than a shaft within the top 0.5 mm, even undiluted.
+    expect(deep.shades.every((s) => s.apparent.L > deep.stubble.L + 5)).toBe(true);
+    expect(deep.shades.every((s) => s.verdict === 'visible mismatch')).toBe(true);
+  });
+
+  it('recommends black hair on type I skin a dark shade and grey hair on type VI a light one', () => {
+    const black = matchShade({ hair: lab('black'), skin: SKIN_PRESETS[1].lab, depthMm: 0.2, tone: 'neutral' }).recommended;
+    const grey = matchShade({ hair: lab('grey'), skin: SKIN_PRESETS[6].lab, depthMm: 0.2, tone: 'neutral' }).recommended;
+    console.log(`black hair, type I: ${black.shade.name} dE00 ${black.deltaE00.toFixed(2)} (${black.verdict}); grey hair, type VI: ${grey.shade.name} dE00 ${grey.deltaE00.toFixed(2)} (${grey.verdict})`);
+    expect(black.shade.position).toBeGreaterThanOrEqual(5 / 7);
+    expect(black.verdict).not.toBe('visible mismatch');
+    expect(grey.shade.position).toBeLessThanOrEqual(2 / 7);
+    expect(grey.verdict).toBe('match');
   });
 
   it('uses the conventional thresholds 3 and 6', () => {
@@ -128,7 +139,7 @@ describe('matching a shade to the stubble', () => {
       [() => matchShade({ hair: { L: 120, a: 0, b: 0 }, skin, depthMm: 0.3 }), 'hair.L'],
       [() => matchShade({ hair: lab('black'), skin: { L: -5, a: 0, b: 0 }, depthMm: 0.3 }), 'skin.L'],
       [() => matchShade({ hair: lab('black'), skin, depthMm: 0 }), 'depthMm'],
-      [() => matchShade({ hair: lab('black'), skin, depthMm: 0.3, hairCoverage: 1.5 }), 'hairCoverage'],
+      [() => matchShade({ hair: lab('black'), skin, depthMm: 0.3, stubble: { ...defaultStubble(), shaveLengthMm: 5 } }), 'stubble.shaveLengthMm'],
       [() => matchShade({ hair: lab('black'), skin, depthMm: 0.3, tone: 'green' as never }), 'tone'],
     ];
     for (const [run, field] of cases) {

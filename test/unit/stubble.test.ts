@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHead, type HeadModel } from '../../src/model';
 import { defaultHairLoss, hairField, type HairLoss } from '../../src/model/hair/hairLoss';
-import { defaultStubble, generateStubble, stubbleSchema, visibleHairLengthMm, HAIR_WIDTH_MM, type StubbleSet } from '../../src/model/hair/stubble';
+import { defaultStubble, generateStubble, stubbleSchema, SPLAT_SCALE, type StubbleSet } from '../../src/model/hair/stubble';
+import { cutEndLengthMm, HAIR_DENSITY_PER_CM2, HAIR_WIDTH_MM, HAIRS_PER_UNIT_SHARE, MEAN_HAIRS_PER_UNIT, SHAFT_UNDER_SKIN_MM } from '../../src/model/hair/hairFigures';
 import { ScalpSurface } from '../../src/model/scalp/surface';
 
 let head: HeadModel;
@@ -49,34 +50,42 @@ function patches(): Record<string, [number, number, number]> {
 }
 
 describe('stubble', () => {
-  it('has 74 FU/cm² (+/- 10 %) where hair is full, in 1 cm² patches, and ~143 hairs/cm² (Guo et al. 2017)', () => {
+  it('has 90 FU/cm² (+/- 10 %) where hair is full, in 1 cm² patches, and ~223 hairs/cm² (BioNumbers: 175-300)', () => {
     const counts = Object.fromEntries(Object.entries(patches()).map(([k, p]) => [k, unitsInSquareCm(stubble, p)]));
-    console.log(`stubble: ${stubble.unitCount} units, ${stubble.count} hairs in ${ms.toFixed(0)} ms; per cm²:`, counts);
+    console.log(`stubble: ${stubble.unitCount} units, ${stubble.hairCount} hairs, ${stubble.count} splats in ${ms.toFixed(0)} ms; per cm²:`, counts);
+    const fu = defaultStubble().densityFuPerCm2;
+    expect(fu).toBe(90);
     for (const c of Object.values(counts)) {
-      expect(c.units).toBeGreaterThanOrEqual(74 * 0.9);
-      expect(c.units).toBeLessThanOrEqual(74 * 1.1);
-      // 143 +/- 28 hairs/cm² measured; here 74 FU x 1.93 hairs each, with the patch's chance.
-      expect(c.hairs).toBeGreaterThan(143 - 28);
-      expect(c.hairs).toBeLessThan(143 + 28);
+      expect(c.units).toBeGreaterThanOrEqual(fu * 0.9);
+      expect(c.units).toBeLessThanOrEqual(fu * 1.1);
+      // 90 FU x 2.48 hairs each = 223, with the patch's chance (about +/- 10 for the hairs per unit).
+      expect(c.hairs).toBeGreaterThan(HAIR_DENSITY_PER_CM2.mean - 35);
+      expect(c.hairs).toBeLessThan(HAIR_DENSITY_PER_CM2.mean + 35);
     }
-    // Whole head: units / hair-weighted area.
+    // Whole head: units and hairs / hair-weighted area.
     const overall = stubble.unitCount / stubble.layerAreaCm2[0];
-    console.log('overall FU/cm²:', overall.toFixed(1));
-    expect(overall).toBeGreaterThan(74 * 0.95);
-    expect(overall).toBeLessThan(74 * 1.05);
+    const hairs = stubble.hairCount / stubble.layerAreaCm2[0];
+    console.log('overall FU/cm²:', overall.toFixed(1), 'hairs/cm²:', hairs.toFixed(1));
+    expect(overall).toBeGreaterThan(fu * 0.95);
+    expect(overall).toBeLessThan(fu * 1.05);
+    expect(hairs).toBeGreaterThan(HAIR_DENSITY_PER_CM2.min);
+    expect(hairs).toBeLessThan(HAIR_DENSITY_PER_CM2.max);
+    expect(Math.abs(hairs / HAIR_DENSITY_PER_CM2.mean - 1)).toBeLessThan(0.05);
   });
 
-  it('has 1-4 hairs per unit in the published proportions (28 / 53 / 18 / 1.5 %) within 1.5 points', () => {
+  it('has 1-4 hairs per unit in the assumed proportions (15 / 35 / 37 / 13 %, mean 2.48) within 1.5 points', () => {
     const n = [0, 0, 0, 0];
     for (const h of stubble.hairsPerUnit) n[h - 1]++;
     const shares = n.map((c) => (100 * c) / stubble.unitCount);
-    console.log('hairs per unit 1/2/3/4 (%):', shares.map((x) => +x.toFixed(2)), 'mean hairs per unit', (stubble.count / stubble.unitCount).toFixed(3));
-    [28, 53, 18, 1.5].forEach((want, k) => expect(Math.abs(shares[k] - want / 1.005)).toBeLessThan(1.5));
+    console.log('hairs per unit 1/2/3/4 (%):', shares.map((x) => +x.toFixed(2)), 'mean hairs per unit', (stubble.hairCount / stubble.unitCount).toFixed(3));
+    HAIRS_PER_UNIT_SHARE.forEach((want, k) => expect(Math.abs(shares[k] - 100 * want)).toBeLessThan(1.5));
+    expect(MEAN_HAIRS_PER_UNIT).toBeCloseTo(2.48, 6);
+    expect(Math.abs(stubble.hairCount / stubble.unitCount - MEAN_HAIRS_PER_UNIT)).toBeLessThan(0.03);
   });
 
-  it('hairs of a unit sit within 0.5 mm of each other', () => {
+  it('hairs of a unit sit within 0.5 mm of each other (their shafts)', () => {
     let worst = 0, sum = 0, pairs = 0;
-    for (let h = 1; h < stubble.count; h++) {
+    for (let h = 1; h < stubble.hairCount; h++) {
       if (stubble.unitOf[h] !== stubble.unitOf[h - 1]) continue;
       const d = Math.hypot(
         stubble.positions[3 * h] - stubble.positions[3 * h - 3],
@@ -107,8 +116,9 @@ describe('stubble', () => {
     expect(top).toBe(0);
     expect(inBald).toBe(0);
     expect(vii.unitCount).toBeLessThan(0.35 * stubble.unitCount);
-    expect(half / 2).toBeGreaterThan(37 * 0.8);
-    expect(half / 2).toBeLessThan(37 * 1.2);
+    const halfFu = defaultStubble().densityFuPerCm2 / 2;
+    expect(half / 2).toBeGreaterThan(halfFu * 0.8);
+    expect(half / 2).toBeLessThan(halfFu * 1.2);
   });
 
   it('grows in a spiral out of the whorl, turning the asked way, forward on the forehead and down the sides', () => {
@@ -155,23 +165,57 @@ describe('stubble', () => {
     expect(side.every((d) => d[1] < -0.3)).toBe(true);
   });
 
-  it('draws each hair as an ellipse of its width by its visible length, true to size on the head', () => {
+  it('draws each hair as two ellipses in two layers, shafts then cut ends, each as large as the strip it stands for', () => {
     const uvPerMm = 1 / (2 * head.chart.extentMm);
-    const len = visibleHairLengthMm(defaultStubble().shaveLengthMm);
-    // The chart preserves area, so the splat's texture area / (pi w/2 len/2) is uvPerMm^2.
-    const ratios: number[] = [];
-    for (let h = 0; h < stubble.count; h += 97) {
-      const a = stubble.uvAxes.subarray(4 * h, 4 * h + 4);
-      ratios.push(Math.abs(a[0] * a[3] - a[1] * a[2]) / ((len / HAIR_WIDTH_MM) * uvPerMm * uvPerMm));
+    const shave = defaultStubble().shaveLengthMm;
+    const H = stubble.hairCount;
+    expect(stubble.count).toBe(2 * H);
+    expect(Array.from(stubble.layerCounts)).toEqual([H, H]);
+    expect(stubble.layerAreaCm2[1]).toBe(stubble.layerAreaCm2[0]);
+    for (let k = 0; k < stubble.count; k += 101) expect(stubble.layer[k]).toBe(k < H ? 0 : 1);
+    // The chart preserves area, so a splat's axes span uvPerMm^2 x (length / width) when the along
+    // axis is length / width times the across one (ratio 1 below); with d = SPLAT_SCALE x width
+    // the ellipse's area, pi/4 d^2 x length / width, is then width x length.
+    const d = stubble.diameterMm[0];
+    expect(d).toBeCloseTo(HAIR_WIDTH_MM * SPLAT_SCALE, 6);
+    const ratio = (k: number, lengthMm: number) => {
+      const a = stubble.uvAxes.subarray(4 * k, 4 * k + 4);
+      return Math.abs(a[0] * a[3] - a[1] * a[2]) / ((lengthMm / HAIR_WIDTH_MM) * uvPerMm * uvPerMm);
+    };
+    const spread = (first: number, lengthMm: number) => {
+      const r: number[] = [];
+      for (let h = 0; h < H; h += 97) r.push(ratio(first + h, lengthMm));
+      r.sort((x, y) => x - y);
+      return [r[Math.floor(0.05 * (r.length - 1))], r[Math.floor(0.5 * (r.length - 1))], r[Math.floor(0.95 * (r.length - 1))]];
+    };
+    const shaft = spread(0, SHAFT_UNDER_SKIN_MM), cut = spread(H, cutEndLengthMm(shave));
+    console.log(`shaft ${SHAFT_UNDER_SKIN_MM.toFixed(3)} mm, cut end ${cutEndLengthMm(shave).toFixed(3)} mm (0.5 mm shave); splat area / true area 5 %, median, 95 %: shafts`, shaft.map((x) => +x.toFixed(3)), 'cut ends', cut.map((x) => +x.toFixed(3)));
+    for (const q of [shaft, cut]) {
+      expect(q[0]).toBeGreaterThan(0.95);
+      expect(q[2]).toBeLessThan(1.05);
     }
-    ratios.sort((x, y) => x - y);
-    const q = (p: number) => ratios[Math.floor(p * (ratios.length - 1))];
-    console.log('visible length', len.toFixed(3), 'mm (0.5 mm shave); splat area / true area: 5 %', q(0.05).toFixed(3), 'median', q(0.5).toFixed(3), '95 %', q(0.95).toFixed(3));
-    expect(q(0.05)).toBeGreaterThan(0.95);
-    expect(q(0.95)).toBeLessThan(1.05);
-    expect(stubble.diameterMm[0]).toBeCloseTo(HAIR_WIDTH_MM, 6);
-    expect(visibleHairLengthMm(0)).toBeCloseTo(0.5 / Math.tan((40 * Math.PI) / 180), 6);
-    expect(visibleHairLengthMm(3)).toBeCloseTo(0.5 / Math.tan((40 * Math.PI) / 180) + 3 * Math.cos((40 * Math.PI) / 180), 6);
+    // The shaft lies behind where the hair leaves the skin and the cut end in front, along its direction.
+    let behind = 0;
+    for (let h = 0; h < H; h += 13) {
+      let dot = 0;
+      for (let c = 0; c < 3; c++) dot += (stubble.positions[3 * (H + h) + c] - stubble.positions[3 * h + c]) * stubble.directions[3 * h + c];
+      const want = 0.5 * (SHAFT_UNDER_SKIN_MM + cutEndLengthMm(shave));
+      if (Math.abs(dot - want) < 0.05) behind++;
+      expect(stubble.unitOf[H + h]).toBe(stubble.unitOf[h]);
+    }
+    expect(behind / Math.ceil(H / 13)).toBeGreaterThan(0.99);
+    expect(cutEndLengthMm(0)).toBe(0);
+    expect(cutEndLengthMm(3)).toBeCloseTo(3 * Math.cos((40 * Math.PI) / 180), 6);
+    expect(SHAFT_UNDER_SKIN_MM).toBeCloseTo(0.5 / Math.tan((40 * Math.PI) / 180), 6);
+  });
+
+  it('leaves the cut ends out when shaved to the skin', () => {
+    const bare = generateStubble(head, { ...defaultStubble(), shaveLengthMm: 0, seed: 7, hairField: full });
+    expect(bare.hairCount).toBe(stubble.hairCount);
+    expect(bare.count).toBe(bare.hairCount);
+    expect(Array.from(bare.layerCounts)).toEqual([bare.hairCount, 0]);
+    expect(bare.layer.every((l) => l === 0)).toBe(true);
+    expect(Buffer.from(bare.uvAxes.buffer).equals(Buffer.from(stubble.uvAxes.buffer, 0, bare.uvAxes.byteLength))).toBe(true);
   });
 
   it('repeats byte for byte with the same seed, and differs with another', () => {

@@ -1,5 +1,5 @@
 /** The colours a design shows: the client's hair, each session's healed dots and the shade match,
- * all from the optical model at the design's pigment depth and tone. */
+ * all from the optical model at the design's pigment depth and tone and its client's stubble. */
 import type { Design, Layer, Lab } from '../design';
 import { hairColor } from './hairColors';
 import { apparentDotLab } from './optics';
@@ -24,7 +24,8 @@ export function layerInkLab(design: Design, layer: Pick<Layer, 'shade'>): Lab {
   });
 }
 
-/** The shade ladder of the design's tone scored against the client's stubble. */
+/** The shade ladder of the design's tone scored against the client's stubble (its follicle colour). */
 export function designShadeMatch(design: Design): ShadeMatch {
-  return matchShade({ hair: hairLab(design.hair), skin: skinLab(design.skin), depthMm: design.pigment.depthMm, tone: design.pigment.tone });
+  const { pigment } = design;
+  return matchShade({ hair: hairLab(design.hair), skin: skinLab(design.skin), depthMm: pigment.depthMm, tone: pigment.tone, stubble: design.stubble });
 }

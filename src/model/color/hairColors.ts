@@ -1,4 +1,4 @@
-/** Natural hair colours, blond to black, as CIELAB (D65) of a hair tress.
+/** Natural hair colours as CIELAB (D65) of a hair tress, darkest first (the order the app lists them in).
  *
  * Measured (single untreated tresses, colorimeter, D65, 10-degree observer, specular included):
  * - black: J. Cosmet. Sci. 51(5), 2000, "Measurement of hair luster", Table IV, black hair on a
@@ -11,7 +11,9 @@
  * Interpolated: medium brown, halfway between dark and light brown in CIELAB.
  * Representative, not measured (no open CIELAB data for them was found; the cluster centres of
  * Vaughn et al., Am J Phys Anthropol 2008;137:91, are behind the paper's paywall): dark blond and
- * blond, placed to continue the measured trend (lighter, and yellower with it). */
+ * blond, placed to continue the measured trend (lighter, and yellower with it); and grey (salt and
+ * pepper), a mix of pigmented and white hairs seen together: L* 50, a* 0.5, b* 4, a near-neutral
+ * mid grey with the slight yellow of unpigmented hair (no measurement found). */
 import type { Lab } from '../design';
 
 export interface HairColor {
@@ -42,6 +44,13 @@ export const HAIR_COLORS: readonly HairColor[] = Object.freeze([
     source: 'J Cosmet Sci 46(4), as quoted in jbcom/humanoid-kit docs/research/HAIR-COLOUR.md (not read here)',
   },
   { id: 'dark-blond', name: 'Dark blond', lab: { L: 40, a: 7, b: 18 }, basis: 'representative', source: 'representative; no measurement found' },
+  {
+    id: 'grey',
+    name: 'Grey (salt and pepper)',
+    lab: { L: 50, a: 0.5, b: 4 },
+    basis: 'representative',
+    source: 'representative: pigmented and white hairs mixed; no measurement found',
+  },
   { id: 'blond', name: 'Blond', lab: { L: 52, a: 6, b: 22 }, basis: 'representative', source: 'representative; no measurement found' },
 ]);
 

@@ -7,7 +7,7 @@
  * the largest one is their union. The figure is CIEDE2000 between that mix and bare skin.
  *
  * Dot-vs-stubble: CIEDE2000 between the mean dot colour (area-weighted, in XYZ) and the colour of
- * shaved stubble (stubbleLab: hair over skin, shadeMatch.ts).
+ * the shaved zone (stubbleLab: skin with the hair's shafts and cut ends, shadeMatch.ts).
  *
  * Dot colours come from the optical model (optics.ts) through its table at the design's depth,
  * resampled finely and evenly in concentration so a lookup is one linear interpolation (1025 nodes:

@@ -65,6 +65,8 @@ export interface FadeResult {
   stubbleDeltaE00: Float64Array;
   /** Per year: mean dot colour, L a b. */
   meanDotLab: Float64Array;
+  /** The stubble colour: the shaved zone's mean, skin with the client's shafts and cut ends
+   * (stubbleLab, with the design's stubble). */
   stubbleLab: Lab;
   healTimeYears: number;
   treatedAreaMm2: number;
@@ -97,6 +99,7 @@ export interface FadeSetup {
   scenario: FadeScenario;
   arrays: DotArrays;
   ramp: ColorRamp;
+  /** The shaved zone's mean colour (stubbleLab). */
   stubble: Lab;
   treatedMm2: number;
 }
@@ -117,7 +120,7 @@ export function fadeSetup(design: Design, dots: FadeDots, scenario: unknown, onS
     scenario: s,
     arrays: { count: dots.count, concentration0: c0, diameter0Mm: dots.diameterMm, ...p },
     ramp: buildColorRamp(skin, design.pigment.tone, design.pigment.depthMm),
-    stubble: stubbleLab(hairLab(design.hair), skin),
+    stubble: stubbleLab(hairLab(design.hair), skin, design.stubble),
     treatedMm2: treatedAreaMm2(dots.layerAreaCm2),
   };
 }

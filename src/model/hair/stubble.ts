@@ -8,10 +8,12 @@ import { rhoAt } from '../scalp/chart';
 import { ScalpSurface } from '../scalp/surface';
 import { crownPoint, headScale, type HairHead } from './anchors';
 import { growthDirection, SWIRL_MM } from './growth';
+import { cutEndLengthMm, HAIR_WIDTH_MM, HAIRS_PER_UNIT_SHARE, SHAFT_UNDER_SKIN_MM } from './hairFigures';
 
 /** The client's own hair as it will be worn with SMP: shaved short. */
 export const stubbleSchema = z.object({
-  /** Follicular units per cm² where hair is full: 74 +/- 13 (Guo et al. 2017). */
+  /** Follicular units per cm² where hair is full: 80-100 (hair clinics; Guo et al. 2017 measured
+   * 74 +/- 13 in a Chinese cohort). */
   densityFuPerCm2: range('Follicular unit density', ' FU/cm²', 20, 130),
   /** 0 = shaved to the skin; the app offers 0, 0.5, 1 and 3 mm. */
   shaveLengthMm: range('Shave length', ' mm', 0, 3),
@@ -26,9 +28,11 @@ export type Stubble = z.infer<typeof stubbleSchema>;
 
 export const SHAVE_LENGTHS_MM = [0, 0.5, 1, 3] as const;
 
-/** Whorl 5 mm right of the midline (assumed: Schmidt et al. give the side, not the distance). */
+/** 90 FU/cm², the middle of the clinics' 80-100, at 2.48 hairs a unit (hairFigures.ts): about 223
+ * hairs/cm², BioNumbers' mean. Whorl 5 mm right of the midline (assumed: Schmidt et al. give the
+ * side, not the distance). */
 export function defaultStubble(): Stubble {
-  return { densityFuPerCm2: 74, shaveLengthMm: 0.5, whorl: { offsetMm: 5, clockwise: true } };
+  return { densityFuPerCm2: 90, shaveLengthMm: 0.5, whorl: { offsetMm: 5, clockwise: true } };
 }
 
 export interface StubbleSpec extends Stubble {
@@ -37,33 +41,25 @@ export interface StubbleSpec extends Stubble {
   hairField: Float32Array;
 }
 
-/** Stubble as splats the dot renderer bakes unchanged (one per hair), plus its units. */
+/** Stubble as splats the dot renderer bakes unchanged, plus its units. Two layers (the renderer
+ * bakes layer k into colour channel k): layer 0, one splat per hair for its shaft under the skin;
+ * layer 1, one per hair for its cut end above the skin (none when shaved to the skin). Splat
+ * `hairCount + i` is the cut end of the hair whose shaft is splat i. */
 export interface StubbleSet extends DotSet {
+  /** Hairs: the splats of layer 0 (layerCounts[0]). */
+  hairCount: number;
   unitCount: number;
   /** Follicular unit centres on the surface, xyz mm. */
   unitPositions: Float32Array;
   /** Hairs in each unit, 1-4. */
   hairsPerUnit: Uint8Array;
-  /** Per hair, the unit it belongs to. */
+  /** Per splat, the unit its hair belongs to. */
   unitOf: Uint32Array;
-  /** Per hair, its unit growth direction (a surface tangent), xyz. */
+  /** Per splat, its hair's growth direction (a surface tangent, the unit's turned by the splay), xyz. */
   directions: Float32Array;
   whorlMm: [number, number, number];
 }
 
-/** Hairs per follicular unit, 1-4: 28, 53, 18, 1.5 % (Guo et al. 2017; they sum to 100.5 %). */
-export const HAIRS_PER_UNIT_SHARE = [0.28, 0.53, 0.18, 0.015] as const;
-/** Shaft width on the skin (assumed ~0.08 mm: terminal scalp hair is 0.06-0.1 mm thick). */
-export const HAIR_WIDTH_MM = 0.08;
-/** Angle at which a hair leaves the skin (assumed 40 degrees). */
-export const EXIT_ANGLE_RAD = (40 * Math.PI) / 180;
-/** Depth down to which a pigmented shaft shows through the skin: most of the light that makes
- * skin's colour comes back from its top half millimetre (the optical model, color/optics.ts), so
- * the shaft is seen down to about there (assumed 0.5 mm). This is the grey "shadow" of a freshly
- * shaved head, and all a skin-shaved hair shows. */
-export const SHAFT_VISIBLE_DEPTH_MM = 0.5;
-/** That shaft's length along the skin, running down at the exit angle: 0.6 mm. */
-export const SHAFT_UNDER_SKIN_MM = SHAFT_VISIBLE_DEPTH_MM / Math.tan(EXIT_ANGLE_RAD);
 /** Neighbouring hairs of one unit sit 0.2-0.4 mm apart (assumed; a unit's hairs share one
  * opening, so the whole unit is within about 0.5 mm). */
 const UNIT_SPACING_MM = [0.2, 0.4] as const;
@@ -74,16 +70,16 @@ const STREAM = 0x5700;
  * over the whole head, 1 cm^2 patches; the dots' PACKING of 0.8 holds with irregularity). */
 const FU_PACKING = 0.75;
 
-/** Visible length of a shaved hair along the skin: the cut shaft above the skin seen at its exit
- * angle, plus the shaft under the skin; never less than its width. */
-export function visibleHairLengthMm(shaveLengthMm: number): number {
-  return Math.max(HAIR_WIDTH_MM, SHAFT_UNDER_SKIN_MM + shaveLengthMm * Math.cos(EXIT_ANGLE_RAD));
-}
+/** A splat is an ellipse; each axis is widened by this so its area is its strip's, width x length
+ * (pi/4 x sqrt(4/pi)^2 = 1): the renderer then covers as much skin as the hairs do (stubbleOptics). */
+export const SPLAT_SCALE = Math.sqrt(4 / Math.PI);
 
 /**
  * The client's stubble: follicular units as blue noise (the dot sampler, with the hair field as
- * its coverage, so density = densityFuPerCm2 x hair share), 1-4 hairs each, every hair a thin
- * ellipse laid along the growth direction (see growth.ts).
+ * its coverage, so density = densityFuPerCm2 x hair share), 1-4 hairs each, every hair two thin
+ * ellipses laid along the growth direction (see growth.ts): its shaft under the skin, running
+ * SHAFT_UNDER_SKIN_MM back from where it leaves the skin, and its cut end, cutEndLengthMm long in
+ * front of that point.
  */
 export function generateStubble(head: HairHead, spec: StubbleSpec): StubbleSet {
   const chart = head.chart;
@@ -178,14 +174,28 @@ function chartImage(surface: ScalpSurface, px: number, py: number, pz: number, v
   img[1] = (ay - by) / span;
 }
 
+const SHARE_SUM = HAIRS_PER_UNIT_SHARE.reduce((x, y) => x + y, 0);
+
 function pickHairs(rng: Rng): number {
-  const u = rng.next() * 1.005;
+  const u = rng.next() * SHARE_SUM;
   let acc = 0;
   for (let m = 0; m < 3; m++) {
     acc += HAIRS_PER_UNIT_SHARE[m];
     if (u < acc) return m + 1;
   }
   return 4;
+}
+
+/** Splat arrays for `count` splats. */
+function splatArrays(count: number) {
+  return {
+    positions: new Float32Array(count * 3),
+    normals: new Float32Array(count * 3),
+    uv: new Float32Array(count * 2),
+    uvAxes: new Float32Array(count * 4),
+    directions: new Float32Array(count * 3),
+    unitOf: new Uint32Array(count),
+  };
 }
 
 function collect(head: HairHead, surface: ScalpSurface, grid: PointGrid, spec: StubbleSpec, whorl: [number, number, number], areaMm2: number, rng: Rng): StubbleSet {
@@ -205,16 +215,15 @@ function collect(head: HairHead, surface: ScalpSurface, grid: PointGrid, spec: S
     hairsPerUnit[u] = pickHairs(rng);
     hairs += hairsPerUnit[u++];
   }
-  const positions = new Float32Array(hairs * 3);
-  const normals = new Float32Array(hairs * 3);
-  const uv = new Float32Array(hairs * 2);
-  const uvAxes = new Float32Array(hairs * 4);
-  const directions = new Float32Array(hairs * 3);
-  const unitOf = new Uint32Array(hairs);
-  const lengthMm = visibleHairLengthMm(spec.shaveLengthMm);
-  const elongation = lengthMm / HAIR_WIDTH_MM;
-  // The visible streak runs from SHAFT_UNDER_SKIN_MM behind the exit point to the cut tip.
-  const centreShift = 0.5 * (spec.shaveLengthMm * Math.cos(EXIT_ANGLE_RAD) - SHAFT_UNDER_SKIN_MM);
+  const cutMm = cutEndLengthMm(spec.shaveLengthMm);
+  const cuts = cutMm > 0 ? hairs : 0;
+  const count = hairs + cuts;
+  const out = splatArrays(count);
+  // Each part's length along the growth direction, and its centre's offset from the exit point.
+  const parts = [
+    { lengthMm: SHAFT_UNDER_SKIN_MM, shiftMm: -0.5 * SHAFT_UNDER_SKIN_MM, first: 0 },
+    { lengthMm: cutMm, shiftMm: 0.5 * cutMm, first: hairs },
+  ].slice(0, cuts > 0 ? 2 : 1);
   const g = new Float64Array(3), imgG = new Float64Array(2), imgQ = new Float64Array(2);
   let h = 0;
   for (let u = 0; u < units; u++) {
@@ -234,44 +243,48 @@ function collect(head: HairHead, surface: ScalpSurface, grid: PointGrid, spec: S
       const a = turn0 + (2 * Math.PI * m) / n;
       const splay = (rng.next() * 2 - 1) * SPLAY_RAD;
       const cs = Math.cos(splay), sn = Math.sin(splay);
-      // This hair's direction and across-direction, in the (g, q) frame.
+      // This hair's direction, in the (g, q) frame; where it leaves the skin, off the unit centre.
       const dx = cs * g[0] + sn * qx, dy = cs * g[1] + sn * qy, dz = cs * g[2] + sn * qz;
-      const og = ring * Math.cos(a) + centreShift * cs, oq = ring * Math.sin(a) + centreShift * sn;
-      surface.project(px + og * g[0] + oq * qx, py + og * g[1] + oq * qy, pz + og * g[2] + oq * qz);
-      positions[3 * h] = surface.x;
-      positions[3 * h + 1] = surface.y;
-      positions[3 * h + 2] = surface.z;
-      normals[3 * h] = surface.nx;
-      normals[3 * h + 1] = surface.ny;
-      normals[3 * h + 2] = surface.nz;
-      surface.chartUv(uv, 2 * h);
-      const k = elongation * uvPerMm;
-      uvAxes[4 * h] = (cs * imgG[0] + sn * imgQ[0]) * k;
-      uvAxes[4 * h + 1] = (cs * imgG[1] + sn * imgQ[1]) * k;
-      uvAxes[4 * h + 2] = (cs * imgQ[0] - sn * imgG[0]) * uvPerMm;
-      uvAxes[4 * h + 3] = (cs * imgQ[1] - sn * imgG[1]) * uvPerMm;
-      directions[3 * h] = dx;
-      directions[3 * h + 1] = dy;
-      directions[3 * h + 2] = dz;
-      unitOf[h] = u;
+      const exitG = ring * Math.cos(a), exitQ = ring * Math.sin(a);
+      for (const part of parts) {
+        const k = part.first + h;
+        const og = exitG + part.shiftMm * cs, oq = exitQ + part.shiftMm * sn;
+        surface.project(px + og * g[0] + oq * qx, py + og * g[1] + oq * qy, pz + og * g[2] + oq * qz);
+        out.positions[3 * k] = surface.x;
+        out.positions[3 * k + 1] = surface.y;
+        out.positions[3 * k + 2] = surface.z;
+        out.normals[3 * k] = surface.nx;
+        out.normals[3 * k + 1] = surface.ny;
+        out.normals[3 * k + 2] = surface.nz;
+        surface.chartUv(out.uv, 2 * k);
+        // The along axis is stretched by length / width: the ellipse is the part's strip scaled
+        // by SPLAT_SCALE on both axes.
+        const along = (part.lengthMm / HAIR_WIDTH_MM) * uvPerMm;
+        out.uvAxes[4 * k] = (cs * imgG[0] + sn * imgQ[0]) * along;
+        out.uvAxes[4 * k + 1] = (cs * imgG[1] + sn * imgQ[1]) * along;
+        out.uvAxes[4 * k + 2] = (cs * imgQ[0] - sn * imgG[0]) * uvPerMm;
+        out.uvAxes[4 * k + 3] = (cs * imgQ[1] - sn * imgG[1]) * uvPerMm;
+        out.directions[3 * k] = dx;
+        out.directions[3 * k + 1] = dy;
+        out.directions[3 * k + 2] = dz;
+        out.unitOf[k] = u;
+      }
     }
   }
+  const layer = new Uint8Array(count);
+  layer.fill(1, hairs);
   return {
-    count: hairs,
-    positions,
-    normals,
-    uv,
-    uvAxes,
-    layer: new Uint8Array(hairs),
-    diameterMm: new Float32Array(hairs).fill(HAIR_WIDTH_MM),
-    shade: new Float32Array(hairs).fill(1),
-    layerCounts: Uint32Array.of(hairs),
-    layerAreaCm2: Float32Array.of(areaMm2 / 100),
+    count,
+    ...out,
+    layer,
+    diameterMm: new Float32Array(count).fill(HAIR_WIDTH_MM * SPLAT_SCALE),
+    shade: new Float32Array(count).fill(1),
+    layerCounts: Uint32Array.of(hairs, cuts),
+    layerAreaCm2: Float32Array.of(areaMm2 / 100, areaMm2 / 100),
+    hairCount: hairs,
     unitCount: units,
     unitPositions,
     hairsPerUnit,
-    unitOf,
-    directions,
     whorlMm: whorl,
   };
 }

@@ -1,0 +1,20 @@
+/** Light that enters the skin beside a pigment (an SMP dot, or a hair shaft under the skin)
+ * wanders under it and is partly absorbed there, so the pigment darkens a soft halo round itself,
+ * not only its own footprint. The optical model (optics.ts) gives the colour of a wide patch of
+ * pigment and has no lateral light; the halo adds it.
+ *
+ * The halo's width: the dermis's transport mean free path is about 0.23 mm at 500 nm (Jacques
+ * 2013, SCIENCE.md section 2), so light spreads sideways over a fraction of a millimetre; a
+ * Gaussian of standard deviation HALO_SIGMA_MM stands for it (assumed). Its strength: the halo
+ * holds HALO_GAIN times the pigment's own area of darkening (assumed [NF]; it was set so that a
+ * healed SMP zone of the default design darkens a type III scalp about as much as the client's own
+ * shaved hair does, which is what SMP is meant to match). The darkening never goes past the
+ * pigment's own colour: a pixel is at most fully "ink". */
+export const HALO_SIGMA_MM = 0.15;
+export const HALO_GAIN = 6;
+
+/** Peak of the halo (share of full darkening at the pigment's centre) for a round pigment of
+ * radius `radiusMm`: the Gaussian whose integral is HALO_GAIN x pi r². */
+export function haloPeak(radiusMm: number, gain = HALO_GAIN): number {
+  return (gain * radiusMm * radiusMm) / (2 * HALO_SIGMA_MM * HALO_SIGMA_MM);
+}
