@@ -6,10 +6,10 @@ import { MM_TO_SCENE } from './units';
 export type PresetName = 'front' | 'left' | 'right' | 'back' | 'top';
 
 export interface HeadFrame {
-  /** The orbit target: near the centre of the head's bounding box. */
+  /** The orbit target: midway between the crown and the chin, on the head's midline. */
   centre: Vector3;
-  /** How far the target sits above the bounding box's centre. */
-  lift: number;
+  /** Crown to chin. */
+  headHeight: number;
   /** Bounding box size. */
   size: Vector3;
   /** Bounding sphere radius about the centre. */
@@ -19,15 +19,38 @@ export interface HeadFrame {
   crownNormal: Vector3;
 }
 
-/** Share of the viewport's height (and at most of its width) the head fills in a preset. */
-const FILL_HEIGHT = 0.72;
-/** The orbit target sits this share of the model's height above its bounding-box centre, so the
- * middle of a front view falls on the nose and eyes rather than in the shadow under the nose
- * (the model includes a neck). */
-const TARGET_LIFT = 0.05;
-const FILL_WIDTH = 0.8;
+/** Share of the view's height the head (crown to chin) fills in a preset: a portrait, with a
+ * little neck below and air above, as a consultation photo is framed. */
+export const HEAD_FILL = 0.7;
+/** At most this share of the view's width (ear to ear, or nose to back of the head). */
+const FILL_WIDTH = 0.86;
+/** The target sits this share of the head's height below the crown-chin midpoint: the centre of
+ * a front view falls on the nose, and a little neck shows below the chin. */
+const TARGET_DROP = 0.1;
 /** Distance of the close-up from the crown: what a technician sees at work. */
 export const WORKING_DISTANCE = 180 * MM_TO_SCENE;
+
+/** Where each preset looks from: azimuth round the head (0 = face on, + toward the client's left)
+ * and elevation above the target, degrees. People see each other's heads from a little above: a
+ * practitioner stands while the client sits, so the front is taken from 15 degrees up, where the
+ * hairline and the top of the head show; the sides level; the back a little from above, for the
+ * crown; the top from straight above. */
+export const PRESET_ANGLES: Record<PresetName, { azimuthDeg: number; elevationDeg: number }> = {
+  front: { azimuthDeg: 0, elevationDeg: 15 },
+  left: { azimuthDeg: 90, elevationDeg: 0 },
+  right: { azimuthDeg: -90, elevationDeg: 0 },
+  back: { azimuthDeg: 180, elevationDeg: 10 },
+  top: { azimuthDeg: 0, elevationDeg: 89.99 },
+};
+
+/** Lowest point of the chin: the lowest vertex near the midline in front of the face. */
+function chinY(head: HeadModel): number {
+  const p = head.positions;
+  const front = head.landmarks.glabella[2] - 35;
+  let y = Infinity;
+  for (let i = 0; i < p.length; i += 3) if (p[i + 2] > front && Math.abs(p[i]) < 20 && p[i + 1] < y) y = p[i + 1];
+  return Number.isFinite(y) ? y : head.landmarks.glabella[1] - 120;
+}
 
 export function headFrame(head: HeadModel): HeadFrame {
   const p = head.positions;
@@ -35,11 +58,12 @@ export function headFrame(head: HeadModel): HeadFrame {
   const v = new Vector3();
   for (let i = 0; i < p.length; i += 3) box.expandByPoint(v.set(p[i], p[i + 1], p[i + 2]));
   const size = box.getSize(new Vector3());
-  const lift = size.y * TARGET_LIFT;
-  const centre = box.getCenter(new Vector3()).add(new Vector3(0, lift, 0));
+  const top = head.landmarks.vertex[1];
+  const chin = chinY(head);
+  const headHeight = top - chin;
+  const centre = new Vector3(0, (top + chin) / 2 - TARGET_DROP * headHeight, box.getCenter(v).z);
   let radius = 0;
   for (let i = 0; i < p.length; i += 3) radius = Math.max(radius, v.set(p[i], p[i + 1], p[i + 2]).distanceTo(centre));
-
   // The crown (whorl) lies behind the vertex: 30 degrees back from the top, seen from inside the cranium.
   const l = head.landmarks;
   const inside = new Vector3(0, l.tragusLeft[1], (l.glabella[2] + l.opisthocranion[2]) / 2);
@@ -61,7 +85,7 @@ export function headFrame(head: HeadModel): HeadFrame {
 
   return {
     centre: centre.multiplyScalar(MM_TO_SCENE),
-    lift: lift * MM_TO_SCENE,
+    headHeight: headHeight * MM_TO_SCENE,
     size: size.multiplyScalar(MM_TO_SCENE),
     radius: radius * MM_TO_SCENE,
     crown: crown.multiplyScalar(MM_TO_SCENE),
@@ -69,25 +93,24 @@ export function headFrame(head: HeadModel): HeadFrame {
   };
 }
 
-const DIRECTIONS: Record<PresetName, [number, number, number]> = {
-  front: [0, 0, 1],
-  // +x is the client's left: the left view looks at the left side of the head.
-  left: [1, 0, 0],
-  right: [-1, 0, 0],
-  back: [0, 0, -1],
-  // A hair off vertical, so the orbit has a defined "up" (the face toward the bottom of the screen).
-  top: [0, 1, 1e-4],
-};
+/** Unit vector from the target toward a preset's camera. */
+export function presetDirection(preset: PresetName, out = new Vector3()): Vector3 {
+  const { azimuthDeg, elevationDeg } = PRESET_ANGLES[preset];
+  const az = (azimuthDeg * Math.PI) / 180;
+  const el = (elevationDeg * Math.PI) / 180;
+  return out.set(Math.sin(az) * Math.cos(el), Math.sin(el), Math.cos(az) * Math.cos(el));
+}
 
-/** Camera position for a preset so that the head fills the viewport as set above. */
+/** Camera position for a preset so that the head fills the view as set above. */
 export function presetPosition(frame: HeadFrame, preset: PresetName, fovDeg: number, aspect: number, out = new Vector3()): Vector3 {
-  const [dx, dy, dz] = DIRECTIONS[preset];
   const s = frame.size;
-  // Extents across the screen (w), up the screen (h) and along the view (depth); the target is
-  // lifted above the centre, so the lower part of a side view reaches further from it.
-  const [w, h, depth] = preset === 'top' ? [s.x, s.z, s.y] : dx !== 0 ? [s.z, s.y + 2 * frame.lift, s.x] : [s.x, s.y + 2 * frame.lift, s.z];
+  const side = preset === 'left' || preset === 'right';
+  // Up the screen: crown to chin (seen from above, the head's length); across: its width.
+  const h = preset === 'top' ? s.z : frame.headHeight;
+  const w = preset === 'top' ? s.x : side ? s.z : s.x;
+  const depth = preset === 'top' ? s.y : side ? s.x : s.z;
   const t = Math.tan((fovDeg * Math.PI) / 360);
-  // Fit the silhouette at the centre plane; a little more for what stands out toward the camera.
-  const distance = Math.max(h / FILL_HEIGHT / (2 * t), w / FILL_WIDTH / (2 * t * aspect)) + depth * 0.15;
-  return out.set(dx, dy, dz).normalize().multiplyScalar(distance).add(frame.centre);
+  // Fit at the target's plane; the near half of the head is closer and looks a little larger.
+  const distance = Math.max(h / HEAD_FILL / (2 * t), w / FILL_WIDTH / (2 * t * aspect)) + depth * 0.25;
+  return presetDirection(preset, out).multiplyScalar(distance).add(frame.centre);
 }

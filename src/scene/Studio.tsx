@@ -4,11 +4,15 @@ import { Vector3, type DirectionalLight } from 'three';
 import { studioProbe } from '../render/studioLight';
 import { useAppStore } from '../state/store';
 
-/** Where the key, fill and rim lights stand, in the camera's frame (x right, y up, z toward the
- * viewer), metres from the orbit target: the head is lit the same way from every side it is seen. */
-const KEY = new Vector3(0.55, 0.7, 0.85);
+/** The key light, as in a clinic: from above and in front of whoever looks, a little to their
+ * right. Its height is fixed in the room (45 degrees up), so the dome gets the same light seen
+ * from the front, the side or the top; it turns round the head with the viewer. Metres from the
+ * orbit target, for a viewer on the +z axis. */
+const KEY = new Vector3(0.45, 0.8, 0.6);
+/** Fill and rim stand in the camera's frame (x right, y up, z toward the viewer). */
 const FILL = new Vector3(-0.8, 0.15, 0.6);
 const RIM = new Vector3(-0.2, 0.6, -0.9);
+const UP = new Vector3(0, 1, 0);
 
 /** A soft studio (the backdrop is CSS behind the canvas, see render/background.ts): a key, fill
  * and rim light that move with the camera, and the
@@ -27,13 +31,18 @@ export function Studio() {
 
   useFrame(({ camera }) => {
     const target = controls?.target;
+    // The viewer's bearing round the head (from straight above: face on).
+    const dx = camera.position.x - (target?.x ?? 0);
+    const dz = camera.position.z - (target?.z ?? 0);
+    const bearing = Math.hypot(dx, dz) > 1e-3 ? Math.atan2(dx, dz) : 0;
     for (const [light, offset] of [
       [key.current, KEY],
       [fill.current, FILL],
       [rim.current, RIM],
     ] as const) {
       if (!light) continue;
-      light.position.copy(offset).applyQuaternion(camera.quaternion);
+      if (offset === KEY) light.position.copy(offset).applyAxisAngle(UP, bearing);
+      else light.position.copy(offset).applyQuaternion(camera.quaternion);
       if (target) {
         light.position.add(target);
         light.target.position.copy(target);

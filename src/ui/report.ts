@@ -26,11 +26,8 @@ const VIEWS: readonly ReportView[] = ['front', 'left', 'right', 'top'];
 export const REPORT_YEARS = [HEALED_YEARS, 5] as const;
 /** The whole view's width; the square kept of it (about 800 px) is sharp at 150 dpi in a half-page picture. */
 const RENDER_WIDTH_PX = 1280;
-/** The front from a little above, as a client is usually seen: level, the scalp is edge-on and
- * the design hardly shows. */
-const FRONT_ELEVATION_DEG = 25;
-/** Closer than the presets, which leave room round the head for the panels: the head fills the square. */
-const RENDER_ZOOM = 0.72;
+/** A little closer than the presets, which leave room round the head: the head fills the square. */
+const RENDER_ZOOM = 0.9;
 
 export interface ReportDetails {
   clinicName: string;
@@ -60,7 +57,7 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
   if (!dots) throw new Error('The dots are not ready yet.');
   onStep('Drawing the views…');
   const renders = await captureViews(
-    VIEWS.flatMap((view) => REPORT_YEARS.map((years) => ({ view, years, elevationDeg: view === 'front' ? FRONT_ELEVATION_DEG : 0 }))),
+    VIEWS.flatMap((view) => REPORT_YEARS.map((years) => ({ view, years }))),
     RENDER_WIDTH_PX,
     { zoom: RENDER_ZOOM, aspect: 1, type: 'image/jpeg' },
   );
