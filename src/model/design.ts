@@ -111,16 +111,17 @@ export function defaultDesign(): Design {
     stubble: defaultStubble(),
     scars: defaultScars(),
     fade: defaultFadeScenario(),
-    // Three sessions, 200 dots/cm² together (about the 194/cm² of a full result, SCIENCE.md), dots
-    // of 0.22-0.28 mm (a 0603-0803 needle's healed dot). The lightest session draws the feathered
+    // Three sessions, 220 dots/cm² together: a dot for each of the client's hairs (about 223/cm²,
+    // hairFigures.ts; clinics quote about 194/cm² for a full result), dots of 0.24-0.3 mm (the healed
+    // dot of a 0803 needle and a little wider). The lightest session draws the feathered
     // front; the darker ones start 2 and 3 mm behind it and fill in. Shades 0.6, 0.7 and 0.8 step
     // from charcoal, the shade match's pick for the default client's follicles, to a little darker:
     // each session healed within CIEDE2000 4 of them (designColors.test.ts), and together they
     // darken the scalp about as much as the client's own shaved hair does (e2e look.test.ts).
     layers: [
-      { id: 's1', name: 'Session 1', visible: true, densityPerCm2: 70, diameterMm: 0.28, shade: 0.6, irregularity: 0.3, hairlineOffsetMm: 0 },
-      { id: 's2', name: 'Session 2', visible: true, densityPerCm2: 70, diameterMm: 0.25, shade: 0.7, irregularity: 0.3, hairlineOffsetMm: 2 },
-      { id: 's3', name: 'Session 3', visible: true, densityPerCm2: 60, diameterMm: 0.22, shade: 0.8, irregularity: 0.3, hairlineOffsetMm: 3 },
+      { id: 's1', name: 'Session 1', visible: true, densityPerCm2: 80, diameterMm: 0.3, shade: 0.6, irregularity: 0.3, hairlineOffsetMm: 0 },
+      { id: 's2', name: 'Session 2', visible: true, densityPerCm2: 75, diameterMm: 0.27, shade: 0.7, irregularity: 0.3, hairlineOffsetMm: 2 },
+      { id: 's3', name: 'Session 3', visible: true, densityPerCm2: 65, diameterMm: 0.24, shade: 0.8, irregularity: 0.3, hairlineOffsetMm: 3 },
     ],
   };
 }

@@ -37,7 +37,7 @@ export const ASSUMPTIONS: readonly string[] = [
   'The rate of spreading is assumed; deeper dots spread faster.',
   'Stubble: 90 follicular units/cm² with 15/35/37/13 % holding 1/2/3/4 hairs (2.48 on average, chosen to give the mean of 223 hairs/cm²); hairs 0.08 mm wide leave the skin at 40° and show through it down to 0.5 mm.',
   'A hair shaft under the skin is seen like SMP pigment there, as ink whose concentration follows the hair colour (black hair as undiluted ink, lighter hair by its Kubelka-Munk absorption); the shade match compares each shade with that shaft.',
-  'Pigment under the skin, a dot or a hair shaft, also darkens a soft halo round itself (light wandering sideways in the dermis, about 0.15 mm); its strength is assumed, set so that the default design darkens the scalp about as much as the client’s own shaved hair.',
+  'Pigment under the skin, a dot or a hair shaft, also darkens a soft halo round itself (light wandering sideways in the dermis, over a fraction of a millimetre); its strength is assumed, set so that the default design darkens the scalp about as much as the client’s own shaved hair.',
   'The hairline’s leading edge is a sparse band (45 % of full density, led by the lightest session) building to full over the transition, with a few strays up to 3 mm in front.',
   'Time in the chair assumes 3,400–5,000 dots an hour.',
   'The removal estimate treats SMP as a small amount of black ink on the head.',

@@ -72,6 +72,7 @@ varying vec3 vSkinNormal;
 `;
 
 const FRAGMENT_DECL = /* glsl */ `
+${HALO_GLSL}
 uniform float uSkinWrap;
 uniform vec3 uSkinScatter;
 uniform float uShowRegion;
@@ -153,17 +154,15 @@ uniform vec4 uFade;
 uniform float uDiffuseShare;
 uniform float uYears;
 ${CLOSE_UP_GLSL}
-${HALO_GLSL}
-// A layer's darkening: its share of the area (the mipmapped coverage map, faded out where the
-// close-up discs draw the dots) plus the halo around its dots (see HALO_GAIN), at most 1.
-// The halo is read at the map's own level of detail where that is coarser than HALO_LOD (far
-// away both terms are the same local average, and the hairline keeps its shape). Spread dots
-// cover "growth" times their area, and are read from a coarser level: softer up close.
+// A layer's darkening: its share of the area, dots and their halos (the baked map, read a little
+// finer than the pixel so the dots keep their grain, STIPPLE_LOD_BIAS), at most 1. Where the
+// close-up discs draw the dots the skin keeps only the halo, the map's local mean times its halo
+// share. Spread dots cover "growth" times their area, and are read from a coarser level: softer.
 vec4 skinInk( sampler2D map, float baked, float haloLod, vec4 growth ) {
 	float soften = 0.5 * log2( max( max( growth.x, growth.y ), max( growth.z, growth.w ) ) );
-	vec4 core = texture2D( map, vScalpUv, soften ) * baked;
-	vec4 halo = textureLod( map, vScalpUv, haloLod ) * HALO_GAIN;
-	return min( ( core + halo ) * growth, 1.0 );
+	vec4 sharp = texture2D( map, vScalpUv, STIPPLE_LOD_BIAS + soften );
+	vec4 halo = baked < 1.0 ? textureLod( map, vScalpUv, haloLod ) * HALO_SHARE : vec4( 0.0 );
+	return min( mix( halo, sharp, baked ) * COVERAGE_SCALE * growth, 1.0 );
 }
 
 // log2(ink / skin) of pigment at concentration c in this skin (the optical model's ramp).
@@ -194,7 +193,8 @@ vec3 layersLog( vec4 cov, vec4 conc ) {
 
 // The skin darkens toward each layer's ink as a scattering medium mixes (Yule-Nielsen, in the
 // limit of strong lateral scattering): reflectance skin * (ink / skin) ^ share, not a linear
-// blend. Layers never overlap (sessions keep apart), so their factors multiply: the exponents add.
+// blend. Each layer's factor multiplies: the exponents, weighted by the shares, add (where the
+// halos of two sessions overlap there is the pigment of both).
 vec3 skinDots( vec3 col ) {
 	if ( vOnChart < 0.999 ) return col;
 	float baked = 1.0 - closeUpWeight( vSkinPosMm );
@@ -214,14 +214,18 @@ vec3 skinDots( vec3 col ) {
 vec3 skinDots( vec3 col ) { return col; }
 #endif
 
-// The client's own shaved stubble: hairs sit on the skin and hide it, so their colour mixes in
-// linearly by the share of the area they cover (the mipmapped coverage map).
+// The client's own shaved stubble, baked like the dots (the map's red: the shafts under the skin
+// with their halo; green: the cut ends above it). A shaft is pigment seen through the skin and
+// darkens it as a dot does (uShaftLog: log2 of its colour over the skin's); a cut end lies on
+// the skin and hides it, so the hair's colour mixes in by the share of area it covers.
 #if HAIR_MAP > 0
 uniform sampler2D uHairMap;
 uniform vec3 uHairAlbedo;
+uniform vec3 uShaftLog;
 vec3 skinHair( vec3 col ) {
 	if ( vOnChart < 0.999 ) return col;
-	return mix( col, uHairAlbedo, min( texture2D( uHairMap, vScalpUv ).r, 1.0 ) );
+	vec2 hair = min( texture2D( uHairMap, vScalpUv, STIPPLE_LOD_BIAS ).rg * COVERAGE_SCALE, 1.0 );
+	return mix( col * exp2( uShaftLog * hair.r ), uHairAlbedo, hair.g );
 }
 #else
 vec3 skinHair( vec3 col ) { return col; }
@@ -242,6 +246,17 @@ vec3 skinScar( vec3 col, vec3 mottled ) { return mottled; }
 
 `;
 
+/** sRGB colours of the stubble: its cut ends, its shafts seen through the skin, and that skin. */
+export interface HairColors {
+  cutHex: string;
+  shaftHex: string;
+  skinHex: string;
+}
+
+const scratch = new Color();
+const scratch2 = new Color();
+const logRatio = (a: number, b: number) => Math.log2(Math.max(a, 1e-4) / Math.max(b, 1e-4));
+
 export class SkinMaterial extends MeshPhysicalMaterial {
   readonly skinUniforms = {
     /** How far diffuse light wraps past the terminator (0 = Lambert). */
@@ -260,6 +275,7 @@ export class SkinMaterial extends MeshPhysicalMaterial {
   readonly hairUniforms = {
     uHairMap: { value: null as Texture | null },
     uHairAlbedo: { value: new Color(0, 0, 0) },
+    uShaftLog: { value: new Vector3() },
     uScarMap: { value: null as Texture | null },
   };
 
@@ -284,11 +300,19 @@ export class SkinMaterial extends MeshPhysicalMaterial {
     this.needsUpdate = true;
   }
 
-  /** The stubble's coverage map (null: no stubble) and the hair's sRGB colour. */
-  setHair(map: Texture | null, hex: string): void {
+  /** The stubble's coverage map (null: no stubble) and its colours. */
+  setHair(map: Texture | null, colors: HairColors): void {
     this.hairUniforms.uHairMap.value = map;
-    this.hairUniforms.uHairAlbedo.value.set(hex);
+    this.setHairColors(colors);
     this.setDefine('HAIR_MAP', map ? 1 : 0);
+  }
+
+  /** The cut ends' sRGB colour, and the shafts' under the skin, against the skin's. */
+  setHairColors({ cutHex, shaftHex, skinHex }: HairColors): void {
+    this.hairUniforms.uHairAlbedo.value.set(cutHex);
+    const shaft = scratch.set(shaftHex);
+    const skin = scratch2.set(skinHex);
+    this.hairUniforms.uShaftLog.value.set(logRatio(shaft.r, skin.r), logRatio(shaft.g, skin.g), logRatio(shaft.b, skin.b));
   }
 
   /** The scar-tissue map in chart space (null: no scars). */
@@ -344,7 +368,7 @@ export class SkinMaterial extends MeshPhysicalMaterial {
   }
 
   override customProgramCacheKey(): string {
-    return 'smp-skin-v5';
+    return 'smp-skin-v6';
   }
 
   override dispose(): void {

@@ -1,12 +1,23 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import { DataTexture, LinearFilter, LinearMipmapLinearFilter, RedFormat, UnsignedByteType } from 'three';
-import { hairLab, labToHex, type HeadModel, type ScalpLook } from '../model';
+import { HALO_GAIN, hairLab, labToHex, skinLab, stubbleOptics, type Design, type HeadModel, type ScalpLook } from '../model';
 import { DotBaker } from '../render/dots/bake';
-import type { SkinMaterial } from '../render/skinMaterial';
+import type { HairColors, SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
 import { disposeUnlessLost, useDrawnAfterFrame } from './sceneState';
 import { useLookDrawn } from './dotsView';
+
+/** The stubble's colours on this client's skin (the model's optics of a shaved hair). */
+function hairColors(design: Design): HairColors {
+  const skin = skinLab(design.skin);
+  const optics = stubbleOptics({ hair: hairLab(design.hair), skin, stubble: design.stubble });
+  return { cutHex: labToHex(optics.cutLab), shaftHex: labToHex(optics.shaftLab), skinHex: labToHex(skin) };
+}
+
+/** Layer 0 of the stubble is the shafts under the skin, with a halo like any pigment there;
+ * layer 1 the cut ends lying on it, without. */
+const stubbleHalo = (layer: number) => (layer === 0 ? HALO_GAIN : 0);
 
 /** The client's own scalp under the design: the shaved stubble, baked once into a coverage map by
  * the same path as the dots (so it costs nothing per frame), and the scar tissue as a chart-space
@@ -35,16 +46,16 @@ export function ScalpLookLayer({ material, head }: { material: SkinMaterial; hea
   useEffect(() => () => disposeUnlessLost(glEpoch, scarTexture), [scarTexture, glEpoch]);
 
   useLayoutEffect(() => {
-    const hex = labToHex(hairLab(useAppStore.getState().design.hair));
+    const colors = hairColors(useAppStore.getState().design);
     if (!look || look.stubble.count === 0) {
       baker.dispose();
-      material.setHair(null, hex);
+      material.setHair(null, colors);
     } else {
-      material.setHair(baker.bake(look.stubble).maps[0], hex);
+      material.setHair(baker.bake(look.stubble, stubbleHalo).maps[0], colors);
     }
     material.setScars(scarTexture);
     if (training) {
-      material.setHair(null, hex);
+      material.setHair(null, colors);
       material.setScars(null);
     }
     useLookDrawn.setState({ drawn: null });
@@ -53,12 +64,13 @@ export function ScalpLookLayer({ material, head }: { material: SkinMaterial; hea
   }, [look, baker, material, scarTexture, invalidate, awaitDrawn, training]);
 
 
-  // The hair colour follows the design without touching the map.
+  // The hair's colours follow the design (hair, skin, shave) without touching the map.
   useEffect(
     () =>
       useAppStore.subscribe((s, prev) => {
-        if (s.design.hair === prev.design.hair) return;
-        material.hairUniforms.uHairAlbedo.value.set(labToHex(hairLab(s.design.hair)));
+        const d = s.design, p = prev.design;
+        if (d.hair === p.hair && d.skin === p.skin && d.stubble === p.stubble) return;
+        material.setHairColors(hairColors(d));
         invalidate();
       }),
     [material, invalidate],

@@ -207,7 +207,8 @@ describe('colour, desktop 1280x800', () => {
     const rgb = (s: string) => s.match(/\d+/g)!.slice(0, 3).map(Number) as Rgb;
     console.log(`colour: swatches ${JSON.stringify(hex)} (computed ${bg.join(', ')})`);
     expect(rgb(bg[2]), 'the skin swatch is the viewer skin colour').toEqual(hexToRgb((await attr('data-skin-hex'))!));
-    for (const [i, j] of [[0, 1], [0, 2], [1, 2]]) expect(rgbDistance(rgb(bg[i]), rgb(bg[j])), `swatches ${i} and ${j} differ`).toBeGreaterThan(3);
+    // The stubble and the recommended dot may be all but equal (a match); each differs from the skin.
+    for (const [i, j] of [[0, 2], [1, 2]]) expect(rgbDistance(rgb(bg[i]), rgb(bg[j])), `swatches ${i} and ${j} differ`).toBeGreaterThan(3);
 
     const m = await match();
     console.log(`colour: match ${JSON.stringify(m)}`);

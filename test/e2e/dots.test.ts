@@ -195,15 +195,15 @@ describe('dots on the head, desktop 1280x800', () => {
     const text = await readout.innerText();
     console.log(`dots: readout "${text.replace(/\s+/g, ' ')}"`);
     expect(Number(text.match(/([\d,]+)\s*dots\b/)?.[1].replace(/,/g, '')), 'readout total = data-dot-count').toBe(defaultCount);
-    expect(text).toMatch(/170\s*dots\/cm²/);
+    expect(text).toMatch(/220\s*dots\/cm²/);
     for (const id of LAYERS) {
       sessionCount[id] = Number(await page.getByTestId(`dot-count-${id}`).getAttribute('data-count'));
       expect(sessionCount[id], `session ${id} has dots`).toBeGreaterThan(0);
     }
     expect(LAYERS.reduce((n, id) => n + sessionCount[id], 0), 'sessions add up to the total').toBe(defaultCount);
-    // 170 dots/cm² over a scalp of a few hundred cm².
-    expect(defaultCount).toBeGreaterThan(170 * 200);
-    expect(defaultCount).toBeLessThan(170 * 800);
+    // 220 dots/cm² over a scalp of a few hundred cm².
+    expect(defaultCount).toBeGreaterThan(220 * 200);
+    expect(defaultCount).toBeLessThan(220 * 800);
 
     const skin = rgbToLch(hexToRgb(skinHex));
     for (const [name, c] of [['forehead', dotted.forehead], ['cheeks', dotted.cheeks]] as const) {

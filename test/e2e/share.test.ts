@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { fileBrowser } from './support/suite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { saveShot, SHOTS_DIR, VIEWER, waitReady } from './support/app';
+import { defaultDesign } from '../../src/model';
 
 const suite = fileBrowser();
 const recorders = suite.recorders;
@@ -83,7 +84,7 @@ describe('share links', () => {
     console.log(`share: damaged link refused: "${message}"`);
     expect(message).toMatch(/cannot be opened/);
     const d = JSON.parse(await design(page));
-    expect(d.layers[0].densityPerCm2).toBe(60);
+    expect(d.layers[0].densityPerCm2, "the example design's first session").toBe(defaultDesign().layers[0].densityPerCm2);
   });
 
   it('logged no console or page errors and made no request beyond this machine', () => {

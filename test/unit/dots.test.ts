@@ -148,10 +148,11 @@ describe('generateDots', () => {
       d = generateDots(head, design);
     });
 
-    it('totals 150-200 dots/cm² in the fully treated zone', () => {
+    // Between the clinics' ~194 dots/cm² for a full result and the client's ~223 hairs/cm².
+    it('totals 190-225 dots/cm² in the fully treated zone', () => {
       const total = design.layers.reduce((s, l) => s + l.densityPerCm2, 0);
-      expect(total).toBeGreaterThanOrEqual(150);
-      expect(total).toBeLessThanOrEqual(200);
+      expect(total).toBeGreaterThanOrEqual(190);
+      expect(total).toBeLessThanOrEqual(225);
     });
 
     it('holds the total within 4% of target over 1 cm² patches at the forehead, crown, temples and back, each patch within 10%, each session within 20%', () => {

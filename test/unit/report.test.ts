@@ -174,7 +174,7 @@ describe('consultation report PDF', () => {
     for (const t of plan.schedule) expect(all).toContain(t.toFixed(1));
     expect(all).toContain(`Touch-ups due at ${plan.schedule.slice(0, -1).map((t) => t.toFixed(1)).join(', ')} and ${plan.schedule.at(-1)!.toFixed(1)} years`);
     const total = `$${plan.cost.total[0].toLocaleString('en-GB')}–$${plan.cost.total[1].toLocaleString('en-GB')}`;
-    expect(total).toBe('$1,900–$6,000');
+    expect(total).toBe('$2,200–$6,500');
     expect(first).toContain(total);
     expect(all).toContain(`Total over 20 years ${total}`);
     expect(all).toContain(`Touch-ups: ${plan.cost.touchUps} × $300–$500`);

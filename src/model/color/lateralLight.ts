@@ -5,13 +5,13 @@
  *
  * The halo's width: the dermis's transport mean free path is about 0.23 mm at 500 nm (Jacques
  * 2013, SCIENCE.md section 2), so light spreads sideways over a fraction of a millimetre; a
- * Gaussian of standard deviation HALO_SIGMA_MM stands for it (assumed). Its strength: the halo
- * holds HALO_GAIN times the pigment's own area of darkening (assumed [NF]; it was set so that a
- * healed SMP zone of the default design darkens a type III scalp about as much as the client's own
- * shaved hair does, which is what SMP is meant to match). The darkening never goes past the
- * pigment's own colour: a pixel is at most fully "ink". */
-export const HALO_SIGMA_MM = 0.15;
-export const HALO_GAIN = 6;
+ * Gaussian of standard deviation HALO_SIGMA_MM stands for it (assumed). Its strength: HALO_GAIN
+ * times the pigment's own area, before it saturates softly (share 1 - e^-x round a pigment whose
+ * footprint is fully ink); assumed [NF], set so that a healed SMP zone of the default design
+ * darkens a type III scalp about as much as the client's own shaved hair does, which is what SMP is
+ * meant to match. The darkening never goes past the pigment's own colour. */
+export const HALO_SIGMA_MM = 0.2;
+export const HALO_GAIN = 10;
 
 /** Peak of the halo (share of full darkening at the pigment's centre) for a round pigment of
  * radius `radiusMm`: the Gaussian whose integral is HALO_GAIN x pi r². */

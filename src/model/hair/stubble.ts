@@ -29,10 +29,12 @@ export type Stubble = z.infer<typeof stubbleSchema>;
 export const SHAVE_LENGTHS_MM = [0, 0.5, 1, 3] as const;
 
 /** 90 FU/cm², the middle of the clinics' 80-100, at 2.48 hairs a unit (hairFigures.ts): about 223
- * hairs/cm², BioNumbers' mean. Whorl 5 mm right of the midline (assumed: Schmidt et al. give the
- * side, not the distance). */
+ * hairs/cm², BioNumbers' mean. Shaved to the skin: clients with SMP keep what hair they have
+ * shaved close (a foil shaver or razor every day or two) so that it reads like the dots; the
+ * consultation sets a longer shave for a client who keeps stubble. Whorl 5 mm right of the
+ * midline (assumed: Schmidt et al. give the side, not the distance). */
 export function defaultStubble(): Stubble {
-  return { densityFuPerCm2: 90, shaveLengthMm: 0.5, whorl: { offsetMm: 5, clockwise: true } };
+  return { densityFuPerCm2: 90, shaveLengthMm: 0, whorl: { offsetMm: 5, clockwise: true } };
 }
 
 export interface StubbleSpec extends Stubble {

@@ -6,9 +6,11 @@
  * directions (DotSet.uvAxes), so a dot stays round and true-sized on the curved head however the
  * chart stretches. (Points, not instanced quads: SwiftShader sets up each instance separately,
  * ~25 µs a dot; a point is one vertex.) The fragment maps its offset from the centre back onto
- * the unit disk and computes the disk's coverage with a one-texel linear edge
+ * the unit disk and computes the disk's coverage with a one-texel linear edge, plus the soft halo
+ * of darkening that light wandering under the skin leaves round pigment (model/color/lateralLight.ts),
  * and adds it into the colour channel of the dot's layer: RGBA holds four layers, a second map the
- * layers 5-8. Dots of one layer never overlap (minimum spacing), so a channel stays <= 1.
+ * layers 5-8. Dots of one layer never overlap (minimum spacing); halos may, so a channel holds
+ * coverage / COVERAGE_SCALE.
  * The maps are mipmapped: far away they average dense dots into the grey "shadow" of a shaved
  * scalp, which is what SMP is meant to look like at a conversational distance. */
 import {
@@ -26,11 +28,13 @@ import {
   RGBAFormat,
   Scene,
   UnsignedByteType,
+  Vector4,
   WebGLRenderTarget,
   type Texture,
   type WebGLRenderer,
 } from 'three';
-import type { DotSet } from '../../model';
+import { HALO_GAIN, HALO_SIGMA_MM, type DotSet } from '../../model';
+import { COVERAGE_SCALE } from './shared';
 
 /** Largest map side asked for: ~0.11 mm per texel over the chart. */
 export const MAX_MAP_SIZE = 4096;
@@ -39,6 +43,13 @@ export const MAX_MAP_SIZE = 4096;
 const MIN_RADIUS_TEXELS = 0.75;
 /** Layers per map (RGBA). */
 const PER_MAP = 4;
+/** The halo is drawn out to this many standard deviations (past it, under 5 % of its peak). */
+const HALO_REACH_SIGMAS = 2.5;
+const DEFINES = /* glsl */ `
+#define HALO_SIGMA_MM ${HALO_SIGMA_MM.toFixed(4)}
+#define HALO_REACH_SIGMAS ${HALO_REACH_SIGMAS.toFixed(2)}
+#define COVERAGE_SCALE ${COVERAGE_SCALE.toFixed(1)}
+`;
 
 const vertexShader = /* glsl */ `
 precision highp float;
@@ -49,10 +60,13 @@ in float dotLayer;
 uniform float uSize;
 uniform float uFirstLayer;
 uniform float uMaxPointSize;
+uniform vec4 uHaloGain;
 // From a fragment's offset from the dot's centre (texels) to the unit disk (s, t).
 flat out mat2 vToDisk;
 flat out float vPointSize;
 flat out vec4 vInk;
+flat out float vRadiusMm;
+flat out float vHaloPeak;
 
 void main() {
 	float radiusMm = 0.5 * dotDiameter;
@@ -63,13 +77,19 @@ void main() {
 	float kb = max( 1.0, ${MIN_RADIUS_TEXELS.toFixed(2)} / max( radiusMm * length( b ), 1e-6 ) );
 	mat2 toTexels = mat2( a * ( radiusMm * ka ), b * ( radiusMm * kb ) );
 	vToDisk = inverse( toTexels );
-	// The ellipse's half extents along x and y, plus 1.5 texels for the anti-aliased rim.
-	vec2 halfExtent = vec2( length( vec2( toTexels[ 0 ].x, toTexels[ 1 ].x ) ), length( vec2( toTexels[ 0 ].y, toTexels[ 1 ].y ) ) );
+	float slot = dotLayer - uFirstLayer;
+	vec4 mask = vec4( equal( vec4( slot ), vec4( 0.0, 1.0, 2.0, 3.0 ) ) );
+	float gain = dot( mask, uHaloGain );
+	vRadiusMm = radiusMm * sqrt( ka * kb );
+	vHaloPeak = gain * radiusMm * radiusMm / ( 2.0 * HALO_SIGMA_MM * HALO_SIGMA_MM );
+	// The ellipse's half extents along x and y, out to the halo's reach (none without a halo),
+	// plus 1.5 texels for the anti-aliased rim.
+	float reach = gain > 0.0 ? 1.0 + HALO_REACH_SIGMAS * HALO_SIGMA_MM / vRadiusMm : 1.0;
+	vec2 halfExtent = reach * vec2( length( vec2( toTexels[ 0 ].x, toTexels[ 1 ].x ) ), length( vec2( toTexels[ 0 ].y, toTexels[ 1 ].y ) ) );
 	vPointSize = min( 2.0 * ceil( max( halfExtent.x, halfExtent.y ) + 1.5 ), uMaxPointSize );
 	gl_PointSize = vPointSize;
 	gl_Position = vec4( dotUv * 2.0 - 1.0, 0.0, 1.0 );
-	float slot = dotLayer - uFirstLayer;
-	vInk = vec4( equal( vec4( slot ), vec4( 0.0, 1.0, 2.0, 3.0 ) ) ) / ( ka * kb );
+	vInk = mask / ( ka * kb );
 }
 `;
 
@@ -78,6 +98,8 @@ precision highp float;
 flat in mat2 vToDisk;
 flat in float vPointSize;
 flat in vec4 vInk;
+flat in float vRadiusMm;
+flat in float vHaloPeak;
 out vec4 outColor;
 
 void main() {
@@ -88,7 +110,13 @@ void main() {
 	// Change of r per texel: the edge is a one-texel ramp centred on the circle.
 	float perTexel = length( vec2( dFdx( r ), dFdy( r ) ) );
 	float coverage = clamp( 0.5 - ( r - 1.0 ) / max( perTexel, 1e-6 ), 0.0, 1.0 );
-	outColor = vInk * coverage;
+	float rhoMm = r * vRadiusMm;
+	float halo = vHaloPeak * exp( - rhoMm * rhoMm / ( 2.0 * HALO_SIGMA_MM * HALO_SIGMA_MM ) );
+	// The footprint is ink; round it the halo darkens what light is left, and saturates softly
+	// (1 - e^-x): a round dot with a soft edge, never a hard plateau that merges with the next.
+	vec4 core = vInk * coverage;
+	vec4 mask = sign( vInk );
+	outColor = ( core + ( mask - core ) * ( 1.0 - exp( - halo ) ) ) / COVERAGE_SCALE;
 }
 `;
 
@@ -124,8 +152,9 @@ export class DotBaker {
   }
 
   /** Draws every dot into the maps (made anew only when their number changes; the old ones are
-   * disposed). One draw call per map. */
-  bake(dots: DotSet): BakedDots {
+   * disposed). One draw call per map. `haloGain` per layer: pigment under the skin has a halo
+   * (lateralLight.ts), hair lying on it (the cut ends of stubble) has none. */
+  bake(dots: DotSet, haloGain: (layer: number) => number = () => HALO_GAIN): BakedDots {
     const t0 = performance.now();
     const size = this.size;
     let maxLayer = -1;
@@ -156,6 +185,7 @@ export class DotBaker {
       const points = new Points(pointsGeometry(dots, range), material);
       points.frustumCulled = false;
       material.uniforms.uFirstLayer.value = m * PER_MAP;
+      material.uniforms.uHaloGain.value.set(haloGain(m * PER_MAP), haloGain(m * PER_MAP + 1), haloGain(m * PER_MAP + 2), haloGain(m * PER_MAP + 3));
       this.scene.add(points);
       r.autoClear = false;
       // Rendering into a mipmapped target makes three.js build its mipmaps afterwards.
@@ -247,9 +277,9 @@ function pointsGeometry(dots: DotSet, range: LayerRange): BufferGeometry {
 function pointsMaterial(maxPointSize: number): RawShaderMaterial {
   return new RawShaderMaterial({
     glslVersion: GLSL3,
-    vertexShader,
-    fragmentShader,
-    uniforms: { uSize: { value: 1 }, uFirstLayer: { value: 0 }, uMaxPointSize: { value: maxPointSize } },
+    vertexShader: DEFINES + vertexShader,
+    fragmentShader: DEFINES + fragmentShader,
+    uniforms: { uSize: { value: 1 }, uFirstLayer: { value: 0 }, uMaxPointSize: { value: maxPointSize }, uHaloGain: { value: new Vector4() } },
     blending: CustomBlending,
     blendSrc: OneFactor,
     blendDst: OneFactor,

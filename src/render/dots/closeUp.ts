@@ -109,7 +109,7 @@ void main() {
 	vInkLog = ( layer < 4 ? uInkLog0[ layer ] : uInkLog1[ layer - 4 ] ).rgb;
 	// The skin shader already darkens by the halo here (up to 1): the disc adds what is left.
 	vec4 maps = layer < 4 ? textureLod( uDotMap0, dotUv, HALO_LOD ) : textureLod( uDotMap1, dotUv, HALO_LOD );
-	float halo = min( 1.0, HALO_GAIN * dot( maps, vec4( equal( ivec4( layer % 4 ), ivec4( 0, 1, 2, 3 ) ) ) ) );
+	float halo = min( 1.0, COVERAGE_SCALE * HALO_SHARE * dot( maps, vec4( equal( ivec4( layer % 4 ), ivec4( 0, 1, 2, 3 ) ) ) ) );
 	vAmount = closeUpWeight( dotPos ) * ( 1.0 - halo ) / ( ka * kb );
 }
 `;

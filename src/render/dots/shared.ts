@@ -2,6 +2,7 @@
  * visibility, the baked coverage maps and the close-up region. One uniforms object, written in
  * place: changing a shade, hiding a layer or changing the skin touches only these values. */
 import { Matrix4, Vector4, type Texture } from 'three';
+import { HALO_GAIN } from '../../model';
 
 /** Texels of the ink ramp: pigment concentration c at texel sqrt(c) * (RAMP_SIZE - 1). */
 export const RAMP_SIZE = 256;
@@ -13,17 +14,22 @@ export const LAYER_SLOTS = 8;
  * radius the baked map fades in as the discs fade out, so no dot is darkened twice. */
 export const CLOSE_UP_FADE = 0.75;
 
-/** Light entering the skin beside a dot wanders under it (the dermis's transport mean free path
- * is ~0.23 mm at 500 nm, SCIENCE.md section 2) and is partly absorbed there: a dot darkens a soft
- * halo around itself, not only its own footprint. The halo is read from the coverage map's mip
- * chain HALO_LOD levels coarser (~0.45 mm texels at 4096²), weighted HALO_GAIN: in all, a dot
- * darkens about (1 + HALO_GAIN) times its own area: a 0.2 mm dot 0.2 mm deep shadows a disc
- * about 0.5 mm across, the order lateral transport of ~0.23 mm gives. An assumption [NF]: the
- * ink colour comes from the Kubelka-Munk model of a wide dot (color/optics.ts), which has no
- * lateral light; the gain was set so that the default design, healed, takes about a fifth off a
- * type III crown's luminance, where a healed SMP scalp reads as a shaved head's shadow. */
+/** The baked maps hold each dot's own footprint plus its halo (model/color/lateralLight.ts), in
+ * units of 1 / COVERAGE_SCALE: with the halo a texel can hold more than one dot's worth. */
+export const COVERAGE_SCALE = 2;
+
+/** Where the close-up discs draw a dot's core, the skin still darkens by its halo: the map read
+ * HALO_LOD levels coarser (~2 mm texels at 4096²: the local mean of footprints and halos), times
+ * the halo's share of that, HALO_GAIN / (1 + HALO_GAIN) (its soft saturation makes the true share
+ * a little less, 0.86-0.89 for dots of 0.28-0.18 mm). */
 export const HALO_LOD = 4.5;
-export const HALO_GAIN = 6;
+
+/** The skin reads the maps this many mip levels finer than the pixel's footprint. A camera pixel
+ * integrates the light of its own footprint, so dots a pixel apart leave a grain from pixel to
+ * pixel; trilinear filtering at the footprint's own level averages over about two pixels and
+ * turns the stipple into a flat tint. The dots are blue noise, with no period to alias into
+ * moiré: reading finer only keeps the grain a photograph of the scalp has. */
+export const STIPPLE_LOD_BIAS = -1;
 
 export interface DotUniforms {
   uDotMap0: { value: Texture | null };
@@ -67,10 +73,12 @@ export function createDotUniforms(): DotUniforms {
   };
 }
 
-/** GLSL: the halo constants. */
+/** GLSL: the map constants. */
 export const HALO_GLSL = /* glsl */ `
 #define HALO_LOD ${HALO_LOD.toFixed(1)}
-#define HALO_GAIN ${HALO_GAIN.toFixed(2)}
+#define HALO_SHARE ${(HALO_GAIN / (1 + HALO_GAIN)).toFixed(4)}
+#define COVERAGE_SCALE ${COVERAGE_SCALE.toFixed(1)}
+#define STIPPLE_LOD_BIAS ${STIPPLE_LOD_BIAS.toFixed(2)}
 `;
 
 /** GLSL: the close-up fade, the same function of position for the skin and the discs. */
