@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   apparentDotLab,
-  ColorInputError,
   defaultStubble,
   deltaE2000,
   follicleLab,
@@ -15,6 +14,7 @@ import {
   verdictOf,
   type Lab,
 } from '../../src/model';
+import { expectFieldErrors } from './helpers/fieldErrors';
 
 const lab = (id: string): Lab => hairColor(id)!.lab;
 const fmt = (c: Lab) => `${c.L.toFixed(1)}/${c.a.toFixed(1)}/${c.b.toFixed(1)}`;
@@ -142,13 +142,6 @@ describe('matching a shade to the stubble', () => {
       [() => matchShade({ hair: lab('black'), skin, depthMm: 0.3, stubble: { ...defaultStubble(), shaveLengthMm: 5 } }), 'stubble.shaveLengthMm'],
       [() => matchShade({ hair: lab('black'), skin, depthMm: 0.3, tone: 'green' as never }), 'tone'],
     ];
-    for (const [run, field] of cases) {
-      expect(run).toThrow(ColorInputError);
-      try {
-        run();
-      } catch (e) {
-        expect((e as ColorInputError).field).toBe(field);
-      }
-    }
+    expectFieldErrors(cases);
   });
 });

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ColorInputError,
   createHead,
   defaultStubble,
   deltaE2000,
@@ -16,6 +15,7 @@ import {
   type StubbleSet,
 } from '../../src/model';
 import { defaultHairLoss, hairField } from '../../src/model/hair/hairLoss';
+import { expectFieldErrors } from './helpers/fieldErrors';
 
 /** Stubble shaved to 0.5 mm (the default is shaved to the skin, without cut ends). */
 const HALF_MM = { ...defaultStubble(), shaveLengthMm: 0.5 };
@@ -85,14 +85,7 @@ describe('the optics of shaved hair', () => {
       [() => stubbleOptics({ hair: lab('black'), skin: typeIII, stubble: { ...defaultStubble(), densityFuPerCm2: 500 } }), 'stubble.densityFuPerCm2'],
       [() => stubbleOptics({ hair: lab('black'), skin: typeIII, stubble: { ...defaultStubble(), shaveLengthMm: -1 } }), 'stubble.shaveLengthMm'],
     ];
-    for (const [run, field] of cases) {
-      expect(run).toThrow(ColorInputError);
-      try {
-        run();
-      } catch (e) {
-        expect((e as ColorInputError).field).toBe(field);
-      }
-    }
+    expectFieldErrors(cases);
   });
 });
 
