@@ -26,8 +26,6 @@ const VIEWS: readonly ReportView[] = ['front', 'left', 'right', 'top'];
 export const REPORT_YEARS = [HEALED_YEARS, 5] as const;
 /** The whole view's width; the square kept of it (about 800 px) is sharp at 150 dpi in a half-page picture. */
 const RENDER_WIDTH_PX = 1280;
-/** A little closer than the presets, which leave room round the head: the head fills the square. */
-const RENDER_ZOOM = 0.9;
 
 export interface ReportDetails {
   clinicName: string;
@@ -59,7 +57,7 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
   const renders = await captureViews(
     VIEWS.flatMap((view) => REPORT_YEARS.map((years) => ({ view, years }))),
     RENDER_WIDTH_PX,
-    { zoom: RENDER_ZOOM, aspect: 1, type: 'image/jpeg' },
+    { aspect: 1, type: 'image/jpeg' },
   );
   const client = useRecords.getState().client;
   const match = designShadeMatch(design);
