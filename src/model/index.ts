@@ -23,7 +23,7 @@ export { HAIR_COLORS, hairColor } from './color/hairColors';
 export type { HairColor } from './color/hairColors';
 export { apparentDotLab, buildDotColorTable, lookupDotColor, skinFit, dotSpectrum } from './color/optics';
 export type { DotColorTable, DotInput, SkinOptics } from './color/optics';
-export { HALO_GAIN, HALO_SIGMA_MM, haloPeak } from './color/lateralLight';
+export { HALO_GAIN, HALO_SIGMA_MM } from './color/lateralLight';
 export { matchShade, stubbleLab, follicleLab, verdictOf } from './color/shadeMatch';
 export type { ShadeMatch, ShadeMatchInput, ShadeResult, Verdict } from './color/shadeMatch';
 export { hairlineSchema, defaultHairline, withStyle, HAIRLINE_STYLES, HAIRLINE_STYLE_PRESETS, hairlineHandles, moveHandle, hairlinePolyline, BROW_LIMIT_MM } from './scalp/hairline';

@@ -21,7 +21,7 @@ export interface HeadFrame {
 
 /** Share of the view's height the head (crown to chin) fills in a preset: a portrait, with a
  * little neck below and air above, as a consultation photo is framed. */
-export const HEAD_FILL = 0.7;
+const HEAD_FILL = 0.7;
 /** At most this share of the view's width (ear to ear, or nose to back of the head). */
 const FILL_WIDTH = 0.86;
 /** The target sits this share of the head's height below the crown-chin midpoint: the centre of
@@ -35,7 +35,7 @@ export const WORKING_DISTANCE = 180 * MM_TO_SCENE;
  * practitioner stands while the client sits, so the front is taken from 15 degrees up, where the
  * hairline and the top of the head show; the sides level; the back a little from above, for the
  * crown; the top from straight above. */
-export const PRESET_ANGLES: Record<PresetName, { azimuthDeg: number; elevationDeg: number }> = {
+const PRESET_ANGLES: Record<PresetName, { azimuthDeg: number; elevationDeg: number }> = {
   front: { azimuthDeg: 0, elevationDeg: 15 },
   left: { azimuthDeg: 90, elevationDeg: 0 },
   right: { azimuthDeg: -90, elevationDeg: 0 },
@@ -94,7 +94,7 @@ export function headFrame(head: HeadModel): HeadFrame {
 }
 
 /** Unit vector from the target toward a preset's camera. */
-export function presetDirection(preset: PresetName, out = new Vector3()): Vector3 {
+function presetDirection(preset: PresetName, out = new Vector3()): Vector3 {
   const { azimuthDeg, elevationDeg } = PRESET_ANGLES[preset];
   const az = (azimuthDeg * Math.PI) / 180;
   const el = (elevationDeg * Math.PI) / 180;

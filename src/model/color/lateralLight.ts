@@ -12,9 +12,3 @@
  * meant to match. The darkening never goes past the pigment's own colour. */
 export const HALO_SIGMA_MM = 0.2;
 export const HALO_GAIN = 10;
-
-/** Peak of the halo (share of full darkening at the pigment's centre) for a round pigment of
- * radius `radiusMm`: the Gaussian whose integral is HALO_GAIN x pi r². */
-export function haloPeak(radiusMm: number, gain = HALO_GAIN): number {
-  return (gain * radiusMm * radiusMm) / (2 * HALO_SIGMA_MM * HALO_SIGMA_MM);
-}
