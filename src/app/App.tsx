@@ -3,6 +3,7 @@ import { Viewer } from '../scene/Viewer';
 import { useAppStore, type Mode } from '../state/store';
 import { ConsultationPanel } from '../ui/ConsultationPanel';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { Sheet } from '../ui/Sheet';
 import { HomePanel } from '../ui/HomePanel';
 import { MODE_LABELS, ModeTabs, panelId, tabId } from '../ui/ModeTabs';
 import { TrainingPanel } from '../ui/TrainingPanel';
@@ -33,7 +34,6 @@ export function App() {
   const [webgl] = useState(hasWebGL2);
   const mode = useAppStore((s) => s.mode);
   const actions = useAppStore((s) => s.actions);
-  const [sheetOpen, setSheetOpen] = useState(true);
   const started = useRef(false);
 
   // The first head: for the design of a share link the page was opened with, else the design
@@ -79,28 +79,12 @@ export function App() {
         <Timeline />
         <ViewBar />
       </main>
-      <aside className={sheetOpen ? 'sheet' : 'sheet sheet-closed'} aria-label={`${MODE_LABELS[mode]} panel`}>
-        <div className="sheet-head">
-          <h2>{MODE_LABELS[mode]}</h2>
-          <button
-            type="button"
-            className="sheet-toggle"
-            aria-expanded={sheetOpen}
-            aria-controls="sheet-body"
-            onClick={() => setSheetOpen((o) => !o)}
-          >
-            {sheetOpen ? 'Hide' : 'Show'}
-            <span className="visually-hidden"> the panel</span>
-          </button>
-        </div>
-        <ErrorAlert />
-        <div id="sheet-body" className="sheet-body">
-          <section id={panelId(mode)} role="tabpanel" aria-labelledby={tabId(mode)} data-testid={panelId(mode)} className="panel" tabIndex={0}>
-            {PANELS[mode]()}
-          </section>
-          <ViewSettings />
-        </div>
-      </aside>
+      <Sheet title={MODE_LABELS[mode]} alert={<ErrorAlert />}>
+        <section id={panelId(mode)} role="tabpanel" aria-labelledby={tabId(mode)} data-testid={panelId(mode)} className="panel" tabIndex={0}>
+          {PANELS[mode]()}
+        </section>
+        <ViewSettings />
+      </Sheet>
     </div>
   );
 }

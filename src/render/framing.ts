@@ -43,27 +43,31 @@ const PRESET_ANGLES: Record<PresetName, { azimuthDeg: number; elevationDeg: numb
   top: { azimuthDeg: 0, elevationDeg: 89.99 },
 };
 
-/** Lowest point of the chin: the lowest vertex near the midline in front of the face. */
+/** Lowest point of the chin: the lowest vertex near the midline in front of the face, above the
+ * chest (the chin lies about 1.3 brow-to-vertex heights below the glabella, the chest far lower). */
 function chinY(head: HeadModel): number {
   const p = head.positions;
-  const front = head.landmarks.glabella[2] - 35;
+  const { glabella, vertex } = head.landmarks;
+  const front = glabella[2] - 35;
+  const lowest = glabella[1] - 1.8 * (vertex[1] - glabella[1]);
   let y = Infinity;
-  for (let i = 0; i < p.length; i += 3) if (p[i + 2] > front && Math.abs(p[i]) < 20 && p[i + 1] < y) y = p[i + 1];
-  return Number.isFinite(y) ? y : head.landmarks.glabella[1] - 120;
+  for (let i = 0; i < p.length; i += 3) if (p[i + 2] > front && Math.abs(p[i]) < 20 && p[i + 1] < y && p[i + 1] > lowest) y = p[i + 1];
+  return Number.isFinite(y) ? y : glabella[1] - 120;
 }
 
+/** The head is framed, not the shoulders under it: only vertices above the chin count. */
 export function headFrame(head: HeadModel): HeadFrame {
   const p = head.positions;
-  const box = new Box3();
-  const v = new Vector3();
-  for (let i = 0; i < p.length; i += 3) box.expandByPoint(v.set(p[i], p[i + 1], p[i + 2]));
-  const size = box.getSize(new Vector3());
   const top = head.landmarks.vertex[1];
   const chin = chinY(head);
+  const box = new Box3();
+  const v = new Vector3();
+  for (let i = 0; i < p.length; i += 3) if (p[i + 1] >= chin) box.expandByPoint(v.set(p[i], p[i + 1], p[i + 2]));
+  const size = box.getSize(new Vector3());
   const headHeight = top - chin;
   const centre = new Vector3(0, (top + chin) / 2 - TARGET_DROP * headHeight, box.getCenter(v).z);
   let radius = 0;
-  for (let i = 0; i < p.length; i += 3) radius = Math.max(radius, v.set(p[i], p[i + 1], p[i + 2]).distanceTo(centre));
+  for (let i = 0; i < p.length; i += 3) if (p[i + 1] >= chin) radius = Math.max(radius, v.set(p[i], p[i + 1], p[i + 2]).distanceTo(centre));
   // The crown (whorl) lies behind the vertex: 30 degrees back from the top, seen from inside the cranium.
   const l = head.landmarks;
   const inside = new Vector3(0, l.tragusLeft[1], (l.glabella[2] + l.opisthocranion[2]) / 2);
@@ -101,8 +105,9 @@ function presetDirection(preset: PresetName, out = new Vector3()): Vector3 {
   return out.set(Math.sin(az) * Math.cos(el), Math.sin(el), Math.cos(az) * Math.cos(el));
 }
 
-/** Camera position for a preset so that the head fills the view as set above. */
-export function presetPosition(frame: HeadFrame, preset: PresetName, fovDeg: number, aspect: number, out = new Vector3()): Vector3 {
+/** Camera position for a preset so that the head fills the view as set above; `clearShare` is the
+ * share of the view's height that no control covers, which the head fills instead. */
+export function presetPosition(frame: HeadFrame, preset: PresetName, fovDeg: number, aspect: number, out = new Vector3(), clearShare = 1): Vector3 {
   const s = frame.size;
   const side = preset === 'left' || preset === 'right';
   // Up the screen: crown to chin (seen from above, the head's length); across: its width.
@@ -111,6 +116,6 @@ export function presetPosition(frame: HeadFrame, preset: PresetName, fovDeg: num
   const depth = preset === 'top' ? s.y : side ? s.x : s.z;
   const t = Math.tan((fovDeg * Math.PI) / 360);
   // Fit at the target's plane; the near half of the head is closer and looks a little larger.
-  const distance = Math.max(h / HEAD_FILL / (2 * t), w / FILL_WIDTH / (2 * t * aspect)) + depth * 0.25;
+  const distance = Math.max(h / (HEAD_FILL * clearShare) / (2 * t), w / FILL_WIDTH / (2 * t * aspect)) + depth * 0.25;
   return presetDirection(preset, out).multiplyScalar(distance).add(frame.centre);
 }

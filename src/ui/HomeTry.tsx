@@ -185,7 +185,8 @@ function HomeHairline() {
             aria-pressed={style === hairline.style}
             onClick={() => style !== hairline.style && actions.setHairline(withStyle(hairline, style))}
           >
-            {STYLE_NAMES[style]}
+            <span className="style-long">{STYLE_NAMES[style]}</span>
+            <span className="style-short">{style}</span>
           </button>
         ))}
       </div>

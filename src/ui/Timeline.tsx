@@ -1,9 +1,10 @@
 /** The timeline under the head: from fresh through healed to 20 years, with markers, and a
  * before/after comparison of two years either side of a draggable divider on the head. Moving it
  * only changes uniforms: the dots' fading is a closed form evaluated in the shader. */
-import { useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef, type RefObject } from 'react';
 import { HEALED_YEARS } from '../model';
 import { TIMELINE_MAX_YEARS, useAppStore } from '../state/store';
+import { setViewInsetBottom } from '../state/viewInset';
 
 const STEPS = 1000;
 /** Slider position to years: quadratic, so the first year (healing, the first fading) gets room. */
@@ -36,8 +37,10 @@ export function Timeline() {
   const plan = useAppStore((s) => s.fadePlans.own);
   const actions = useAppStore((s) => s.actions);
   const due = plan?.schedule[0];
+  const ref = useRef<HTMLDivElement>(null);
+  useFloatingInset(ref);
   return (
-    <div className="timeline" data-testid="timeline" role="group" aria-label="Timeline">
+    <div ref={ref} className="timeline" data-testid="timeline" role="group" aria-label="Timeline">
       <div className="timeline-row">
         <label htmlFor={`${id}-years`} className="timeline-label">
           <span data-testid="timeline-shown">{describeYears(years)}</span>
@@ -89,6 +92,25 @@ export function Timeline() {
       </div>
     </div>
   );
+}
+
+/** Where the stylesheet floats the timeline over the view (phones), the head is framed above it. */
+function useFloatingInset(ref: RefObject<HTMLDivElement | null>): void {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setViewInsetBottom(getComputedStyle(el).position === 'absolute' ? el.offsetHeight : 0);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    // A rotation or a resize across the phone breakpoint changes the position, not the size.
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+      setViewInsetBottom(0);
+    };
+  }, [ref]);
 }
 
 /** The divider over the head when two years are compared: drag it (mouse, touch, pen). */

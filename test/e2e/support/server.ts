@@ -17,8 +17,10 @@ export interface AppServer {
  * "/clinic/smp/"), which checks that the build's relative base works from any path.
  */
 export async function serveDist(base = '/'): Promise<AppServer> {
-  if (!existsSync(`${ROOT}dist/index.html`)) {
-    throw new Error('dist/index.html is missing: build the app first (`npm run build`), then run the e2e tests.');
+  // Another build can be tried without touching dist/ (SMP_DIST=scratch/dist-x).
+  const outDir = process.env.SMP_DIST ?? 'dist';
+  if (!existsSync(`${ROOT}${outDir}/index.html`)) {
+    throw new Error(`${outDir}/index.html is missing: build the app first (npm run build), then run the e2e tests.`);
   }
   const server = await preview({
     root: ROOT,
@@ -26,7 +28,7 @@ export async function serveDist(base = '/'): Promise<AppServer> {
     appType: 'mpa',
     base,
     logLevel: 'warn',
-    build: { outDir: 'dist' },
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   });
   const address = server.httpServer.address() as AddressInfo | null;
