@@ -1,6 +1,6 @@
 /** Builds heads off the main thread. Typed arrays go back transferred, not copied. */
 import * as Comlink from 'comlink';
-import { createHead, headDisplay, HeadMeasureError, type HeadMeasures, type HeadModel } from '../src/model';
+import { createHead, headDisplay, HeadMeasureError, type HeadInput, type HeadModel } from '../src/model';
 
 export type HeadJobResult =
   | { ok: true; head: HeadModel }
@@ -9,8 +9,8 @@ export type HeadJobResult =
 function transferables(head: HeadModel): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const c = head.display?.coarse;
-  const arrays = [head.positions, head.normals, head.indices, head.scalpUv, head.chart.rhoMm, head.chart.surfaceMm, head.chart.boundaryThetaRad];
-  if (head.display && c) arrays.push(head.display.occlusion, c.positions, c.normals, c.indices, c.scalpUv, c.ao);
+  const arrays: ArrayBufferView[] = [head.positions, head.normals, head.indices, head.scalpUv, head.features, head.chart.rhoMm, head.chart.surfaceMm, head.chart.boundaryThetaRad];
+  if (head.display && c) arrays.push(head.display.occlusion, c.positions, c.normals, c.indices, c.scalpUv, c.ao, c.features, head.display.lids);
   for (const a of arrays) {
     if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
   }
@@ -18,9 +18,9 @@ function transferables(head: HeadModel): ArrayBuffer[] {
 }
 
 const api = {
-  createHead(measures: Partial<HeadMeasures>): HeadJobResult {
+  createHead(input: HeadInput): HeadJobResult {
     try {
-      const head = createHead(measures);
+      const head = createHead(input);
       // The viewer's occlusion and coarse mesh are made here too, not on the main thread.
       head.display = headDisplay(head);
       return Comlink.transfer({ ok: true, head }, transferables(head));

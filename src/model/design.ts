@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { range } from './schema';
 import { DEFAULT_MEASURES, MEASURE_LIMITS } from './head/measures';
+import { SEXES, type Sex } from './head/form';
 import { HAIR_COLORS } from './color/hairColors';
 import type { PigmentTone } from './color/pigments';
 import { defaultHairline, hairlineSchema } from './scalp/hairline';
@@ -52,6 +53,9 @@ export const designSchema = z.object({
     circumferenceMm: measure('circumferenceMm', 'Head circumference'),
     lengthMm: measure('lengthMm', 'Head length'),
     breadthMm: measure('breadthMm', 'Head breadth'),
+    /** The face and bust of the 3D head (the measures set the skull alone). Optional in files and
+     * links made before it existed: they show the male head they showed then. */
+    sex: z.enum(SEXES as [Sex, ...Sex[]], { error: "Sex must be 'male' or 'female'" }).default('male'),
   }),
   skin: z.object({
     fitzpatrick: z.number().int().min(1, { error: 'Fitzpatrick type must be 1 to 6' }).max(6, { error: 'Fitzpatrick type must be 1 to 6' }),
@@ -102,7 +106,7 @@ export function defaultDesign(): Design {
     version: DESIGN_VERSION,
     name: 'New design',
     seed: 20261121,
-    head: { ...DEFAULT_MEASURES },
+    head: { ...DEFAULT_MEASURES, sex: 'male' },
     skin: { fitzpatrick: 3, customLab: null },
     hair: { ...DEFAULT_HAIR },
     pigment: { ...DEFAULT_PIGMENT },

@@ -1,8 +1,12 @@
 /** The public, headless API: tests, benchmarks, workers and scripts use the model through here. */
 export { createHead } from './head';
-export type { HeadModel, HeadMeasures, Landmark, ScalpChart, Vec3 } from './head/types';
-export { headDisplay, LOD_CELL_MM } from './head/display';
+export type { HeadInput } from './head';
+export type { EyeBall, HeadModel, HeadMeasures, Landmark, ScalpChart, Vec3 } from './head/types';
+export { SEXES } from './head/form';
+export type { Sex } from './head/form';
+export { headDisplay, LOD_CELL_MM, LOD_BUST_CELL_MM } from './head/display';
 export type { HeadDisplay } from './head/display';
+export { eyeFrame, LID_MAP_RANGE_MM, LID_MAP_TEXELS } from './head/lids';
 export { LANDMARKS, HeadMeasureError } from './head/types';
 export { DEFAULT_MEASURES, MEASURE_LIMITS, MEASURE_SD, measuresAtZ, resolveMeasures } from './head/measures';
 export { defaultDesign, DEFAULT_PIGMENT, DEFAULT_HAIR, parseDesign, designSchema, layerSchema, DesignError, DESIGN_VERSION, MAX_LAYERS } from './design';

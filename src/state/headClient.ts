@@ -1,7 +1,7 @@
 /** Main-thread side of the head worker: a newer request supersedes older ones, a crashed
  * worker is restarted and the job retried once before the failure is reported. */
 import * as Comlink from 'comlink';
-import type { HeadMeasures, HeadModel } from '../model';
+import type { HeadInput, HeadModel } from '../model';
 import type { HeadJobResult, HeadWorkerApi } from '../../workers/head.worker';
 
 export type HeadOutcome =
@@ -27,7 +27,8 @@ export class HeadClient {
 
   constructor(private readonly factory: () => Worker = spawn) {}
 
-  async request(measures: Partial<HeadMeasures>): Promise<HeadOutcome> {
+  /** A head of these measures and sex ('male' when not given). */
+  async request(measures: HeadInput): Promise<HeadOutcome> {
     const id = ++this.latest;
     let result: HeadJobResult;
     try {
@@ -72,7 +73,7 @@ export class HeadClient {
 
   /** One call; rejects with WorkerCrash when the worker dies (a pending comlink call would
    * otherwise never settle), after which the next call starts a fresh worker. */
-  private run(measures: Partial<HeadMeasures>): Promise<HeadJobResult> {
+  private run(measures: HeadInput): Promise<HeadJobResult> {
     const r = this.start();
     return new Promise<HeadJobResult>((resolve, reject) => {
       const onCrash = (e: Event) => {

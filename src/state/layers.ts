@@ -5,6 +5,7 @@ import { MAX_LAYERS, type Design, type HeadModel, type Layer } from '../model';
 export function samplingKey(head: HeadModel, design: Design): string {
   return JSON.stringify([
     head.measures,
+    head.sex,
     design.seed,
     design.hairline,
     design.hairLoss,
@@ -16,7 +17,7 @@ export function samplingKey(head: HeadModel, design: Design): string {
 
 /** Everything that changes the client's own scalp (stubble, scars); the hair colour only re-colours. */
 export function lookKey(head: HeadModel, design: Design): string {
-  return JSON.stringify([head.measures, design.seed, design.hairLoss, design.stubble, design.scars]);
+  return JSON.stringify([head.measures, head.sex, design.seed, design.hairLoss, design.stubble, design.scars]);
 }
 
 /** A further session: a little darker and finer than the last, at a moderate density. */

@@ -2,7 +2,7 @@
  * Per-frame values never pass through here; the head's typed arrays are only replaced when a
  * new head arrives. */
 import { create } from 'zustand';
-import { aftercareScenarios, designSchema, defaultDesign, mergeRefusal, fadePreset, FADE_PRESETS, HEALED_YEARS, type FadePreset, type TouchUpPlan, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadMeasures, type HeadModel, type Lab, type Layer } from '../model';
+import { aftercareScenarios, designSchema, defaultDesign, mergeRefusal, fadePreset, FADE_PRESETS, HEALED_YEARS, type FadePreset, type TouchUpPlan, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadInput, type HeadMeasures, type HeadModel, type Lab, type Sex, type Layer } from '../model';
 import { HeadClient, type HeadOutcome } from './headClient';
 import { DotsClient, spawnDotsWorker } from './dotsClient';
 import { JobClient } from './jobClient';
@@ -123,7 +123,9 @@ export interface Actions {
   setCustomSkin(lab: Lab | null): void;
   /** Builds a head of these measures; the design takes them only if the head could be built.
    * Resolves to what became of the request. */
-  applyMeasures(measures: Partial<HeadMeasures>): Promise<HeadOutcome['kind']>;
+  applyMeasures(measures: Partial<HeadMeasures> & { sex?: Sex }): Promise<HeadOutcome['kind']>;
+  /** Rebuilds the head with the face and bust of this sex, as one step of the history. */
+  setHeadSex(sex: Sex): Promise<HeadOutcome['kind']>;
   /** Replaces the design by a parsed one (from a file): all of it or, on failure, nothing. */
   openDesign(design: Design): Promise<void>;
   headDrawn(head: HeadModel): void;
@@ -177,6 +179,18 @@ const DOTS_DEBOUNCE_MS = 120;
 /** Plans wait for the design to settle a little longer: they are not on the head. */
 const PLAN_DEBOUNCE_MS = 300;
 
+/** The design's head (measures and sex) that a built head shows. */
+function headOf(head: HeadModel): Design['head'] {
+  return { ...head.measures, sex: head.sex };
+}
+
+/** Whether the head shown is of these measures and sex. */
+function isHeadOf(head: HeadModel | null, d: Design['head']): boolean {
+  if (!head) return false;
+  const m = head.measures;
+  return m.circumferenceMm === d.circumferenceMm && m.lengthMm === d.lengthMm && m.breadthMm === d.breadthMm && head.sex === d.sex;
+}
+
 /** The mode the page was opened in: a link a clinic sends can end in #home. */
 function initialMode(): Mode {
   // '#home', or a share link '#home/d=…'.
@@ -186,7 +200,7 @@ function initialMode(): Mode {
 
 export const useAppStore = create<AppState>()((set, get) => {
   /** Runs a head job; `commit` builds the next design from the new head. */
-  async function buildHead(measures: Partial<HeadMeasures>, commit: (head: HeadModel) => Design, errorPrefix = '') {
+  async function buildHead(measures: HeadInput, commit: (head: HeadModel) => Design, errorPrefix = '') {
     set({ headStatus: 'loading' });
     const outcome = await headClient.request(measures);
     switch (outcome.kind) {
@@ -210,11 +224,10 @@ export const useAppStore = create<AppState>()((set, get) => {
     return outcome.kind;
   }
 
-  /** After an undo or redo: a head of the design's measures, if the one shown is of others. */
+  /** After an undo or redo: a head of the design's measures and sex, if the one shown is of others. */
   async function headForDesign() {
     const m = get().design.head;
-    const shown = get().head?.measures;
-    if (shown && shown.circumferenceMm === m.circumferenceMm && shown.lengthMm === m.lengthMm && shown.breadthMm === m.breadthMm) return;
+    if (isHeadOf(get().head, m)) return;
     set({ headStatus: 'loading' });
     const outcome = await headClient.request(m);
     if (outcome.kind === 'ok') set({ head: outcome.head, headStatus: 'ready' });
@@ -397,20 +410,21 @@ export const useAppStore = create<AppState>()((set, get) => {
       updateDesign({ ...design, skin: { ...design.skin, customLab: lab } });
     },
     applyMeasures(measures) {
-      return buildHead(measures, (head) => ({ ...get().design, head: { ...head.measures } }));
+      // New measures keep the design's sex unless told otherwise.
+      const input = { sex: get().design.head.sex, ...measures };
+      return buildHead(input, (head) => ({ ...get().design, head: headOf(head) }));
+    },
+    setHeadSex(sex) {
+      const { design, head } = get();
+      if (design.head.sex === sex && isHeadOf(head, design.head)) return Promise.resolve('ok');
+      return buildHead({ ...design.head, sex }, (built) => ({ ...get().design, head: headOf(built) }));
     },
     async openDesign(design) {
-      const shown = get().head?.measures;
-      const same =
-        shown &&
-        shown.circumferenceMm === design.head.circumferenceMm &&
-        shown.lengthMm === design.head.lengthMm &&
-        shown.breadthMm === design.head.breadthMm;
-      if (same) {
+      if (isHeadOf(get().head, design.head)) {
         commitDesign(design);
         return;
       }
-      await buildHead(design.head, (head) => ({ ...design, head: { ...head.measures } }), 'This design file cannot be used: ');
+      await buildHead(design.head, (head) => ({ ...design, head: headOf(head) }), 'This design file cannot be used: ');
     },
     headDrawn(head) {
       if (get().drawnHead !== head) set({ drawnHead: head });

@@ -135,7 +135,7 @@ export function profileOf(design: Design): ClientProfile {
     skinLab: design.skin.customLab ? { ...design.skin.customLab } : null,
     hairPreset: design.hair.preset,
     hairLab: design.hair.customLab ? { ...design.hair.customLab } : null,
-    head: { circumferenceMm: design.head.circumferenceMm, lengthMm: design.head.lengthMm, breadthMm: design.head.breadthMm },
+    head: { circumferenceMm: design.head.circumferenceMm, lengthMm: design.head.lengthMm, breadthMm: design.head.breadthMm, sex: design.head.sex },
     hairLossPattern: design.hairLoss.pattern,
   };
 }

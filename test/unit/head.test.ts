@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Sex } from '../../src/model/head/form';
 import { buildHeadGeometry, type HeadGeometry } from '../../src/model/head/geometry';
 import { measuresAtZ } from '../../src/model/head/measures';
 import { HeadMeasureError, LANDMARKS, type HeadMeasures } from '../../src/model/head/types';
@@ -68,22 +69,25 @@ const PERCENTILES = [
   ['95th', 1.645],
 ] as const;
 
-const built = new Map<number, HeadGeometry>();
-function headAt(z: number): HeadGeometry {
-  if (!built.has(z)) built.set(z, buildHeadGeometry(measuresAtZ(z)));
-  return built.get(z)!;
+const SEXES: Sex[] = ['male', 'female'];
+
+const built = new Map<string, HeadGeometry>();
+function headAt(z: number, sex: Sex = 'male'): HeadGeometry {
+  const key = `${sex} ${z}`;
+  if (!built.has(key)) built.set(key, buildHeadGeometry(measuresAtZ(z), { sex }));
+  return built.get(key)!;
 }
 
 describe('parametric head: measures', () => {
-  for (const [name, z] of PERCENTILES) {
-    it(`the ${name} percentile head measures as asked (circumference, length, breadth within 2%)`, () => {
+  for (const sex of SEXES) for (const [name, z] of PERCENTILES) {
+    it(`the ${name} percentile ${sex} head measures as asked (circumference, length, breadth within 2%)`, () => {
       const wanted = measuresAtZ(z);
       const t0 = performance.now();
-      const g = headAt(z);
+      const g = headAt(z, sex);
       const ms = performance.now() - t0;
       const m = measureMesh(g);
       console.log(
-        `${name}: built in ${ms.toFixed(0)} ms, ${g.indices.length / 3} triangles; ` +
+        `${sex} ${name}: built in ${ms.toFixed(0)} ms, ${g.indices.length / 3} triangles; ` +
           `circumference ${m.circumferenceMm.toFixed(1)} (${wanted.circumferenceMm.toFixed(1)}), ` +
           `length ${m.lengthMm.toFixed(1)} (${wanted.lengthMm.toFixed(1)}), breadth ${m.breadthMm.toFixed(1)} (${wanted.breadthMm.toFixed(1)})`,
       );
@@ -120,12 +124,13 @@ describe('parametric head: mesh', () => {
   it('winds outward: positive volume equal to the volume inside the SDF, normals agree with faces', () => {
     const g = headAt(0);
     const volume = signedVolume(g.positions, g.indices);
-    // Count SDF-inside cells on a 2 mm lattice as an independent estimate of the same volume.
+    // Count SDF-inside cells on a 2.5 mm lattice over head and bust as an independent estimate
+    // of the same volume.
     let inside = 0;
-    const h = 2;
-    for (let x = -120; x <= 120; x += h)
-      for (let y = -200; y <= 150; y += h)
-        for (let z = -130; z <= 150; z += h) if (g.distance(x + 0.37, y + 0.21, z + 0.13) < 0) inside++;
+    const h = 2.5;
+    for (let x = -225; x <= 225; x += h)
+      for (let y = -350; y <= 150; y += h)
+        for (let z = -150; z <= 150; z += h) if (g.distance(x + 0.37, y + 0.21, z + 0.13) < 0) inside++;
     const lattice = inside * h * h * h;
     console.log(`volume ${(volume / 1e3).toFixed(0)} cm3 (lattice ${(lattice / 1e3).toFixed(0)} cm3)`);
     expect(volume).toBeGreaterThan(0);
@@ -171,9 +176,9 @@ describe('parametric head: mesh', () => {
 });
 
 describe('parametric head: landmarks', () => {
-  for (const [name, z] of PERCENTILES) {
-    it(`lie on the surface and where anatomy puts them (${name} percentile)`, () => {
-      const g = headAt(z);
+  for (const sex of SEXES) for (const [name, z] of PERCENTILES) {
+    it(`lie on the surface and where anatomy puts them (${name} percentile, ${sex})`, () => {
+      const g = headAt(z, sex);
       const l = g.landmarks;
       for (const key of LANDMARKS) {
         expect(distanceToMesh(g.positions, g.indices, l[key]), key).toBeLessThan(0.5);

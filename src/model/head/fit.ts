@@ -1,3 +1,4 @@
+import type { Sex } from './form';
 import { argMax, lengthLandmarks } from './landmarks';
 import { castRay } from './raycast';
 import { HeadShape, TEMPLATE_HALF_BREADTH_MM, type ShapeParams } from './shape';
@@ -69,7 +70,7 @@ export function circumferenceOf(shape: HeadShape, g: Vec3, o: Vec3): number {
 /** Shape parameters that give the measures: breadth sets the cranium's width, length its depth
  * (the face rides on its front), and the fullness of its horizontal section the circumference.
  * The midline profile does not depend on the fullness, so the three are solved in turn. */
-export function fitShape(m: HeadMeasures): ShapeParams {
+export function fitShape(m: HeadMeasures, sex: Sex = 'male'): ShapeParams {
   const index = m.breadthMm / m.lengthMm;
   if (index < CEPHALIC_INDEX_RANGE.min || index > CEPHALIC_INDEX_RANGE.max) {
     throw new HeadMeasureError(
@@ -81,16 +82,16 @@ export function fitShape(m: HeadMeasures): ShapeParams {
   }
   const scaleX = m.breadthMm / (2 * TEMPLATE_HALF_BREADTH_MM);
   const lengthAt = (scaleZ: number) => {
-    const shape = new HeadShape({ scaleX, scaleZ, fullness: 0 });
+    const shape = new HeadShape({ scaleX, scaleZ, fullness: 0 }, sex);
     const l = lengthLandmarks(shape, (x, y, z) => shape.distance(x, y, z));
     return dist(l.glabella, l.opisthocranion);
   };
   const scaleZ = solveIncreasing(lengthAt, m.lengthMm, m.lengthMm / 196, 0.01, 1e-3);
   // The midline profile, and so the glabella and opisthocranion, do not depend on the fullness.
-  const base = new HeadShape({ scaleX, scaleZ, fullness: 0 });
+  const base = new HeadShape({ scaleX, scaleZ, fullness: 0 }, sex);
   const { glabella, opisthocranion } = lengthLandmarks(base, (x, y, z) => base.distance(x, y, z));
   const circumferenceAt = (fullness: number) =>
-    circumferenceOf(new HeadShape({ scaleX, scaleZ, fullness }), glabella, opisthocranion);
+    circumferenceOf(new HeadShape({ scaleX, scaleZ, fullness }, sex), glabella, opisthocranion);
   const cMin = circumferenceAt(FULLNESS_RANGE.min);
   const cMax = circumferenceAt(FULLNESS_RANGE.max);
   if (m.circumferenceMm < cMin || m.circumferenceMm > cMax) {

@@ -1,3 +1,4 @@
+import { canthusXY } from './eyes';
 import { castRay } from './raycast';
 import type { HeadShape } from './shape';
 import type { Sdf } from './surfaceNets';
@@ -80,8 +81,11 @@ export function findLandmarks(shape: HeadShape, f: Sdf): Record<Landmark, Vec3> 
   const inionY = 6 * s;
   const napeY = -62 * s;
   const tragusX = FAR_MM - castRay(f, FAR_MM, 0, 0, -1, 0, 0, 2 * FAR_MM);
-  const eyeX = 45 * s;
-  const eyeY = shape.faceY(9);
+  // Outer canthus: the lateral corner of the eye's opening, on the skin seen from the front,
+  // 1.5 mm out from the very corner, where the mesh follows the surface (the notch is finer).
+  const [cx, cy] = canthusXY('lateral', 1.5);
+  const eyeX = cx * s;
+  const eyeY = shape.faceY(cy);
   const eyeZ = FAR_MM - castRay(f, eyeX, eyeY, FAR_MM, 0, 0, -1, 2 * FAR_MM);
   return {
     glabella,

@@ -31,7 +31,8 @@ export function measuresAtZ(z: number): HeadMeasures {
 /** Fills missing measures (scaled with the circumference when only it is given) and refuses
  * values out of range with a message naming the field and the range. */
 export function resolveMeasures(partial: Partial<HeadMeasures> = {}): HeadMeasures {
-  for (const key of Object.keys(partial) as (keyof HeadMeasures)[]) {
+  // Only the measures: a head input may carry other keys (the sex).
+  for (const key of Object.keys(MEASURE_LIMITS) as (keyof HeadMeasures)[]) {
     const value = partial[key];
     if (value === undefined) continue;
     const { min, max } = MEASURE_LIMITS[key];

@@ -14,6 +14,11 @@
 
 /** Voxel edge (mm). Finer than the creases that matter (nostril, ear), coarse enough to be fast. */
 const VOXEL_MM = 2;
+/** Voxel edge (mm) over the whole bust, whose creases are broad: the fine grid covers the head
+ * only, so the voxels stay about as many as for a bare head. */
+const BUST_VOXEL_MM = 4;
+/** Fine and coarse occlusion are blended over this band above the fine grid's bottom (mm). */
+const BLEND_MM = 20;
 /** Half-sizes of the boxes (mm) and their weights: small ones find folds, large ones the chin over the neck. */
 const SCALES_MM = [4, 8, 16, 28];
 const WEIGHTS = [0.15, 0.3, 0.3, 0.25];
@@ -25,12 +30,39 @@ const SMOOTHING_PASSES = 4;
 const OUTSIDE = 2;
 const SURFACE = 1;
 
-/** 0 (fully occluded) .. 1 (open) per vertex. */
-export function headAmbientOcclusion(positions: Float32Array, normals: Float32Array, indices: Uint32Array): Float32Array {
+/** 0 (fully occluded) .. 1 (open) per vertex. With `fineAboveYMm`, the 2 mm voxels cover only
+ * what lies above that height (the head) and 4 mm voxels the whole mesh (the bust). */
+export function headAmbientOcclusion(
+  positions: Float32Array,
+  normals: Float32Array,
+  indices: Uint32Array,
+  fineAboveYMm = -Infinity,
+): Float32Array {
+  const fine = voxelOcclusion(positions, normals, indices, VOXEL_MM, fineAboveYMm);
+  if (fineAboveYMm === -Infinity) return smoothOverMesh(fine, indices, SMOOTHING_PASSES);
+  const coarse = voxelOcclusion(positions, normals, indices, BUST_VOXEL_MM, -Infinity);
+  const ao = new Float32Array(fine.length);
+  for (let i = 0; i < ao.length; i++) {
+    const t = Math.min(1, Math.max(0, (positions[3 * i + 1] - fineAboveYMm) / BLEND_MM));
+    ao[i] = t > 0 ? coarse[i] + (fine[i] - coarse[i]) * t : coarse[i];
+  }
+  return smoothOverMesh(ao, indices, SMOOTHING_PASSES);
+}
+
+/** Occlusion on a grid of `voxelMm` over the vertices above `cropYMm` (the others get 1): where
+ * the crop cuts the body, its section is sealed as solid. */
+function voxelOcclusion(
+  positions: Float32Array,
+  normals: Float32Array,
+  indices: Uint32Array,
+  voxelMm: number,
+  cropYMm: number,
+): Float32Array {
   const nv = positions.length / 3;
   let minX = Infinity, minY = Infinity, minZ = Infinity, maxX = -Infinity, maxY = -Infinity, maxZ = -Infinity;
   for (let i = 0; i < nv; i++) {
     const x = positions[3 * i], y = positions[3 * i + 1], z = positions[3 * i + 2];
+    if (y < cropYMm) continue;
     if (x < minX) minX = x;
     if (y < minY) minY = y;
     if (z < minZ) minZ = z;
@@ -38,13 +70,13 @@ export function headAmbientOcclusion(positions: Float32Array, normals: Float32Ar
     if (y > maxY) maxY = y;
     if (z > maxZ) maxZ = z;
   }
-  const pad = 2 * VOXEL_MM;
+  const pad = 2 * voxelMm;
   const ox = minX - pad, oy = minY - pad, oz = minZ - pad;
-  const nx = Math.ceil((maxX - minX + 2 * pad) / VOXEL_MM) + 1;
-  const ny = Math.ceil((maxY - minY + 2 * pad) / VOXEL_MM) + 1;
-  const nz = Math.ceil((maxZ - minZ + 2 * pad) / VOXEL_MM) + 1;
+  const nx = Math.ceil((maxX - minX + 2 * pad) / voxelMm) + 1;
+  const ny = Math.ceil((maxY - minY + 2 * pad) / voxelMm) + 1;
+  const nz = Math.ceil((maxZ - minZ + 2 * pad) / voxelMm) + 1;
   const sxy = nx * ny;
-  const inv = 1 / VOXEL_MM;
+  const inv = 1 / voxelMm;
   // 0 unknown (ends up inside), SURFACE, OUTSIDE; `fill` is the solid share of surface cells.
   const kind = new Uint8Array(nx * ny * nz);
   const fill = new Float32Array(nx * ny * nz);
@@ -55,10 +87,11 @@ export function headAmbientOcclusion(positions: Float32Array, normals: Float32Ar
   const p = positions;
   const mark = (x: number, y: number, z: number, fx: number, fy: number, fz: number) => {
     const ix = Math.floor((x - ox) * inv), iy = Math.floor((y - oy) * inv), iz = Math.floor((z - oz) * inv);
+    if (iy < 0 || ix < 0 || iz < 0 || ix >= nx || iy >= ny || iz >= nz) return;
     const i = ix + iy * nx + iz * sxy;
-    const cx = ox + (ix + 0.5) * VOXEL_MM, cy = oy + (iy + 0.5) * VOXEL_MM, cz = oz + (iz + 0.5) * VOXEL_MM;
+    const cx = ox + (ix + 0.5) * voxelMm, cy = oy + (iy + 0.5) * voxelMm, cz = oz + (iz + 0.5) * voxelMm;
     const height = (cx - x) * fx + (cy - y) * fy + (cz - z) * fz;
-    const extent = VOXEL_MM * (Math.abs(fx) + Math.abs(fy) + Math.abs(fz));
+    const extent = voxelMm * (Math.abs(fx) + Math.abs(fy) + Math.abs(fz));
     kind[i] = SURFACE;
     fill[i] = Math.min(1, Math.max(0, 0.5 - height / extent));
   };
@@ -74,12 +107,25 @@ export function headAmbientOcclusion(positions: Float32Array, normals: Float32Ar
     fz /= fl;
     // Winding may be either way: take the side the vertex normals point to as outward.
     if (fx * normals[a] + fy * normals[a + 1] + fz * normals[a + 2] < 0) (fx = -fx), (fy = -fy), (fz = -fz);
-    mark(p[a], p[a + 1], p[a + 2], fx, fy, fz);
-    mark((p[a] + p[b]) / 2, (p[a + 1] + p[b + 1]) / 2, (p[a + 2] + p[b + 2]) / 2, fx, fy, fz);
-    mark((p[b] + p[c]) / 2, (p[b + 1] + p[c + 1]) / 2, (p[b + 2] + p[c + 2]) / 2, fx, fy, fz);
-    mark((p[c] + p[a]) / 2, (p[c + 1] + p[a + 1]) / 2, (p[c + 2] + p[a + 2]) / 2, fx, fy, fz);
-    mark((p[a] + p[b] + p[c]) / 3, (p[a + 1] + p[b + 1] + p[c + 1]) / 3, (p[a + 2] + p[b + 2] + p[c + 2]) / 3, fx, fy, fz);
+    const longest = Math.sqrt(Math.max(ux * ux + uy * uy + uz * uz, vx * vx + vy * vy + vz * vz, (vx - ux) ** 2 + (vy - uy) ** 2 + (vz - uz) ** 2));
+    if (longest <= voxelMm) {
+      mark(p[a], p[a + 1], p[a + 2], fx, fy, fz);
+      mark((p[a] + p[b]) / 2, (p[a + 1] + p[b + 1]) / 2, (p[a + 2] + p[b + 2]) / 2, fx, fy, fz);
+      mark((p[b] + p[c]) / 2, (p[b + 1] + p[c + 1]) / 2, (p[b + 2] + p[c + 2]) / 2, fx, fy, fz);
+      mark((p[c] + p[a]) / 2, (p[c + 1] + p[a + 1]) / 2, (p[c + 2] + p[a + 2]) / 2, fx, fy, fz);
+      mark((p[a] + p[b] + p[c]) / 3, (p[a + 1] + p[b + 1] + p[c + 1]) / 3, (p[a + 2] + p[b + 2] + p[c + 2]) / 3, fx, fy, fz);
+      continue;
+    }
+    // A large triangle (the coarse bust): samples under half a voxel apart, so the shell closes.
+    const n = Math.ceil((2 * longest) / voxelMm);
+    for (let i = 0; i <= n; i++) {
+      for (let j = 0; i + j <= n; j++) {
+        const wb = i / n, wc = j / n;
+        mark(p[a] + ux * wb + vx * wc, p[a + 1] + uy * wb + vy * wc, p[a + 2] + uz * wb + vz * wc, fx, fy, fz);
+      }
+    }
   }
+  if (cropYMm > -Infinity) sealBottom(kind, fill, nx, ny, nz);
 
   floodOutside(kind, nx, ny, nz);
 
@@ -100,9 +146,10 @@ export function headAmbientOcclusion(positions: Float32Array, normals: Float32Ar
   const S = (x: number, y: number, z: number) => sat[x + y * sx + z * sxy1];
   const clampI = (v: number, n: number) => (v < 0 ? 0 : v > n ? n : v);
 
-  const ao = new Float32Array(nv);
+  const ao = new Float32Array(nv).fill(1);
   for (let i = 0; i < nv; i++) {
     const px = positions[3 * i], py = positions[3 * i + 1], pz = positions[3 * i + 2];
+    if (py < oy) continue;
     const nX = normals[3 * i], nY = normals[3 * i + 1], nZ = normals[3 * i + 2];
     const gx = (px - ox) * inv, gy = (py - oy) * inv, gz = (pz - oz) * inv;
     let shade = 0;
@@ -121,7 +168,41 @@ export function headAmbientOcclusion(positions: Float32Array, normals: Float32Ar
     }
     ao[i] = Math.max(0, 1 - GAIN * shade);
   }
-  return smoothOverMesh(ao, indices, SMOOTHING_PASSES);
+  return ao;
+}
+
+/** The grid's bottom layer (y = 0) cuts through the neck: what its outline of surface cells
+ * encloses, found by a flood from the layer's corner, is made solid, so the outside flood
+ * cannot enter the body through the cut. */
+function sealBottom(kind: Uint8Array, fill: Float32Array, nx: number, ny: number, nz: number): void {
+  const sxy = nx * ny;
+  const reached = new Uint8Array(nx * nz);
+  const stack = new Int32Array(nx * nz);
+  let top = 0;
+  const push = (x: number, z: number) => {
+    const c = x + z * nx;
+    if (reached[c] || kind[x + z * sxy] === SURFACE) return;
+    reached[c] = 1;
+    stack[top++] = c;
+  };
+  push(0, 0);
+  while (top > 0) {
+    const c = stack[--top];
+    const x = c % nx, z = (c / nx) | 0;
+    if (x > 0) push(x - 1, z);
+    if (x < nx - 1) push(x + 1, z);
+    if (z > 0) push(x, z - 1);
+    if (z < nz - 1) push(x, z + 1);
+  }
+  for (let z = 0; z < nz; z++) {
+    for (let x = 0; x < nx; x++) {
+      const g = x + z * sxy;
+      if (!reached[x + z * nx] && kind[g] !== SURFACE) {
+        kind[g] = SURFACE;
+        fill[g] = 1;
+      }
+    }
+  }
 }
 
 /** Marks OUTSIDE every cell face-connected to the corner cell without crossing SURFACE. */

@@ -1,5 +1,12 @@
+import { boxGap, bustDistance, bustLowerBound, BUST_BOTTOM_MM } from './bust';
 import { Cranium, type CraniumParams } from './cranium';
-import { sdCapsule, sdEllipsoid, sdRoundCone, smax, smin } from './sdf';
+import { EYE_REACH_MM, eyeRegion, GLOBE } from './eyes';
+import { faceDistance } from './face';
+import { faceFeatures } from './features';
+import { bodyForm, type BodyForm, type Sex } from './form';
+import type { Grading } from './grading';
+import { sdCapsule, sdEllipsoid, smax, smin } from './sdf';
+import type { EyeBall } from './types';
 
 /** What the fit turns: the cranium's scale across (x) and front to back (z), and its "fullness"
  * in [-1, 1], which moves the exponents of its horizontal superellipse (see below). */
@@ -38,9 +45,11 @@ const TRAGUS_X = 72;
 const DEG = Math.PI / 180;
 
 /** The head as one signed distance function: a cranium scaled to the measures, with face, ears
- * and neck that scale uniformly with head size and ride on it. */
+ * and bust that scale uniformly with head size and ride on it; the face and bust take the
+ * client's sex (form.ts), the cranium does not. */
 export class HeadShape {
   readonly cranium: CraniumParams;
+  readonly form: BodyForm;
   private readonly skull: Cranium;
   /** Uniform scale of face, ears and neck. */
   readonly faceScale: number;
@@ -53,7 +62,11 @@ export class HeadShape {
   private readonly vx: number; private readonly vy: number; private readonly vz: number;
   private readonly wx: number; private readonly wy: number; private readonly wz: number;
 
-  constructor(readonly params: ShapeParams) {
+  constructor(
+    readonly params: ShapeParams,
+    readonly sex: Sex = 'male',
+  ) {
+    this.form = bodyForm(sex);
     const { scaleX, scaleZ, fullness } = params;
     const s = Math.sqrt(scaleX * scaleZ);
     this.faceScale = s;
@@ -95,15 +108,39 @@ export class HeadShape {
     return this.faceTz + templateZMm * this.faceScale;
   }
 
-  /** A box that holds the whole head with a margin. */
+  /** A box that holds the whole head and bust with a margin. */
   bounds(): { minMm: [number, number, number]; maxMm: [number, number, number] } {
     const s = this.faceScale;
     const c = this.cranium;
-    const halfX = Math.max(c.halfBreadthMm, this.earShiftX + 95 * s) + 8;
+    const halfX = Math.max(c.halfBreadthMm, this.earShiftX + 95 * s, (this.form.acromionXMm + 8) * s) + 8;
     return {
-      minMm: [-halfX, -185 * s - 8, Math.min(c.centerZMm - c.backMm - 15, -80 * s) - 12],
+      minMm: [-halfX, (BUST_BOTTOM_MM - 4) * s - 8, Math.min(c.centerZMm - c.backMm - 15, -135 * s) - 12],
       maxMm: [halfX, c.centerYMm + c.topMm + 10, this.faceZ(135)],
     };
+  }
+
+  /** How the meshing grid coarsens below the chin: the bust is large and smooth, and seen small. */
+  grading(): Grading {
+    const s = this.faceScale;
+    return { startYMm: -112 * s, spanMm: 75 * s, scale: 3.2, centerZMm: -10 * s };
+  }
+
+  /** The eyeballs (left, then right): spheres the renderer draws in the lids' openings. */
+  eyes(): EyeBall[] {
+    const s = this.faceScale;
+    const x = GLOBE.x * s, y = this.faceY(GLOBE.y), z = this.faceZ(GLOBE.z);
+    const r = GLOBE.radiusMm * s;
+    return [
+      { centerMm: [x, y, z], radiusMm: r, forwardDir: [0, 0, 1] },
+      { centerMm: [-x, y, z], radiusMm: r, forwardDir: [0, 0, 1] },
+    ];
+  }
+
+  /** Face feature weights at a surface point: [lip (vermilion), brow (eyebrow hair density)],
+   * each in [0, 1]. */
+  features(x: number, y: number, z: number): [number, number] {
+    const s = this.faceScale;
+    return faceFeatures(x < 0 ? -x / s : x / s, (y - this.faceTy) / s, (z - this.faceTz) / s, this.form);
   }
 
   /** Signed distance (mm) at a point. */
@@ -114,9 +151,10 @@ export class HeadShape {
     const fx = ax / s;
     const ny = y / s;
     const nz = z / s;
-    // Neck, in template coordinates about the origin. All of it lies below y = 5 (template), so
-    // above that height by more than the blend's reach it changes nothing.
-    if (ny - 5 < d / s + 30) d = smin(d, neck(fx, ny, nz) * s, 30 * s);
+    // Neck and bust, in template coordinates about the origin. All of it lies below y = 5
+    // (template), so above that height by more than the blend's reach it changes nothing; nor
+    // where it is that far in front of the neck (the face).
+    if (ny - 5 < d / s + 30 && bustLowerBound(fx, ny, nz) < d / s + 30) d = smin(d, bustDistance(fx, ny, nz, this.form) * s, 30 * s);
 
     // Face and ears, in template coordinates, each inside a box. Where the box is beyond the
     // blend's reach they change nothing. Where it is far, only a lower bound from the box is
@@ -128,7 +166,7 @@ export class HeadShape {
     const faceGap = 0.8 * boxGap(fx, fy, fz, -1, 75, -115, 48, -25, 132);
     if (faceGap < d / s + 18) {
       if (faceGap > 24) farBound = (faceGap - 4.5) * s;
-      else d = smin(d, this.face(fx, fy, fz) * s, 18 * s);
+      else d = smin(d, faceDistance(fx, fy, fz, this.form) * s, 18 * s);
     }
     const ex = (ax - this.earShiftX) / s;
     const earGap = 0.7 * boxGap(ex, ny, nz, 55, 103, -43, 38, -53, 15);
@@ -138,53 +176,12 @@ export class HeadShape {
       else d = smin(d, this.ear(ex, ny, nz) * 0.85 * s, 6 * s);
     }
     if (d > farBound) return farBound;
+    // The lids and the eyes' openings, laid on last (see eyes.ts).
+    const gx = fx - GLOBE.x, gy = fy - GLOBE.y, gz = fz - GLOBE.z;
+    if (gx * gx + gy * gy + gz * gz < EYE_REACH_MM * EYE_REACH_MM) d = eyeRegion(d / s, fx, fy, fz, this.form.creaseMm) * s;
     // Inside thin parts (lips, ear rims) the ellipsoid bound overstates the depth by up to ~20%;
     // scaling the inside keeps the same surface and makes every value a safe step.
     return d < 0 ? 0.85 * d : d;
-  }
-
-  /** Face features (template mm, x >= 0); parts farther than reach are left out. */
-  private face(x: number, y: number, z: number): number {
-    // Soft masses: cheeks and midface, maxilla, lower face; wide blends keep them fleshy.
-    let d = sdEllipsoid(x, y + 8, z - 40, 63, 40, 58);
-    d = smin(d, sdEllipsoid(x, y + 60, z - 52, 44, 38, 48), 24);
-    d = smin(d, sdEllipsoid(x, y + 45, z - 68, 38, 22, 38), 16);
-    if (sphereGap(x, y, z, 30, -62, 45, 72) < d + 24) {
-      // Jaw: one soft line from below the ear to the chin, and the chin.
-      d = smin(d, sdRoundCone(x, y, z, 47, -66, 8, 16, -97, 80, 7, 10), 24);
-      d = smin(d, sdRoundCone(x, y, z, 47, -66, 8, 52, -18, 2, 7, 8), 22);
-      d = smin(d, sdEllipsoid(x, y + 91, z - 90, 16, 13, 11), 12);
-    }
-    if (sphereGap(x, y, z, 44, -27, 38, 46) < d + 22) {
-      // Cheek and masseter: fill the hollow under the cheekbone.
-      d = smin(d, sdEllipsoid(x - 40, y + 27, z - 50, 20, 28, 30), 22);
-      d = smin(d, sdEllipsoid(x - 48, y + 26, z - 25, 12, 32, 22), 22);
-    }
-    // Cheekbones and zygomatic arch, soft.
-    if (sphereGap(x, y, z, 56, 0, 38, 50) < d + 22) {
-      d = smin(d, sdEllipsoid(x - 50, y + 2, z - 60, 16, 11, 18), 22);
-      d = smin(d, sdCapsule(x, y, z, 59, 1, 50, 62, 0, 12, 2.6), 18);
-    }
-    // Brow ridge, eye sockets, closed lids over the eyeballs.
-    if (sphereGap(x, y, z, 25, 20, 84, 52) < d + 12) {
-      d = smin(d, sdCapsule(x, y, z, 0, 31, 90, 24, 30, 87, 9), 14);
-      d = smax(d, -sdEllipsoid(x - 32, y - 13, z - 95, 17, 11, 12), 8);
-      d = smin(d, sdEllipsoid(x - 32, y - 10, z - 76, 15, 11, 12.5), 5);
-    }
-    // Nose: bridge (narrower across than deep), tip, soft alar wings; shallow nostril slits.
-    if (sphereGap(x, y, z, 0, -8, 108, 40) < d + 8) {
-      let n = sdRoundCone(x * 1.3, y, z, 0, 16, 92, 0, -17, 115, 4.5, 8) * 0.77;
-      n = smin(n, sdEllipsoid(x, y + 24, z - 116, 8.5, 8, 9), 6);
-      n = smin(n, sdEllipsoid(x - 10, y + 27.5, z - 104, 3.5, 5, 9), 9);
-      n = smax(n, -sdEllipsoid(x - 5.5, y + 33.4, z - 112, 2.4, 1.5, 4.5), 1.5);
-      d = smin(d, n, 8);
-    }
-    // Lips: they meet in a crease (the mouth line) and blend into the face.
-    if (sphereGap(x, y, z, 0, -56, 100, 34) < d + 10) {
-      const lips = smin(sdEllipsoid(x, y + 48.5, z - 102, 23, 5, 5.5), sdEllipsoid(x, y + 60, z - 100, 19, 5.5, 5.5), 1);
-      d = smin(d, lips, 10);
-    }
-    return d;
   }
 
   /** Left ear (template mm, x is distance from the tragus line). */
@@ -215,34 +212,3 @@ export class HeadShape {
   }
 }
 
-/** Distance from a point to an axis-aligned box, 0 inside: a lower bound for anything in it. */
-function boxGap(
-  x: number, y: number, z: number,
-  x0: number, x1: number, y0: number, y1: number, z0: number, z1: number,
-): number {
-  const dx = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
-  const dy = y < y0 ? y0 - y : y > y1 ? y - y1 : 0;
-  const dz = z < z0 ? z0 - z : z > z1 ? z - z1 : 0;
-  return Math.sqrt(dx * dx + dy * dy + dz * dz);
-}
-
-/** Distance from a point to a sphere's surface, 0 inside: a lower bound for anything within it. */
-function sphereGap(x: number, y: number, z: number, cx: number, cy: number, cz: number, r: number): number {
-  const dx = x - cx, dy = y - cy, dz = z - cz;
-  const g = Math.sqrt(dx * dx + dy * dy + dz * dz) - r;
-  return g > 0 ? g : 0;
-}
-
-/** Neck: an elliptic column, narrowest at the throat and flaring toward the shoulders, leaning
- * forward from under the occiput; the sternocleidomastoids run from behind the ears to the top
- * of the sternum, with the larynx between them. Capped at the bottom with a rounded rim. */
-function neck(x: number, y: number, z: number): number {
-  let d = sdRoundCone(x, y, z, 0, -180, 3, 0, -50, -24, 58, 55);
-  // Each detail is skipped where its box is beyond the blend's reach (it would change nothing).
-  // Flare toward the shoulders (trapezius at the back, the base of the neck at the front).
-  if (boxGap(x, y, z, 0, 86, -239, -171, -60, 72) < d + 32) d = smin(d, sdEllipsoid(x, y + 205, z + 6, 86, 34, 66), 32);
-  // Sternocleidomastoids (a hint) and the larynx between them.
-  if (boxGap(x, y, z, 0, 55, -177, -25, -27, 49) < d + 20) d = smin(d, sdCapsule(x, y, z, 48, -32, -20, 14, -170, 42, 7), 20);
-  if (boxGap(x, y, z, 0, 8, -125, -103, 36, 50) < d + 10) d = smin(d, sdEllipsoid(x, y + 114, z - 43, 8, 11, 7), 10);
-  return smax(d, -180 - y, 10);
-}

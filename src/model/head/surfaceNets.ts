@@ -2,7 +2,9 @@
  * quad per crossed grid edge. Only blocks of 4x4x4 cells near the surface are visited (found
  * coarse to fine, then grown along the surface so no crossing is missed), which keeps the cost
  * proportional to the surface area, not the volume. Vertices are then projected onto the zero
- * set by Newton steps and given normals from the SDF gradient. */
+ * set by Newton steps and given normals from the SDF gradient. The grid may be graded (cells
+ * growing below a height, see grading.ts): one grid under a smooth map, so still watertight. */
+import { GridMap, type Grading } from './grading';
 
 export type Sdf = (x: number, y: number, z: number) => number;
 
@@ -52,12 +54,31 @@ class GrowU32 {
   }
 }
 
-export function meshSdf(f: Sdf, box: MeshBox, cellMm: number): SdfMesh {
+export function meshSdf(f: Sdf, box: MeshBox, cellMm: number, grading: Grading | null = null): SdfMesh {
   const h = cellMm;
-  const [x0, y0, z0] = box.minMm;
+  const map = new GridMap(grading);
+  const zc = grading ? grading.centerZMm : 0;
+  // Grid coordinates (mm before the map); the map only widens cells, so x and z are covered.
+  const [x0, , z0] = box.minMm;
+  const y0 = map.etaAt(box.minMm[1]);
   const nx = Math.ceil((box.maxMm[0] - x0) / h);
   const ny = Math.ceil((box.maxMm[1] - y0) / h);
   const nz = Math.ceil((box.maxMm[2] - z0) / h);
+  // Height and cell scale of each grid row.
+  const rowY = new Float64Array(ny + 2);
+  const rowS = new Float64Array(ny + 2);
+  for (let j = 0; j < ny + 2; j++) {
+    rowY[j] = map.yAt(y0 + j * h);
+    rowS[j] = map.scaleAt(y0 + j * h);
+  }
+  /** The point of grid coordinates (i, j, k), in cells (fractional allowed), into `out`. */
+  const point = (i: number, j: number, k: number, out: Float64Array): void => {
+    const eta = y0 + j * h;
+    const sc = map.scaleAt(eta);
+    out[0] = (x0 + i * h) * sc;
+    out[1] = map.yAt(eta);
+    out[2] = zc + (z0 + k * h - zc) * sc;
+  };
   const nbx = (nx >> 2) + 1;
   const nby = (ny >> 2) + 1;
   const nbz = (nz >> 2) + 1;
@@ -89,7 +110,8 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number): SdfMesh {
     const idx = slotOf(i >> 2, j >> 2, k >> 2) * B3 + (((k & 3) * B + (j & 3)) * B + (i & 3));
     let v = values[idx];
     if (v !== v) {
-      v = f(x0 + i * h, y0 + j * h, z0 + k * h);
+      const sc = rowS[j];
+      v = f((x0 + i * h) * sc, rowY[j], zc + (z0 + k * h - zc) * sc);
       values[idx] = v;
     }
     return v;
@@ -104,22 +126,31 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number): SdfMesh {
     blockState[b] = 1;
     queue.push(b);
   };
-  const blockMm = B * h;
-  const superMm = B * blockMm;
+  // The distance at a box's centre against the box's reach: its farthest corner from the centre.
   // The margin covers distance bounds that overstate a little; a crossing outside the band is
   // still found, as the band grows to any block a quad reaches.
-  const superReach = 0.5 * Math.sqrt(3) * superMm * 1.2 + h;
-  const blockReach = 0.5 * Math.sqrt(3) * blockMm * 1.1 + 0.5 * h;
+  const centre = new Float64Array(3);
+  const cornerP = new Float64Array(3);
+  const nearSurface = (i: number, j: number, k: number, cells: number, margin: number, extra: number): boolean => {
+    const half = 0.5 * cells;
+    point(i + half, j + half, k + half, centre);
+    let r2 = 0;
+    for (let c = 0; c < 8; c++) {
+      point(i + (c & 1) * cells, j + ((c >> 1) & 1) * cells, k + ((c >> 2) & 1) * cells, cornerP);
+      const dx = cornerP[0] - centre[0], dy = cornerP[1] - centre[1], dz = cornerP[2] - centre[2];
+      r2 = Math.max(r2, dx * dx + dy * dy + dz * dz);
+    }
+    const reach = Math.sqrt(r2) * margin + extra * h * map.scaleAt(y0 + (j + half) * h);
+    return Math.abs(f(centre[0], centre[1], centre[2])) <= reach;
+  };
   for (let sk = 0; sk * B < nbz; sk++) {
     for (let sj = 0; sj * B < nby; sj++) {
       for (let si = 0; si * B < nbx; si++) {
-        const c = f(x0 + (si + 0.5) * superMm, y0 + (sj + 0.5) * superMm, z0 + (sk + 0.5) * superMm);
-        if (Math.abs(c) > superReach) continue;
+        if (!nearSurface(si * B * B, sj * B * B, sk * B * B, B * B, 1.2, 1)) continue;
         for (let bk = sk * B; bk < sk * B + B && bk < nbz; bk++) {
           for (let bj = sj * B; bj < sj * B + B && bj < nby; bj++) {
             for (let bi = si * B; bi < si * B + B && bi < nbx; bi++) {
-              const cb = f(x0 + (bi + 0.5) * blockMm, y0 + (bj + 0.5) * blockMm, z0 + (bk + 0.5) * blockMm);
-              if (Math.abs(cb) <= blockReach) enqueue(bi, bj, bk);
+              if (nearSurface(bi * B, bj * B, bk * B, B, 1.1, 0.5)) enqueue(bi, bj, bk);
             }
           }
         }
@@ -128,6 +159,7 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number): SdfMesh {
   }
 
   const pos = new GrowF64();
+  const vp = new Float64Array(3);
   const quads = new GrowU32();
 
   // The vertex of cell (i, j, k): mean of the edge crossings.
@@ -156,7 +188,8 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number): SdfMesh {
       count++;
     }
     v = pos.n / 3;
-    pos.push3(x0 + (i + sx / count) * h, y0 + (j + sy / count) * h, z0 + (k + sz / count) * h);
+    point(i + sx / count, j + sy / count, k + sz / count, vp);
+    pos.push3(vp[0], vp[1], vp[2]);
     // The slot array may have grown while evaluating corners.
     cellVertex[slotOf(i >> 2, j >> 2, k >> 2) * B3 + (((k & 3) * B + (j & 3)) * B + (i & 3))] = v;
     return v;
@@ -208,14 +241,15 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number): SdfMesh {
     let x = p[3 * v], y = p[3 * v + 1], z = p[3 * v + 2];
     // Newton steps onto the zero set, each no longer than a cell. The start is within a fraction
     // of a cell, so two steps reach ~1e-4 mm; the last gradient serves as the normal.
+    const cell = grading && y < grading.startYMm ? h * map.scaleAt(map.etaAt(y)) : h;
     for (let it = 0; it < 2; it++) {
       gradient(f, x, y, z, g);
       const g2 = g[0] * g[0] + g[1] * g[1] + g[2] * g[2];
       if (g2 < 1e-12) break;
       let sx = (g[3] * g[0]) / g2, sy = (g[3] * g[1]) / g2, sz = (g[3] * g[2]) / g2;
       const len = Math.sqrt(sx * sx + sy * sy + sz * sz);
-      if (len > h) {
-        sx *= h / len; sy *= h / len; sz *= h / len;
+      if (len > cell) {
+        sx *= cell / len; sy *= cell / len; sz *= cell / len;
       }
       x -= sx; y -= sy; z -= sz;
     }

@@ -1,8 +1,17 @@
 import type { HeadDisplay } from './display';
+import type { Sex } from './form';
 
 /** Millimetres, right-handed: +y up, +z out through the face, +x toward the client's left ear,
  * origin midway between the tragi. */
 export type Vec3 = [number, number, number];
+
+/** An eyeball: not part of the skin mesh, drawn by the renderer as a sphere in the lids'
+ * opening, with the cornea (and iris) toward `forwardDir` (unit). */
+export interface EyeBall {
+  centerMm: Vec3;
+  radiusMm: number;
+  forwardDir: Vec3;
+}
 
 export interface HeadMeasures {
   /** Maximum circumference in the plane through glabella and opisthocranion. */
@@ -60,6 +69,12 @@ export interface HeadModel {
   chart: ScalpChart;
   /** Per vertex: chart texture coordinates (u, v) in [0, 1]; -1, -1 where the vertex is outside the chart. */
   scalpUv: Float32Array;
+  /** Per vertex: [lip, brow] weights in [0, 1] (vermilion; eyebrow hair density), for colouring. */
+  features: Float32Array;
+  /** The eyeballs, left then right. */
+  eyes: EyeBall[];
+  /** The sex the face and bust were built for. */
+  sex: Sex;
   /** Occlusion and the coarse mesh for the viewer, when the head worker has made them. */
   display?: HeadDisplay;
 }
