@@ -5,6 +5,8 @@
  *    instead of the hard grey edge that makes a head look like plastic;
  *  - a faint mottling (two octaves of 3D value noise on the surface, in millimetres), because
  *    skin is never one flat colour; it averages out to the chosen colour;
+ *  - micro-relief, lips, brows and lash lines (render/skinDetail.ts); the broad octave of the
+ *    relief is also the mottling's fine one, so it is paid for once;
  *  - baked ambient occlusion per vertex (`skinAo`, model/head/occlusion.ts) in place of a shadow map:
  *    all of the ambient light and part of the direct light is occluded in creases;
  *  - the dot layers: coverage maps baked in chart space (render/dots/bake.ts), sampled through
@@ -17,17 +19,27 @@ import {
   Color,
   DataTexture,
   FloatType,
+  Matrix3,
   MeshPhysicalMaterial,
   NearestFilter,
   RedFormat,
   ShaderChunk,
+  Vector2,
   Vector3,
+  Vector4,
+  type BufferGeometry,
+  type Camera,
+  type Object3D,
+  type Scene,
   type Texture,
+  type WebGLRenderer,
   type WebGLProgramParametersWithUniforms,
 } from 'three';
 import type { HeadModel } from '../model';
 import { boundaryAt, rhoAt } from '../model/scalp/chart';
 import { CLOSE_UP_GLSL, HALO_GLSL, RAMP_SIZE, type DotUniforms } from './dots/shared';
+import { eyeBasis } from './lidMap';
+import { FACE_FRAGMENT_DECL, FACE_NORMAL_MAIN, FACE_VERTEX_DECL, FACE_VERTEX_MAIN, RELIEF_BROAD_CELL_MM } from './skinDetail';
 
 /** Samples of the region's edge around the chart, one per azimuth step. */
 const EDGE_SAMPLES = 512;
@@ -61,6 +73,16 @@ const AO_FRAGMENT = /* glsl */ `
 	#endif
 `;
 
+// The relief's broad octave and the pixel's size are worked out once, here, for the colour and
+// later for the normal; the features go under the dots (they are off the scalp anyway).
+const COLOR_MAIN = /* glsl */ `#include <color_fragment>
+	float skinPxMm = skinPixelMm();
+	vec4 skinBroad = skinNoiseD( vSkinPosMm / ${RELIEF_BROAD_CELL_MM.toFixed(4)} );
+	float skinBrowCov;
+	vec3 skinBase = skinFace( diffuseColor.rgb, skinBrowCov );
+	diffuseColor.rgb = scalpOverlay( skinHair( skinDots( skinScar( skinBase, skinBase * skinMottle( vSkinPosMm, skinBroad.x ) ) ) ) );
+`;
+
 const VERTEX_DECL = /* glsl */ `
 attribute vec2 scalpUv;
 attribute float skinAo;
@@ -69,6 +91,7 @@ varying vec2 vScalpUv;
 varying float vOnChart;
 varying vec3 vSkinPosMm;
 varying vec3 vSkinNormal;
+${FACE_VERTEX_DECL}
 `;
 
 const FRAGMENT_DECL = /* glsl */ `
@@ -101,9 +124,12 @@ float skinNoise( vec3 x ) {
 		f.z );
 }
 
-// Mottling: fine grain in brightness, broader blotches a little redder or paler; mean 1.
-vec3 skinMottle( vec3 p ) {
-	float fine = skinNoise( p / 2.5 ) - 0.5;
+${FACE_FRAGMENT_DECL}
+
+// Mottling: fine grain in brightness (the relief's broad octave, fineNoise), broader blotches a
+// little redder or paler; mean 1.
+vec3 skinMottle( vec3 p, float fineNoise ) {
+	float fine = fineNoise - 0.5;
 	float broad = skinNoise( p / 11.0 + 7.3 ) - 0.5;
 	return vec3( 1.0 ) + fine * 0.05 + broad * vec3( 0.07, -0.015, -0.03 );
 }
@@ -269,6 +295,21 @@ export class SkinMaterial extends MeshPhysicalMaterial {
     /** Share of the baked occlusion applied to direct light (ambient light gets all of it). */
     uAoDirect: { value: 0.6 },
   };
+  /** Lips, brows, lash lines and the relief (render/skinDetail.ts). */
+  readonly faceUniforms = {
+    /** Head space to view space for the relief's normals, the head mesh's, set before each draw. */
+    uSkinNormalMatrix: { value: new Matrix3() },
+    /** The lips' albedo over the skin's (linear): redder and darker, whatever the skin. */
+    uLipTint: { value: new Vector3(0.85, 0.56, 0.59) },
+    uLipRoughness: { value: 0.36 },
+    uBrowAlbedo: { value: new Color(0.05, 0.03, 0.02) },
+    /** Where the brow hairs fan out from (|x|, y mm): below the inner half of the brow. */
+    uBrowPivotMm: { value: new Vector2(14, 20) },
+    /** Each eyeball's centre and radius (mm; radius 0: no eyes), its frame, and the lid map. */
+    uEyeBall: { value: [new Vector4(), new Vector4()] },
+    uEyeBasis: { value: [new Matrix3(), new Matrix3()] },
+    uLidMap: { value: null as Texture | null },
+  };
   /** Set by setDots: the dot layers' uniforms, shared with the close-up discs. */
   private dotUniforms: DotUniforms | null = null;
   /** The stubble's coverage map and colour, and the scar map (setHair, setScars). */
@@ -315,6 +356,26 @@ export class SkinMaterial extends MeshPhysicalMaterial {
     this.hairUniforms.uShaftLog.value.set(logRatio(shaft.r, skin.r), logRatio(shaft.g, skin.g), logRatio(shaft.b, skin.b));
   }
 
+  /** The brows' (and lashes') hair colour, sRGB. */
+  setBrowHex(hex: string): void {
+    this.faceUniforms.uBrowAlbedo.value.set(hex);
+  }
+
+  /** Points the brows and lash lines at a head's eyes and their lid map (render/lidMap.ts), once
+   * per head. */
+  setFace(head: HeadModel, lidMap: Texture | null): void {
+    const u = this.faceUniforms;
+    u.uLidMap.value = lidMap;
+    head.eyes.slice(0, 2).forEach((e, k) => {
+      u.uEyeBall.value[k].set(...e.centerMm, lidMap ? e.radiusMm : 0);
+      eyeBasis(e, u.uEyeBasis.value[k]);
+    });
+    // The fan's pivot: 18 mm medial of the eye's centre and a little below it, so the brow's head
+    // rises and its tail lies outward.
+    const centre = head.eyes[0].centerMm;
+    u.uBrowPivotMm.value.set(Math.abs(centre[0]) - 18, centre[1] - 6);
+  }
+
   /** The scar-tissue map in chart space (null: no scars). */
   setScars(map: Texture | null): void {
     this.hairUniforms.uScarMap.value = map;
@@ -346,12 +407,12 @@ export class SkinMaterial extends MeshPhysicalMaterial {
   }
 
   override onBeforeCompile(shader: WebGLProgramParametersWithUniforms): void {
-    Object.assign(shader.uniforms, this.skinUniforms, this.hairUniforms, this.dotUniforms ?? {});
+    Object.assign(shader.uniforms, this.skinUniforms, this.faceUniforms, this.hairUniforms, this.dotUniforms ?? {});
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `#include <common>\n${VERTEX_DECL}`)
       .replace(
         '#include <begin_vertex>',
-        '#include <begin_vertex>\n\tvSkinAo = skinAo;\n\tvScalpUv = scalpUv;\n\tvOnChart = scalpUv.x >= 0.0 ? 1.0 : 0.0;\n\tvSkinPosMm = position;\n\tvSkinNormal = normal;',
+        `#include <begin_vertex>\n${FACE_VERTEX_MAIN}\n\tvSkinAo = skinAo;\n\tvScalpUv = scalpUv;\n\tvOnChart = scalpUv.x >= 0.0 ? 1.0 : 0.0;\n\tvSkinPosMm = position;\n\tvSkinNormal = normal;`,
       );
     const lights = ShaderChunk.lights_physical_pars_fragment;
     if (!lights.includes(DIFFUSE_LINE) && import.meta.env.DEV) {
@@ -360,15 +421,20 @@ export class SkinMaterial extends MeshPhysicalMaterial {
     shader.fragmentShader = shader.fragmentShader
       .replace('#include <common>', `#include <common>\n${FRAGMENT_DECL}`)
       .replace('#include <lights_physical_pars_fragment>', lights.replace(DIFFUSE_LINE, WRAPPED_DIFFUSE))
-      .replace(
-        '#include <color_fragment>',
-        '#include <color_fragment>\n\tdiffuseColor.rgb = scalpOverlay( skinHair( skinDots( skinScar( diffuseColor.rgb, diffuseColor.rgb * skinMottle( vSkinPosMm ) ) ) ) );',
-      )
+      .replace('#include <color_fragment>', COLOR_MAIN)
+      .replace('#include <normal_fragment_maps>', `#include <normal_fragment_maps>\n${FACE_NORMAL_MAIN}`)
       .replace('#include <aomap_fragment>', `#include <aomap_fragment>\n${AO_FRAGMENT}`);
   }
 
   override customProgramCacheKey(): string {
-    return 'smp-skin-v6';
+    return 'smp-skin-v7';
+  }
+
+  // The relief is made in head space; this draw's object-to-view rotation (just computed by three;
+  // its normal matrix carries the inverse of the millimetre scale, taken out here).
+  override onBeforeRender(_r: WebGLRenderer, _s: Scene, _c: Camera, _g: BufferGeometry, object: Object3D): void {
+    const m = this.faceUniforms.uSkinNormalMatrix.value.copy(object.normalMatrix);
+    m.multiplyScalar(1 / Math.cbrt(Math.abs(m.determinant()) || 1));
   }
 
   override dispose(): void {

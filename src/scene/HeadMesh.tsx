@@ -1,12 +1,13 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { PerspectiveCamera, Vector3, type Mesh } from 'three';
-import { labToHex, LOD_CELL_MM, skinLab } from '../model';
-import { headBufferGeometry, headLodGeometry } from '../render/headGeometry';
+import { hairLab, labToHex, LOD_CELL_MM, skinLab } from '../model';
+import { headBufferGeometry, headLidTexture, headLodGeometry } from '../render/headGeometry';
 import { MM_TO_SCENE } from '../render/units';
 import { SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
 import { DotLayers } from './DotLayers';
+import { Eyes } from './Eyes';
 import { ScalpLookLayer } from './ScalpLookLayer';
 import { HeadTools } from './HeadTools';
 import { TrainingLayer } from './TrainingLayer';
@@ -28,11 +29,13 @@ export function HeadMesh() {
   const material = useMemo(() => new SkinMaterial(), [glEpoch]);
   const geometry = useMemo(() => (head ? headBufferGeometry(head) : null), [head, glEpoch]);
   const coarse = useMemo(() => (head ? headLodGeometry(head) : null), [head, glEpoch]);
+  const lidMap = useMemo(() => (head ? headLidTexture(head) : null), [head, glEpoch]);
   const mesh = useRef<Mesh>(null);
 
   useEffect(() => () => disposeUnlessLost(glEpoch, material), [material, glEpoch]);
   useEffect(() => () => disposeUnlessLost(glEpoch, geometry), [geometry, glEpoch]);
   useEffect(() => () => disposeUnlessLost(glEpoch, coarse), [coarse, glEpoch]);
+  useEffect(() => () => disposeUnlessLost(glEpoch, lidMap), [lidMap, glEpoch]);
 
   useFrame(({ camera, size, viewport }) => {
     const m = mesh.current;
@@ -48,24 +51,27 @@ export function HeadMesh() {
   useLayoutEffect(() => {
     if (!head) return;
     material.setChart(head.chart);
+    material.setFace(head, lidMap);
     sceneState.meshHead = head;
     invalidate();
-  }, [head, material, invalidate]);
+  }, [head, lidMap, material, invalidate]);
 
   useLayoutEffect(() => {
     material.setRegionVisible(showRegion);
     invalidate();
   }, [showRegion, material, invalidate]);
 
-  // Skin colour without re-rendering React: a transient subscription to the store.
+  // Skin and hair (the brows') colour without re-rendering React: a transient subscription.
   useEffect(() => {
-    let skin = useAppStore.getState().design.skin;
+    let { skin, hair } = useAppStore.getState().design;
     material.setSkinHex(labToHex(skinLab(skin)));
+    material.setBrowHex(labToHex(hairLab(hair)));
     invalidate();
     return useAppStore.subscribe((s) => {
-      if (s.design.skin === skin) return;
-      skin = s.design.skin;
+      if (s.design.skin === skin && s.design.hair === hair) return;
+      ({ skin, hair } = s.design);
       material.setSkinHex(labToHex(skinLab(skin)));
+      material.setBrowHex(labToHex(hairLab(hair)));
       invalidate();
     });
   }, [material, invalidate]);
@@ -74,6 +80,7 @@ export function HeadMesh() {
   return (
     <>
       <mesh ref={mesh} name="head" geometry={geometry} material={material} />
+      <Eyes head={head} lidMap={lidMap} />
       <HeadTools head={head} />
       <TrainingLayer head={head} />
       <ScalpLookLayer material={material} head={head} />
