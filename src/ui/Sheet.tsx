@@ -12,8 +12,10 @@ export type Snap = (typeof SNAPS)[number];
 const SNAP_NAMES: Record<Snap, string> = { peek: 'title only', half: 'half', full: 'full' };
 /** A press that moves less than this is a tap on the grip, not a drag. */
 const TAP_SLOP_PX = 6;
-/** A flick faster than this (px/ms) goes on to the next height in its direction. */
-const FLICK_PX_PER_MS = 0.5;
+/** A release carries on this long at the finger's speed: a flick goes further than a slow let-go. */
+const FLICK_CARRY_MS = 150;
+/** The finger's speed at release is taken over its last moves within this time. */
+const SPEED_WINDOW_MS = 100;
 
 /** The heights the sheet rests at, as the stylesheet sets them for this screen. */
 function snapHeights(el: HTMLElement): Record<Snap, number> {
@@ -22,15 +24,10 @@ function snapHeights(el: HTMLElement): Record<Snap, number> {
   return { peek: px('--sheet-peek-px'), half: px('--sheet-half-px'), full: px('--sheet-full-px') };
 }
 
-/** The snap nearest to a height, or the next one in the direction of a flick. */
+/** The snap nearest to where the sheet would come to rest, carried on by the finger's speed. */
 export function snapFor(heightPx: number, velocityPxPerMs: number, heights: Record<Snap, number>): Snap {
-  const order = [...SNAPS].sort((a, b) => heights[a] - heights[b]);
-  if (Math.abs(velocityPxPerMs) > FLICK_PX_PER_MS) {
-    const up = velocityPxPerMs > 0;
-    const next = up ? order.find((s) => heights[s] > heightPx) : [...order].reverse().find((s) => heights[s] < heightPx);
-    if (next) return next;
-  }
-  return order.reduce((best, s) => (Math.abs(heights[s] - heightPx) < Math.abs(heights[best] - heightPx) ? s : best));
+  const rest = heightPx + velocityPxPerMs * FLICK_CARRY_MS;
+  return SNAPS.reduce((best, s) => (Math.abs(heights[s] - rest) < Math.abs(heights[best] - rest) ? s : best));
 }
 
 interface Props {
@@ -44,22 +41,20 @@ export function Sheet({ title, alert, children }: Props) {
   const [snap, setSnap] = useState<Snap>('half');
   const [dragPx, setDragPx] = useState<number | null>(null);
   const ref = useRef<HTMLElement>(null);
-  const drag = useRef<{ id: number; y0: number; h0: number; y: number; t: number; v: number; moved: boolean } | null>(null);
+  const drag = useRef<{ id: number; y0: number; h0: number; moves: { y: number; t: number }[]; moved: boolean } | null>(null);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 || !ref.current || (e.target as HTMLElement).closest('button:not(.sheet-grip)')) return;
     e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { id: e.pointerId, y0: e.clientY, h0: ref.current.getBoundingClientRect().height, y: e.clientY, t: e.timeStamp, v: 0, moved: false };
+    drag.current = { id: e.pointerId, y0: e.clientY, h0: ref.current.getBoundingClientRect().height, moves: [{ y: e.clientY, t: e.timeStamp }], moved: false };
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const d = drag.current;
     if (!d || d.id !== e.pointerId || !ref.current) return;
     if (!d.moved && Math.abs(e.clientY - d.y0) < TAP_SLOP_PX) return;
     d.moved = true;
-    const dt = Math.max(1, e.timeStamp - d.t);
-    d.v = (d.y - e.clientY) / dt;
-    d.y = e.clientY;
-    d.t = e.timeStamp;
+    d.moves.push({ y: e.clientY, t: e.timeStamp });
+    while (d.moves.length > 2 && e.timeStamp - d.moves[0].t > SPEED_WINDOW_MS) d.moves.shift();
     const h = snapHeights(ref.current);
     setDragPx(Math.min(h.full, Math.max(h.peek, d.h0 + d.y0 - e.clientY)));
   };
@@ -69,7 +64,10 @@ export function Sheet({ title, alert, children }: Props) {
     drag.current = null;
     setDragPx(null);
     if (!d.moved) return; // a tap: the grip's click handles it
-    setSnap(snapFor(d.h0 + d.y0 - e.clientY, d.v, snapHeights(ref.current)));
+    const first = d.moves[0];
+    // Upward is positive (the sheet grows); a few ms apart would make any jitter a flick.
+    const speed = (first.y - e.clientY) / Math.max(SPEED_WINDOW_MS / 2, e.timeStamp - first.t);
+    setSnap(snapFor(d.h0 + d.y0 - e.clientY, speed, snapHeights(ref.current)));
   };
   const step = (by: number) => setSnap((s) => SNAPS[Math.min(SNAPS.length - 1, Math.max(0, SNAPS.indexOf(s) + by))]);
   const onKeyDown = (e: KeyboardEvent) => {

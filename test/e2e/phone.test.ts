@@ -71,11 +71,13 @@ class Fingers {
   static async on(page: Page): Promise<Fingers> {
     return new Fingers(await page.context().newCDPSession(page));
   }
-  /** Each finger moves from its start to its end in `steps` moves. */
+  /** Each finger moves from its start to its end in `steps` moves a frame (16 ms) apart, as a
+   * finger does, not a flick. */
   async drag(paths: { from: [number, number]; to: [number, number] }[], steps = 12): Promise<void> {
     const at = (t: number) => paths.map((p, id) => ({ id, x: p.from[0] + (p.to[0] - p.from[0]) * t, y: p.from[1] + (p.to[1] - p.from[1]) * t }));
     await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
     for (let i = 1; i <= steps; i++) {
+      await new Promise((r) => setTimeout(r, 16));
       await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / steps) });
     }
     await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
