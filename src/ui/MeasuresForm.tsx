@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { MEASURE_LIMITS, type HeadMeasures } from '../model';
+import { MEASURE_LIMITS, SEXES, type HeadMeasures, type Sex } from '../model';
 import { useAppStore } from '../state/store';
 
 const FIELDS: { key: keyof HeadMeasures; label: string; help: string }[] = [
@@ -7,6 +7,8 @@ const FIELDS: { key: keyof HeadMeasures; label: string; help: string }[] = [
   { key: 'lengthMm', label: 'Length', help: 'glabella (between the brows) to the back of the head' },
   { key: 'breadthMm', label: 'Breadth', help: 'widest point above the ears' },
 ];
+
+const SEX_NAMES: Record<Sex, string> = { male: 'Male', female: 'Female' };
 
 const show = (x: number) => String(Math.round(x * 10) / 10);
 
@@ -43,6 +45,24 @@ export function MeasuresForm() {
       <h3 id={`${id}-legend`} className="group-title">
         Client's head
       </h3>
+      <fieldset className="field plain">
+        <legend>Face and build</legend>
+        <div className="choice-row">
+          {SEXES.map((sex) => (
+            <button
+              key={sex}
+              type="button"
+              data-testid={`head-sex-${sex}`}
+              className={head.sex === sex ? 'choice selected' : 'choice'}
+              aria-pressed={head.sex === sex}
+              disabled={busy}
+              onClick={() => head.sex !== sex && void actions.setHeadSex(sex)}
+            >
+              {SEX_NAMES[sex]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
       <div className="measures">
         {FIELDS.map(({ key, label, help }) => {
           const { min, max } = MEASURE_LIMITS[key];
