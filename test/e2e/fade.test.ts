@@ -93,11 +93,15 @@ describe('fading over the years, desktop 1280x800', () => {
   });
 
   it('scrubbing the timeline costs about a static frame', async () => {
-    const frame = await page.evaluate(() => window.smpStudio!.renderFrames(5));
+    // The least of three short runs: the page's own repaints after an edit share the rasteriser
+    // for a moment, and that says nothing of what a frame at the new year costs.
+    const frameMs = () => page.evaluate(async () => Math.min(...[await window.smpStudio!.renderFrames(2), await window.smpStudio!.renderFrames(2), await window.smpStudio!.renderFrames(2)]));
+    const frame = await frameMs();
     const t0 = Date.now();
     const input = page.getByTestId('timeline-years');
     for (const v of [300, 450, 600, 750, 900]) await input.fill(String(v));
-    const scrub = await page.evaluate(() => window.smpStudio!.renderFrames(5));
+    await waitRenderIdle(page);
+    const scrub = await frameMs();
     console.log(`fade: static frame ${frame.toFixed(1)} ms, frame after scrubbing ${scrub.toFixed(1)} ms (ratio ${(scrub / frame).toFixed(2)}); 5 moves in ${Date.now() - t0} ms`);
     expect(scrub / frame).toBeLessThan(1.5);
     await showYears('Healed', 0.1);
