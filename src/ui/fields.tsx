@@ -28,7 +28,10 @@ export function NumberInput({ id, testId, value, min, max, step, format, onCommi
 
   const commit = (raw: string) => {
     setText(null);
-    const n = raw.trim() === '' ? Number.NaN : Number(raw);
+    const typed = raw.trim() === '' ? Number.NaN : Number(raw);
+    // What is stored is what the field shows (12.5 in a whole-number field is 13), so the two
+    // never differ; what is not a number goes on as it is, to be refused with the reason.
+    const n = Number.isFinite(typed) ? Number(format(typed)) : typed;
     if (n !== value && format(n) !== format(value)) onCommit(n);
   };
 

@@ -385,6 +385,21 @@ describe('dots on the head, desktop 1280x800', () => {
     console.log(`dots: ${(await renderCount(page)) - renders} frame(s) drawn during the refusals`);
   });
 
+  it('stores what a field shows: 12.5 typed in a whole-number density field is 13, on screen and in the design', async () => {
+    const density = page.getByTestId('layer-s1-density');
+    const before = await density.inputValue();
+    const stored = () => page.evaluate(() => window.smpStudio!.store.getState().design.layers[0].densityPerCm2);
+    await density.fill('12.5');
+    await density.press('Enter');
+    await expect.poll(stored, { timeout: 10_000 }).toBe(13);
+    expect(await density.inputValue()).toBe('13');
+    await density.fill(before);
+    await density.press('Enter');
+    await expect.poll(stored, { timeout: 10_000 }).toBe(Number(before));
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-dots-status') === 'ready', VIEWER, { timeout: 120_000 });
+    await waitRenderIdle(page);
+  });
+
   it('at home, the shade slider re-colours all sessions and the density slider scales them', async () => {
     await page.getByTestId('mode-home').click();
     await page.getByTestId('panel-home').waitFor({ state: 'visible' });
