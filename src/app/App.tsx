@@ -24,6 +24,19 @@ function startRecordsWithin(ms: number): ReturnType<typeof startRecords> {
   return Promise.race([startRecords(), new Promise<typeof none>((r) => setTimeout(() => r(none), ms))]);
 }
 
+/** The design of the share link in the address bar, or why it was refused. The link is consumed:
+ * a reload shows what is on screen, and the design is not left in the address bar. */
+function readShareLink(): { shared: Design | null; refused: string | null } {
+  if (!isShareLink(location.hash)) return { shared: null, refused: null };
+  try {
+    const shared = decodeShareLink(location.hash);
+    history.replaceState(null, '', `${location.pathname}${location.search}#home`);
+    return { shared, refused: null };
+  } catch (e) {
+    return { shared: null, refused: `This link cannot be opened: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 const PANELS: Record<Mode, () => ReactNode> = {
   consultation: () => <ConsultationPanel />,
   home: () => <HomePanel />,
@@ -43,17 +56,7 @@ export function App() {
     if (started.current) return;
     started.current = true;
     void (async () => {
-      let refused: string | null = null;
-      let shared: Design | null = null;
-      if (isShareLink(location.hash)) {
-        try {
-          shared = decodeShareLink(location.hash);
-          // The link is consumed: a reload shows what is on screen, and the design is not left in the address bar.
-          history.replaceState(null, '', `${location.pathname}${location.search}#home`);
-        } catch (e) {
-          refused = `This link cannot be opened: ${e instanceof Error ? e.message : String(e)} The example design is shown instead.`;
-        }
-      }
+      const { shared, refused } = readShareLink();
       const restored = await startRecordsWithin(RECORDS_WAIT_MS);
       startAutosave();
       // A shared design is not the saved design the autosave came from.
@@ -61,9 +64,27 @@ export function App() {
       const first = shared ?? restored.design;
       if (first) await actions.openDesign(first);
       else await actions.applyMeasures(useAppStore.getState().design.head);
-      const problem = refused ?? restored.problem;
+      // Say what is on screen instead: the design last worked on here, or the example.
+      const instead = restored.design ? 'The design you last worked on here is shown instead.' : 'The example design is shown instead.';
+      const problem = refused ? `${refused} ${instead}` : restored.problem;
       if (problem) actions.showError(problem);
     })();
+  }, [actions]);
+
+  // A link pasted into the tab already open: the same checks as on load. A refused one leaves the
+  // design on screen as it is.
+  useEffect(() => {
+    const onHashChange = () => {
+      if (!isShareLink(location.hash)) return;
+      const { shared, refused } = readShareLink();
+      if (refused) actions.showError(`${refused} The design on screen stays as it was.`);
+      if (!shared) return;
+      useRecords.setState({ designId: null });
+      actions.setMode('home');
+      void actions.openDesign(shared);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, [actions]);
 
   return (

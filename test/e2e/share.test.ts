@@ -1,7 +1,8 @@
 // Share links in the built app, in the system Chromium with software WebGL: a design changed in the
 // consultation is sent as a link; opened in a fresh phone-sized page (390x844) it shows Try at home
 // with the same design and the same dots, and the design is taken out of the address bar; a
-// damaged link is refused with the reason and the example design is shown.
+// damaged link is refused with the reason, and what shows instead (the example, or the design
+// autosaved on the device) is named.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileBrowser } from './support/suite';
@@ -74,6 +75,27 @@ describe('share links', () => {
     expect(hash, 'the design is not left in the address bar').toBe('#home');
   });
 
+  it('opens a link pasted into a tab already open, with the same checks; a damaged one leaves the design as it was', async () => {
+    const page = await open(suite.url, false);
+    await dotsReady(page);
+    const before = await design(page);
+    expect(before).not.toBe(sent);
+    await page.evaluate((hash) => void (location.hash = hash), link.slice(link.indexOf('#')));
+    await expect.poll(() => design(page), { timeout: 60_000 }).toBe(sent);
+    await dotsReady(page);
+    expect(await page.locator(VIEWER).getAttribute('data-mode')).toBe('home');
+    expect(await page.evaluate(() => location.hash), 'the design is not left in the address bar').toBe('#home');
+
+    const code = link.slice(link.indexOf('d=') + 2);
+    await page.evaluate((hash) => void (location.hash = hash), `#home/d=${code.slice(0, Math.floor(code.length / 2))}`);
+    const alert = page.locator('[data-testid="error"][role="alert"]').first();
+    await alert.waitFor({ state: 'visible', timeout: 10_000 });
+    const message = await alert.innerText();
+    console.log(`share: damaged link pasted into an open tab: "${message}"`);
+    expect(message).toMatch(/cannot be opened.*stays as it was/s);
+    expect(await design(page)).toBe(sent);
+  });
+
   it('refuses a damaged link with the reason and shows the example design', async () => {
     const code = link.slice(link.indexOf('d=') + 2);
     const damaged = link.replace(code, code.slice(0, Math.floor(code.length / 2)));
@@ -83,8 +105,27 @@ describe('share links', () => {
     const message = await alert.innerText();
     console.log(`share: damaged link refused: "${message}"`);
     expect(message).toMatch(/cannot be opened/);
+    expect(message).toMatch(/example design is shown instead/);
     const d = JSON.parse(await design(page));
     expect(d.layers[0].densityPerCm2, "the example design's first session").toBe(defaultDesign().layers[0].densityPerCm2);
+
+    // Where a design was autosaved, that design is what shows, and the message says so.
+    const density = page.getByTestId('layer-s1-density');
+    await page.getByTestId('mode-consultation').tap();
+    await density.fill('50');
+    await density.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.smpStudio!.store.getState().design.layers[0].densityPerCm2)).toBe(50);
+    await page.waitForTimeout(1500); // the autosave settles
+    await page.goto('about:blank');
+    await page.goto(damaged, { waitUntil: 'load' });
+    await waitReady(page);
+    const again = page.locator('[data-testid="error"][role="alert"]').first();
+    await again.waitFor({ state: 'visible', timeout: 10_000 });
+    const said = await again.innerText();
+    console.log(`share: damaged link over an autosaved design: "${said}"`);
+    expect(said).toMatch(/design you last worked on here is shown instead/);
+    expect(said).not.toMatch(/example/);
+    expect(JSON.parse(await design(page)).layers[0].densityPerCm2, 'the autosaved design').toBe(50);
   });
 
   it('logged no console or page errors and made no request beyond this machine', () => {
