@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileBrowser } from './support/suite';
-import { canvasPixels, renderCount, VIEWER, waitNextRender, waitReady, waitRenderIdle, type View } from './support/app';
+import { canvasPixels, renderCount, waitNextRender, waitReady, waitSettled, type View } from './support/app';
 import { change, darkeningIn, describe as describeChange, grainIn, luminanceLoss, toLab } from './support/labImage';
 import type { Rgba } from './support/png';
 
@@ -19,23 +19,11 @@ const FRONT_MIN_DARKEN_L = 5;
 const MIN_GRAIN_RATIO = 2;
 /** The SMP zone darkens the scalp within 25 % of what the client's shaved hair does. */
 const BLEND_TOLERANCE = 0.25;
-const SETTLE_TIMEOUT = 180_000;
 
 const browser = fileBrowser();
 let page: Page;
 
-/** Waits until the dots and the client's scalp for the design on screen are drawn. */
-async function settled(): Promise<void> {
-  await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(sel)!;
-      return ['data-status', 'data-dots-status', 'data-look-status'].every((k) => el.getAttribute(k) === 'ready');
-    },
-    VIEWER,
-    { timeout: SETTLE_TIMEOUT, polling: 100 },
-  );
-  await waitRenderIdle(page);
-}
+const settled = () => waitSettled(page);
 
 /** Runs `fn` in the page (the store's actions) and waits for the frame it causes. */
 async function act(fn: () => void): Promise<void> {

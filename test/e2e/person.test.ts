@@ -6,11 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileBrowser } from './support/suite';
-import { canvasPixels, renderCount, VIEWER, waitNextRender, waitReady, waitRenderIdle, type View } from './support/app';
+import { canvasPixels, renderCount, SETTLE_TIMEOUT, VIEWER, waitNextRender, waitReady, waitSettled, type View } from './support/app';
 import { expectHeadOnCanvas, headRegion } from './support/head';
 import { toLab, type LabImage } from './support/labImage';
 
-const SETTLE_TIMEOUT = 180_000;
 const VIEWS: View[] = ['front', 'left', 'right', 'back', 'top'];
 /** An open eye: across it, lightness spans at least this much (sclera to pupil), L*. */
 const EYE_MIN_SPAN_L = 30;
@@ -21,14 +20,7 @@ const BROW_MIN_DARKER_L = 3;
 const browser = fileBrowser();
 let page: Page;
 
-async function settled(): Promise<void> {
-  await page.waitForFunction(
-    (sel) => ['data-status', 'data-dots-status', 'data-look-status'].every((k) => document.querySelector(sel)!.getAttribute(k) === 'ready'),
-    VIEWER,
-    { timeout: SETTLE_TIMEOUT, polling: 100 },
-  );
-  await waitRenderIdle(page);
-}
+const settled = () => waitSettled(page);
 
 async function act(script: string): Promise<void> {
   const before = await renderCount(page);

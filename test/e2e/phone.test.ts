@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { fileBrowser } from './support/suite';
-import { CANVAS, renderCount, saveShot, VIEWER, waitNextRender, waitReady, waitRenderIdle, type Mode } from './support/app';
+import { CANVAS, renderCount, saveShot, VIEWER, waitNextRender, waitReady, waitRenderIdle, waitSettled, type Mode } from './support/app';
 import { expectHeadUncovered } from './support/head';
 import { change, describe as describeChange } from './support/labImage';
 import { decodePng, type Rgba } from './support/png';
@@ -16,7 +16,6 @@ const PHONE = { width: 390, height: 844 };
 const MIN_VIEW_SHARE = 0.55;
 /** From the front on the phone, the sessions change at least this share of the view. */
 const MIN_DESIGN_SHARE = 0.01;
-const SETTLE_TIMEOUT = 180_000;
 
 const browser = fileBrowser();
 let context: BrowserContext;
@@ -35,24 +34,16 @@ async function open(mode: Mode): Promise<Page> {
   const page = await context.newPage();
   await page.goto(browser.url + (mode === 'consultation' ? '' : `#${mode}`), { waitUntil: 'load' });
   await waitReady(page);
-  await settled(page);
+  await waitSettled(page);
   return page;
 }
 
 async function openMode(mode: Mode): Promise<void> {
   await page.getByTestId(`mode-${mode}`).tap();
   await page.waitForFunction(([sel, m]) => document.querySelector(sel as string)?.getAttribute('data-mode') === m, [VIEWER, mode] as const);
-  await settled(page);
+  await waitSettled(page);
 }
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    (sel) => ['data-status', 'data-dots-status', 'data-look-status'].every((k) => document.querySelector(sel)!.getAttribute(k) === 'ready'),
-    VIEWER,
-    { timeout: SETTLE_TIMEOUT, polling: 100 },
-  );
-  await waitRenderIdle(page);
-}
 
 /** The canvas as the phone shows it, at device pixels. */
 async function devicePixels(page: Page): Promise<Rgba> {
@@ -181,13 +172,13 @@ describe('on the phone, Try at home', () => {
       for (const l of s.design.layers) s.actions.updateLayer(l.id, { visible: false });
     });
     await waitNextRender(page, before);
-    await settled(page);
+    await waitSettled(page);
     const hidden = await devicePixels(page);
     await page.evaluate(() => {
       const s = window.smpStudio!.store.getState();
       for (const l of s.design.layers) s.actions.updateLayer(l.id, { visible: true });
     });
-    await settled(page);
+    await waitSettled(page);
     const c = change(shown, hidden);
     console.log(`phone front, sessions shown vs hidden: ${describeChange(c)}`);
     expect(c.share).toBeGreaterThanOrEqual(MIN_DESIGN_SHARE);
@@ -218,7 +209,7 @@ describe('on the phone, Try at home', () => {
     const count = await renderCount(page);
     await fingers.drag([{ from: [slider.x + slider.width / 2, y], to: [slider.x + slider.width * 0.1, y] }]);
     await waitNextRender(page, count);
-    await settled(page);
+    await waitSettled(page);
     const percent = await page.evaluate(() => window.smpStudio!.store.getState().design.layers.map((l) => l.densityPerCm2));
     console.log(`phone: density after the thumb's drag ${JSON.stringify(percent)} dots/cm2`);
     expect(percent.reduce((a, b) => a + b, 0)).toBeLessThan(220);

@@ -1,50 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import * as Comlink from 'comlink';
 import { DotsClient } from '../../src/state/dotsClient';
+import { ChannelWorker } from './helpers/channelWorker';
 import { defaultDesign, type DotSet, type DotsHead } from '../../src/model';
 
-/** A stand-in for the dots worker: a message channel in this thread, whose `generate` answers
- * when the test says so, and which records being terminated. */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  readonly port: MessagePort;
+/** A stand-in for the dots worker whose `generate` answers when the test says so. */
+class FakeWorker extends ChannelWorker {
   pending: ((value: unknown) => void)[] = [];
   calls = 0;
   constructor() {
-    super();
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    Comlink.expose(
-      {
-        generate: (_head: unknown, design: { seed: number }) => {
-          this.calls++;
-          return new Promise((resolve) => this.pending.push(() => resolve({ ok: true, dots: { count: design.seed } as unknown as DotSet })));
-        },
+    super({
+      generate: (_head: unknown, design: { seed: number }) => {
+        this.calls++;
+        return new Promise((resolve) => this.pending.push(() => resolve({ ok: true, dots: { count: design.seed } as unknown as DotSet })));
       },
-      port2,
-    );
-  }
-  postMessage(message: unknown, transfer?: Transferable[]) {
-    this.port.postMessage(message, transfer ?? []);
-  }
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject) {
-    if (type === 'message') this.port.addEventListener('message', listener as EventListener);
-    else super.addEventListener(type, listener);
-    this.port.start();
-  }
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject) {
-    if (type === 'message') this.port.removeEventListener('message', listener as EventListener);
-    else super.removeEventListener(type, listener);
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
+    });
   }
   answer() {
     this.pending.shift()?.(undefined);
-  }
-  crash() {
-    this.dispatchEvent(new Event('error'));
   }
 }
 

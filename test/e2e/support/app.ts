@@ -65,6 +65,20 @@ export async function waitReady(page: Page, timeout = READY_TIMEOUT): Promise<vo
   await nextFrame(page);
 }
 
+/** The head, its dots and the client's scalp for the design on screen can take this long. */
+export const SETTLE_TIMEOUT = 180_000;
+
+/** Waits until the head, the dots and the client's scalp for the design on screen are ready and
+ * drawn, and the renderer has gone idle. */
+export async function waitSettled(page: Page, timeout = SETTLE_TIMEOUT): Promise<void> {
+  await page.waitForFunction(
+    (sel) => ['data-status', 'data-dots-status', 'data-look-status'].every((k) => document.querySelector(sel)?.getAttribute(k) === 'ready'),
+    VIEWER,
+    { timeout, polling: 100 },
+  );
+  await waitRenderIdle(page);
+}
+
 /** Waits until data-render-count exceeds `previousCount`, then one more animation frame. */
 export async function waitNextRender(page: Page, previousCount: number, timeout = RENDER_TIMEOUT): Promise<number> {
   await page
