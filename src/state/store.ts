@@ -156,6 +156,10 @@ export interface Actions {
   setStubble(patch: Partial<Design['stubble']>): void;
   setScars(scars: Design['scars']): void;
   setScarDraft(points: Vec3[]): void;
+  /** Edits between these two make one step of the history: a slider dragged from one value to
+   * another is undone in one step, not one per frame it moved. */
+  beginGesture(): void;
+  endGesture(): void;
   /** Back to the design before the last edit / forward again; nothing when there is none. */
   undo(): void;
   redo(): void;
@@ -234,7 +238,11 @@ export const useAppStore = create<AppState>()((set, get) => {
     else if (outcome.kind !== 'stale') set({ headStatus: get().head ? 'ready' : 'error', error: { message: outcome.message, field: null } });
   }
 
-  /** The design becomes `next`, the one it replaces a step back in the history. */
+  /** Within a gesture, whether its first edit has already made the history step. */
+  let gesture: { stepped: boolean } | null = null;
+
+  /** The design becomes `next`, the one it replaces a step back in the history (the one before
+   * the gesture, for the later edits of a gesture). */
   function commitDesign(next: Design) {
     const { design, past } = get();
     if (next === design) return;
@@ -242,6 +250,11 @@ export const useAppStore = create<AppState>()((set, get) => {
       set({ design: next, error: null });
       return;
     }
+    if (gesture?.stepped) {
+      set({ design: next, future: [], error: null });
+      return;
+    }
+    if (gesture) gesture.stepped = true;
     set({ design: next, past: [...past, design].slice(-HISTORY_LIMIT), future: [], error: null });
   }
 
@@ -543,13 +556,25 @@ export const useAppStore = create<AppState>()((set, get) => {
     setScarDraft(points) {
       set({ scarDraft: points });
     },
+    beginGesture() {
+      gesture = { stepped: false };
+    },
+    endGesture() {
+      // A drag that ended where it began leaves no step to undo.
+      const { past, design } = get();
+      const last = past[past.length - 1];
+      if (gesture?.stepped && last && JSON.stringify(last) === JSON.stringify(design)) set({ past: past.slice(0, -1) });
+      gesture = null;
+    },
     undo() {
+      gesture = null;
       const { past, future, design } = get();
       if (!past.length) return;
       set({ design: past[past.length - 1], past: past.slice(0, -1), future: [...future, design], error: null });
       void headForDesign();
     },
     redo() {
+      gesture = null;
       const { past, future, design } = get();
       if (!future.length) return;
       set({ design: future[future.length - 1], future: future.slice(0, -1), past: [...past, design], error: null });

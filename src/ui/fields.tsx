@@ -1,9 +1,11 @@
 /** Number and slider inputs shared by the session and hairline controls. A number input
  * commits on Enter, on leaving it, or at once for the spin buttons and arrow keys; what it
  * shows otherwise is always the value in the store, so a refused value snaps back. A slider
- * commits while it moves, at most once per animation frame. */
+ * commits while it moves, at most once per animation frame, and one drag is one step of the
+ * history. */
 import { useState, type ReactNode } from 'react';
 import { useFrameCommit } from './useFrameCommit';
+import { useAppStore } from '../state/store';
 
 interface NumberInputProps {
   id: string;
@@ -117,6 +119,19 @@ export function Slider({ id, testId, value, toPosition, fromPosition, min, max, 
       aria-label={label}
       aria-describedby={describedBy}
       aria-valuetext={valueText(shown)}
+      onPointerDown={() => {
+        const { beginGesture, endGesture } = useAppStore.getState().actions;
+        beginGesture();
+        // The release may land off the slider; the last frame's commit is still pending then,
+        // and animation frames run in the order they were asked for.
+        const end = () => {
+          window.removeEventListener('pointerup', end);
+          window.removeEventListener('pointercancel', end);
+          requestAnimationFrame(() => endGesture());
+        };
+        window.addEventListener('pointerup', end);
+        window.addEventListener('pointercancel', end);
+      }}
       onChange={(e) => {
         const position = Number(e.target.value);
         setDraft({ position, pending: true });

@@ -400,6 +400,40 @@ describe('dots on the head, desktop 1280x800', () => {
     await waitRenderIdle(page);
   });
 
+  it('one drag of a slider, however many frames it moves through, is one step to undo', async () => {
+    const slider = page.getByTestId('layer-s1-shade');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    const state = () => page.evaluate(() => ({ design: JSON.stringify(window.smpStudio!.store.getState().design), steps: window.smpStudio!.store.getState().past.length }));
+    const before = await state();
+    // Count the designs the drag commits, to be sure it moved through several.
+    await page.evaluate(() => {
+      const w = window as unknown as { designsCommitted: number };
+      w.designsCommitted = 0;
+      window.smpStudio!.store.subscribe((s, prev) => {
+        if (s.design !== prev.design) w.designsCommitted++;
+      });
+    });
+    await page.mouse.move(box.x + box.width * 0.2, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) {
+      await page.mouse.move(box.x + box.width * (0.2 + 0.1 * i), y, { steps: 2 });
+      await nextFrame(page);
+    }
+    await page.mouse.up();
+    await nextFrame(page);
+    await nextFrame(page);
+    const after = await state();
+    const committed = await page.evaluate(() => (window as unknown as { designsCommitted: number }).designsCommitted);
+    console.log(`dots: one slider drag committed ${committed} designs and made ${after.steps - before.steps} history step(s)`);
+    expect(committed, 'the drag changed the design frame by frame').toBeGreaterThan(2);
+    expect(after.steps - before.steps, 'one step').toBe(1);
+    await page.getByTestId('undo').click();
+    expect((await state()).design, 'one undo gives back the design before the drag').toBe(before.design);
+    await waitRenderIdle(page);
+  });
+
   it('at home, the shade slider re-colours all sessions and the density slider scales them', async () => {
     await page.getByTestId('mode-home').click();
     await page.getByTestId('panel-home').waitFor({ state: 'visible' });
