@@ -4,8 +4,9 @@
  * and never loses the design on screen. */
 import { create } from 'zustand';
 import type { Design } from '../model';
-import { openClientStore, StorageError, type Client, type ClientStore, type ClientSummary, type Favourite, type SavedDesign, type UndoToken } from '../storage/clientDb';
+import { openClientStore, StorageError, type AutosaveSession, type Client, type ClientStore, type ClientSummary, type Favourite, type SavedDesign, type UndoToken } from '../storage/clientDb';
 import type { ParsedClientFile } from '../storage/clientFile';
+import { clearJournalUpTo, readJournal, writeJournal } from '../storage/sessionJournal';
 import { useAppStore } from './store';
 
 export type RecordsStatus = 'opening' | 'ready' | 'unavailable';
@@ -221,25 +222,41 @@ async function refreshFavourites() {
 /** Autosave: the design on screen a moment after each change, and when the page is hidden. */
 const AUTOSAVE_MS = 800;
 let autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+/** The design IndexedDB is known to hold. */
+let savedDesign: Design | null = null;
 
-async function autosaveNow() {
-  autosaveTimer = null;
+function sessionOnScreen(): AutosaveSession {
   const { client, designId } = useRecords.getState();
-  const savedAt = new Date().toISOString();
-  const ok = await step('The design could not be autosaved', (s) => s.saveSession({ design: useAppStore.getState().design, clientId: client?.id ?? null, designId, savedAt }).then(() => true));
-  if (ok) useRecords.setState({ savedAt });
+  return { design: useAppStore.getState().design, clientId: client?.id ?? null, designId, savedAt: new Date().toISOString() };
+}
+
+async function autosaveNow(session = sessionOnScreen()) {
+  autosaveTimer = null;
+  const ok = await step('The design could not be autosaved', (s) => s.saveSession(session).then(() => true));
+  if (!ok) return;
+  savedDesign = session.design;
+  clearJournalUpTo(session.savedAt);
+  useRecords.setState({ savedAt: session.savedAt });
 }
 
 /** Starts the records: opens the database, lists clients and favourites, and returns the
  * autosaved session to restore (null when there is none), with a message if it was unreadable. */
 export async function startRecords(): Promise<{ design: Design | null; problem: string | null; savedAt: string | null }> {
+  const journal = readJournal();
   const store = await openRecords();
-  if (!store) return { design: null, problem: null, savedAt: null };
+  if (!store) return { design: journal?.design ?? null, problem: null, savedAt: journal?.savedAt ?? null };
   await Promise.all([refreshClients(), refreshFavourites()]);
   const loaded = await step('The last design could not be restored', (s) => s.loadSession());
-  if (!loaded) return { design: null, problem: null, savedAt: null };
-  if (!loaded.session) return { design: null, problem: loaded.problem ? `The design you were working on could not be restored: ${loaded.problem}` : null, savedAt: null };
-  const { session } = loaded;
+  // The page went before the autosave of its last edit was written: the journal holds it.
+  const newer = journal && (!loaded?.session || journal.savedAt >= loaded.session.savedAt);
+  if (newer) await autosaveNow(journal);
+  else if (journal) clearJournalUpTo(journal.savedAt);
+  const session = newer ? journal : loaded?.session;
+  if (!session) {
+    const problem = loaded && !loaded.session ? loaded.problem : null;
+    return { design: null, problem: problem ? `The design you were working on could not be restored: ${problem}` : null, savedAt: null };
+  }
+  savedDesign = session.design;
   // The client may have been deleted since: then the design comes back on its own.
   if (session.clientId && (await store.getClient(session.clientId).then(() => true, () => false))) await refreshClient(session.clientId);
   const known = useRecords.getState().designs.some((d) => d.id === session.designId);
@@ -254,15 +271,24 @@ export function startAutosave(): () => void {
     if (autosaveTimer) clearTimeout(autosaveTimer);
     autosaveTimer = setTimeout(() => void autosaveNow(), AUTOSAVE_MS);
   });
+  // Leaving or hiding the page: what is on screen and not yet known saved goes to the journal at
+  // once, and to IndexedDB if the page lives long enough.
   const flush = () => {
-    if (autosaveTimer) {
-      clearTimeout(autosaveTimer);
-      void autosaveNow();
-    }
+    if (autosaveTimer) clearTimeout(autosaveTimer);
+    autosaveTimer = null;
+    if (useAppStore.getState().design === savedDesign) return;
+    const session = sessionOnScreen();
+    writeJournal(session);
+    void autosaveNow(session);
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
   };
   addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onHidden);
   return () => {
     unsubscribe();
     removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onHidden);
   };
 }

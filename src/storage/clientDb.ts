@@ -22,6 +22,7 @@ import {
   profileOf,
   profileSchema,
   refusal,
+  sessionInputSchema,
   timestampSchema,
   type AutosaveSession,
   type Client,
@@ -185,11 +186,6 @@ function checkDesign(design: unknown, field = 'design'): Design {
 
 const designRowSchema = z.object({ id: idSchema, clientId: idSchema, name: nameSchema, createdAt: timestampSchema, updatedAt: timestampSchema, design: z.unknown() });
 const favouriteRowSchema = z.object({ id: idSchema, name: nameSchema, createdAt: timestampSchema, design: z.unknown() });
-const sessionInputSchema = z.object({
-  clientId: idSchema.nullable().default(null),
-  designId: idSchema.nullable().default(null),
-  savedAt: timestampSchema.optional(),
-});
 const undoTokenSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('client'), client: z.object({ id: idSchema }).loose(), designs: z.array(z.object({ id: idSchema, clientId: idSchema }).loose()) }),
   z.object({ kind: z.literal('design'), design: z.object({ id: idSchema, clientId: idSchema }).loose() }),

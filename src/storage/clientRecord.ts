@@ -113,6 +113,13 @@ export interface Favourite {
   design: Design;
 }
 
+/** Where an autosaved design came from, and when it was saved (now, when not given). */
+export const sessionInputSchema = z.object({
+  clientId: idSchema.nullable().default(null),
+  designId: idSchema.nullable().default(null),
+  savedAt: timestampSchema.optional(),
+});
+
 /** The design on screen when the app last saved it by itself, and where it came from. */
 export interface AutosaveSession {
   design: Design;

@@ -196,8 +196,13 @@ describe('favourites at home', () => {
     await expect.poll(() => page.getByTestId('favourite-item').count()).toBe(1);
     await page.getByTestId('home-reset').click();
     expect(await style()).toBe('classic');
+    // Reloaded the moment after an edit, before the autosave's pause is over: the edit stays.
+    await page.getByTestId('home-hairline').getByRole('button', { name: 'Mature' }).click();
+    const edited = await page.evaluate(() => JSON.stringify(window.smpStudio!.store.getState().design));
     await page.reload({ waitUntil: 'load' });
     await waitReady(page);
+    expect(await style(), 'the edit made just before the reload').toBe('mature');
+    expect(await page.evaluate(() => JSON.stringify(window.smpStudio!.store.getState().design)), 'all of the design on screen').toBe(edited);
     await expect.poll(() => page.getByTestId('favourite-item').allInnerTexts()).toEqual([expect.stringContaining('Soft front')]);
     await page.getByTestId('favourite-item').getByText('Soft front').click();
     await expect.poll(style).toBe('soft');
