@@ -165,11 +165,15 @@ function FrameReporter({ viewer }: { viewer: RefObject<HTMLDivElement | null> })
   useEffect(() => {
     let count = Number(viewer.current?.dataset.renderCount ?? 0);
     let lastFrame = -1;
+    let lastInfo: unknown = null;
     return addAfterEffect(() => {
       const { gl } = get();
       const drawn = gl.info.render.frame;
-      if (drawn === lastFrame || gl.getContext().isContextLost()) return;
+      // A restored context gets a new info whose frame count starts again from 0, so after a
+      // second loss the first frame can carry the number of the last one counted.
+      if ((drawn === lastFrame && gl.info === lastInfo) || gl.getContext().isContextLost()) return;
       lastFrame = drawn;
+      lastInfo = gl.info;
       count += 1;
       if (viewer.current) viewer.current.dataset.renderCount = String(count);
       const { meshHead } = sceneState;

@@ -14,6 +14,7 @@ import {
   viewerState,
   waitReady,
   waitRenderIdle,
+  waitSettled,
   type Mode,
   type View,
 } from './support/app';
@@ -278,6 +279,29 @@ describe('desktop, 1280x800', () => {
     console.log(`views: front vs free (after a drag): ${d.toFixed(2)}`);
     expect(d, 'the picture changed').toBeGreaterThan(VIEW_MIN_DIFF);
     expect(await attr(page, 'data-status')).toBe('ready');
+  });
+
+  it('comes back after every loss of the graphics context, however many, with no help from the user', async () => {
+    await page.getByTestId('view-front').click();
+    await waitRenderIdle(page);
+    // The second loss is the one that used to stick ("Building the head…" over a drawn head).
+    for (let round = 1; round <= 2; round++) {
+      await page.evaluate(() => {
+        const gl = document.querySelector<HTMLCanvasElement>('[data-testid="viewer"] canvas')!.getContext('webgl2')!;
+        const w = window as unknown as { loseContext: WEBGL_lose_context };
+        w.loseContext = gl.getExtension('WEBGL_lose_context')!;
+        w.loseContext.loseContext();
+      });
+      await page.getByText('The graphics were interrupted').waitFor({ timeout: 10_000 });
+      await page.evaluate(() => (window as unknown as { loseContext: WEBGL_lose_context }).loseContext.restoreContext());
+      const t0 = Date.now();
+      await waitReady(page, 60_000);
+      const headMs = Date.now() - t0;
+      await waitSettled(page, 60_000);
+      console.log(`context loss ${round}: the head back ${headMs} ms after the restore, its dots and scalp ${Date.now() - t0} ms`);
+      expect(await page.getByText('Building the head').count(), 'no "Building the head" over a drawn head').toBe(0);
+      expectHeadOnCanvas(await canvasPixels(page, `context-restored-${round}`), (await attr(page, 'data-skin-hex'))!, `restore ${round}`);
+    }
   });
 
   it('logged no console or page errors during the session', () => {
