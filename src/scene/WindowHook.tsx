@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { advance, useThree, type RootState } from '@react-three/fiber';
 import { fadeClient, useAppStore } from '../state/store';
+import { overrideJobTimeouts } from '../state/jobClient';
 import type { FadeResult } from '../model';
 import { Vector3 } from 'three';
 import { MM_TO_SCENE } from '../render/units';
@@ -25,6 +26,9 @@ export interface SmpStudioHandle {
   /** Runs the fading simulation of every dot on screen at `years` in the fade worker; what it took.
    * Each run hands the last run's arrays back to the worker to be written again. */
   simulateFade(years: number[]): Promise<{ ms: number; dots: number; ok: boolean }>;
+  /** Tests only: worker jobs started from now on time out after `ms` instead of their kind's
+   * timeout (null puts those back), so a worker made silent is found out in a moment. */
+  jobTimeoutMs(ms: number | null): void;
 }
 
 /** The last fading result, whose arrays the next run recycles. */
@@ -51,6 +55,7 @@ export function WindowHook() {
         return figures;
       },
       bake: () => dotsView.rebake?.() ?? null,
+      jobTimeoutMs: overrideJobTimeouts,
       async simulateFade(years) {
         const { design, dots } = useAppStore.getState();
         if (!dots) return { ms: 0, dots: 0, ok: false };

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { aftercareScenarios, designSchema, defaultDesign, mergeRefusal, fadePreset, FADE_PRESETS, HEALED_YEARS, type FadePreset, type TouchUpPlan, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadInput, type HeadMeasures, type HeadModel, type Lab, type Sex, type Layer } from '../model';
 import { HeadClient, type HeadOutcome } from './headClient';
-import { DotsClient, spawnDotsWorker } from './dotsClient';
+import { DotsClient, LOOK_JOB_TIMEOUT_MS, spawnDotsWorker } from './dotsClient';
 import { JobClient } from './jobClient';
 import { FadeClient } from './fadeClient';
 import { lookKey, newLayer, samplingKey } from './layers';
@@ -63,6 +63,8 @@ export interface AppError {
   message: string;
   /** The input the message is about (a head measure), to mark it invalid. */
   field: string | null;
+  /** A background job failed: the alert offers to run the failed jobs again (actions.retryFailed). */
+  retry?: boolean;
 }
 
 export interface AppState {
@@ -132,6 +134,8 @@ export interface Actions {
   setContextLost(lost: boolean): void;
   showError(message: string, field?: string | null): void;
   dismissError(): void;
+  /** Runs again every background job (head, dots, client's scalp, plans) whose last run failed. */
+  retryFailed(): void;
   /** Changes one session; a change that would make dots merge is refused with the reason. */
   updateLayer(id: string, patch: Partial<Omit<Layer, 'id'>>): void;
   addLayer(): void;
@@ -177,7 +181,7 @@ const dotsClient = new DotsClient();
 export const fadeClient = new FadeClient();
 /** The timeline's horizon for touch-up plans, years. */
 export const PLAN_HORIZON_YEARS = 20;
-const lookClient = new JobClient<DotsWorkerApi>(spawnDotsWorker, "The client's hair and scars could not be drawn");
+const lookClient = new JobClient<DotsWorkerApi>(spawnDotsWorker, "The client's hair and scars could not be drawn", { timeoutMs: LOOK_JOB_TIMEOUT_MS });
 /** Sliders move faster than dots can be made: wait this long after the last change. */
 const DOTS_DEBOUNCE_MS = 120;
 /** Plans wait for the design to settle a little longer: they are not on the head. */
@@ -203,6 +207,11 @@ function initialMode(): Mode {
 }
 
 export const useAppStore = create<AppState>()((set, get) => {
+  /** How to run again each kind of job whose last run failed, for "Try again". */
+  const failedJobs = new Map<'head' | 'dots' | 'look' | 'plans', () => void>();
+  /** A job failed: its message, with "Try again" offered. */
+  const jobError = (message: string): AppError => ({ message, field: null, retry: true });
+
   /** Runs a head job; `commit` builds the next design from the new head. */
   async function buildHead(measures: HeadInput, commit: (head: HeadModel) => Design, errorPrefix = '') {
     set({ headStatus: 'loading' });
@@ -211,6 +220,7 @@ export const useAppStore = create<AppState>()((set, get) => {
       case 'stale':
         break;
       case 'ok':
+        failedJobs.delete('head');
         set({ head: outcome.head, headStatus: 'ready' });
         commitDesign(commit(outcome.head));
         set({ error: null });
@@ -223,7 +233,8 @@ export const useAppStore = create<AppState>()((set, get) => {
         });
         break;
       case 'failed':
-        set({ headStatus: 'error', error: { message: errorPrefix + outcome.message, field: null } });
+        failedJobs.set('head', () => void buildHead(measures, commit, errorPrefix));
+        set({ headStatus: 'error', error: jobError(errorPrefix + outcome.message) });
     }
     return outcome.kind;
   }
@@ -234,8 +245,15 @@ export const useAppStore = create<AppState>()((set, get) => {
     if (isHeadOf(get().head, m)) return;
     set({ headStatus: 'loading' });
     const outcome = await headClient.request(m);
-    if (outcome.kind === 'ok') set({ head: outcome.head, headStatus: 'ready' });
-    else if (outcome.kind !== 'stale') set({ headStatus: get().head ? 'ready' : 'error', error: { message: outcome.message, field: null } });
+    if (outcome.kind === 'ok') {
+      failedJobs.delete('head');
+      set({ head: outcome.head, headStatus: 'ready' });
+    } else if (outcome.kind === 'invalid') {
+      set({ headStatus: get().head ? 'ready' : 'error', error: { message: outcome.message, field: null } });
+    } else if (outcome.kind === 'failed') {
+      failedJobs.set('head', () => void headForDesign());
+      set({ headStatus: get().head ? 'ready' : 'error', error: jobError(outcome.message) });
+    }
   }
 
   /** Within a gesture, whether its first edit has already made the history step. */
@@ -288,6 +306,7 @@ export const useAppStore = create<AppState>()((set, get) => {
         case 'stale':
           break;
         case 'ok':
+          failedJobs.delete('dots');
           lastGoodLayers = design.layers;
           lastGoodHairline = design.hairline;
           set({ dots: outcome.dots, dotsHead: head, dotsStatus: 'ready', dotsProgress: 1, dotsMs: outcome.ms });
@@ -311,7 +330,8 @@ export const useAppStore = create<AppState>()((set, get) => {
         }
         case 'failed':
           requestedKey = '';
-          set({ dotsStatus: 'error', error: { message: outcome.message, field: null } });
+          failedJobs.set('dots', scheduleDots);
+          set({ dotsStatus: 'error', error: jobError(outcome.message) });
       }
     }, DOTS_DEBOUNCE_MS);
   }
@@ -326,10 +346,13 @@ export const useAppStore = create<AppState>()((set, get) => {
     set({ lookStatus: 'generating' });
     const slim = { chart: head.chart, landmarks: head.landmarks, measures: head.measures };
     const outcome = await lookClient.request((api) => api.look(slim, design));
-    if (outcome.kind === 'ok') set({ look: outcome.value, lookHead: head, lookStatus: 'ready' });
-    else if (outcome.kind === 'failed') {
+    if (outcome.kind === 'ok') {
+      failedJobs.delete('look');
+      set({ look: outcome.value, lookHead: head, lookStatus: 'ready' });
+    } else if (outcome.kind === 'failed') {
       requestedLook = '';
-      set({ lookStatus: 'error', error: { message: outcome.message, field: null } });
+      failedJobs.set('look', () => void scheduleLook());
+      set({ lookStatus: 'error', error: jobError(outcome.message) });
     }
   }
 
@@ -353,9 +376,11 @@ export const useAppStore = create<AppState>()((set, get) => {
       if (outcome.kind === 'stale') return;
       if (outcome.kind === 'failed') {
         requestedPlans = '';
-        set({ fadePlans: { ...get().fadePlans, status: 'error', message: outcome.message }, error: { message: outcome.message, field: null } });
+        failedJobs.set('plans', schedulePlans);
+        set({ fadePlans: { ...get().fadePlans, status: 'error', message: outcome.message }, error: jobError(outcome.message) });
         return;
       }
+      failedJobs.delete('plans');
       const [own, ...presets] = outcome.value;
       set({
         fadePlans: {
@@ -372,7 +397,9 @@ export const useAppStore = create<AppState>()((set, get) => {
       if (more.kind === 'stale') return;
       if (more.kind === 'failed') {
         // The advice then says "not estimated" for each rule.
-        set({ fadePlans: { ...get().fadePlans, aftercare: {} }, error: { message: more.message, field: null } });
+        requestedPlans = '';
+        failedJobs.set('plans', schedulePlans);
+        set({ fadePlans: { ...get().fadePlans, aftercare: {} }, error: jobError(more.message) });
         return;
       }
       const aftercare: Record<string, TouchUpPlan> = {};
@@ -452,6 +479,12 @@ export const useAppStore = create<AppState>()((set, get) => {
     },
     dismissError() {
       if (get().error) set({ error: null });
+    },
+    retryFailed() {
+      const again = [...failedJobs.values()];
+      failedJobs.clear();
+      set({ error: null });
+      for (const run of again) run();
     },
     updateLayer(id, patch) {
       const { design } = get();

@@ -1,6 +1,6 @@
 import { useAppStore } from '../state/store';
 
-/** The last error, in words the user can act on. */
+/** The last error, in words the user can act on; a failed background job can be run again. */
 export function ErrorAlert() {
   const error = useAppStore((s) => s.error);
   const actions = useAppStore((s) => s.actions);
@@ -10,6 +10,11 @@ export function ErrorAlert() {
       <p id="app-error" role="alert" data-testid="error">
         {error.message}
       </p>
+      {error.retry && (
+        <button type="button" className="secondary" data-testid="retry" style={{ whiteSpace: 'nowrap' }} onClick={actions.retryFailed}>
+          Try again
+        </button>
+      )}
       <button type="button" className="icon-button" aria-label="Dismiss the message" onClick={actions.dismissError}>
         ×
       </button>

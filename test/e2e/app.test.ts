@@ -257,6 +257,50 @@ describe('desktop, 1280x800', () => {
     expectHeadOnCanvas(await canvasPixels(page, `measures-circumference-${good}-canvas`), (await attr(page, 'data-skin-hex'))!, `circumference ${good}`);
   });
 
+  it("a worker that never answers: after a timeout and one retry the user is told what could not be done, and Try again brings the view back to ready", async () => {
+    await waitSettled(page);
+    const t0 = Date.now();
+    // The next two calls of the client's-scalp job never reach a worker, as if it were stuck in a
+    // job; jobs started now time out after 300 ms (the test hook) instead of their kind's 30 s.
+    await page.evaluate(() => {
+      type Post = (this: Worker, message: unknown, transfer: Transferable[]) => void;
+      const w = window as unknown as { silentCalls: Record<string, number>; post: Post };
+      w.silentCalls = { look: 2 };
+      w.post = Worker.prototype.postMessage as Post;
+      Worker.prototype.postMessage = function (this: Worker, message: { type?: string; path?: string[] }, transfer: Transferable[]) {
+        const method = message?.type === 'APPLY' ? message.path?.[0] : undefined;
+        if (method && w.silentCalls[method] > 0) return void w.silentCalls[method]--;
+        w.post.call(this, message, transfer);
+      } as Worker['postMessage'];
+      window.smpStudio!.jobTimeoutMs(300);
+      window.smpStudio!.store.getState().actions.setStubble({ shaveLengthMm: 1 });
+    });
+    const alert = page.getByTestId('error').filter({ hasText: /could not be drawn/ });
+    const retry = page.getByTestId('retry');
+    try {
+      await alert.waitFor({ timeout: 10_000 });
+      const message = await alert.innerText();
+      console.log(`silent worker: "${message}" after ${Date.now() - t0} ms`);
+      expect(message).toBe("The client's hair and scars could not be drawn: the background worker did not answer within 300 ms, twice. Try again, or reload the page.");
+      expect(await attr(page, 'data-look-status')).toBe('error');
+      expect(await attr(page, 'data-status'), 'the head on screen stays').toBe('ready');
+      expect(await retry.innerText()).toBe('Try again');
+      await saveShot(page, 'worker-silent-try-again');
+    } finally {
+      // Workers answer again, with their kind's timeouts, for what follows.
+      await page.evaluate(() => {
+        Worker.prototype.postMessage = (window as unknown as { post: Worker['postMessage'] }).post;
+        window.smpStudio!.jobTimeoutMs(null);
+      });
+    }
+    await retry.click();
+    await waitSettled(page, 30_000);
+    console.log(`silent worker: ready again ${Date.now() - t0} ms after the edit`);
+    expect(await page.getByTestId('error').count(), 'the message goes once the job is done').toBe(0);
+    expect(await attr(page, 'data-look-status')).toBe('ready');
+    expect(await page.evaluate(() => (window as unknown as { silentCalls: Record<string, number> }).silentCalls.look)).toBe(0);
+  });
+
   it('dragging the head turns it and frees the view', async () => {
     const front = await canvasPixels(page);
     expect(await attr(page, 'data-view')).toBe('front');

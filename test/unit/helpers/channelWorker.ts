@@ -32,3 +32,27 @@ export class ChannelWorker extends EventTarget {
     this.dispatchEvent(new Event('error'));
   }
 }
+
+/** A worker that never answers, as one stuck in an endless job: what is posted to it is counted
+ * and dropped. */
+export class SilentWorker extends ChannelWorker {
+  received = 0;
+  constructor() {
+    super({});
+  }
+  postMessage() {
+    this.received++;
+  }
+}
+
+/** A worker factory for a client that makes workers with `make` (told how many came before) and
+ * keeps them, newest last, for the test to look at. */
+export function workerFactory<W extends ChannelWorker>(make: (index: number) => W): { factory: () => Worker; workers: W[] } {
+  const workers: W[] = [];
+  const factory = () => {
+    const w = make(workers.length);
+    workers.push(w);
+    return w as unknown as Worker;
+  };
+  return { factory, workers };
+}
