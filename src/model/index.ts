@@ -56,4 +56,5 @@ export { treatmentEstimate, estimateSettingsSchema, defaultEstimateSettings, Est
 export type { TreatmentEstimate, EstimateSettings, EstimateDots, Prices } from './estimate';
 export * from './aftercare';
 export { SOURCES, ASSUMPTIONS } from './sources';
+export { stripBidiControls, printableText, EMOJI_WORD, UNPRINTABLE_WORD } from './text';
 export type { Source } from './sources';

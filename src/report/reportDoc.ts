@@ -12,6 +12,7 @@ import { fadeSection } from './reportFade';
 import { formatDate, formatMoneyRange, formatNumber, formatYear, parseDate } from './reportFormat';
 import type { ReportInput } from './reportInput';
 import { aftercareSection, SHORT_DISCLAIMER, sourcesSection } from './reportNotes';
+import { printableDocument } from './printableDoc';
 import { COLOURS, h1, h2, keyValues, note, PAGE, STYLES } from './reportParts';
 import { NO_VIEWS, placeViews, type PlacedViews } from './reportViews';
 
@@ -83,11 +84,12 @@ function viewsSection(views: PlacedViews): Content[] {
   return [h1('The views'), { text: 'The same design from the sides and the top, healed and after five years of fading with no touch-up in between. The front views on the first page are seen from a little above, as people usually see a head.', style: 'lead' }, views.others];
 }
 
+/** Every text in it is printable in the report's font (printableDoc.ts). */
 export function reportDocument(input: ReportInput): TDocumentDefinitions {
   const views = placeViews(input.renders);
   const clinic = input.clinicName.trim() || 'SMP Studio';
   const clientName = input.client.name.trim();
-  return {
+  return printableDocument({
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: [PAGE.marginPt, 48, PAGE.marginPt, 52],
@@ -129,5 +131,5 @@ export function reportDocument(input: ReportInput): TDocumentDefinitions {
       ...aftercareSection(input),
       ...sourcesSection(input),
     ],
-  };
+  });
 }

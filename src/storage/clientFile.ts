@@ -4,6 +4,7 @@
  * StudioFileError that says what is wrong and where; nothing is silently repaired. */
 import { z } from 'zod';
 import { DesignError, type Design } from '../model/design';
+import { stripBidiControls } from '../model/text';
 import {
   MAX_DESIGNS_PER_CLIENT,
   calendarDateSchema,
@@ -229,11 +230,12 @@ export function exportClientFile(
 const RESERVED_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const MAX_FILE_NAME_CHARS = 80;
 
-/** A file name for `name`: letters (any script), digits, spaces and - _ . , ( ) ' kept; markup and
- * path characters dropped; never empty, never hidden, never a Windows device name. */
+/** A file name for `name`: letters (any script), digits, spaces and - _ . , ( ) ' kept; bidi
+ * controls taken out (the name reads in the order it was typed); markup and path characters
+ * dropped; never empty, never hidden, never a Windows device name. */
 export function fileNameFor(name: string, suffix: '.smp.json' | '.smp-client.json' | '.pdf' | '.png'): string {
   const fallback = suffix === '.smp-client.json' ? 'client' : 'design';
-  let base = String(name ?? '')
+  let base = stripBidiControls(String(name ?? ''))
     .normalize('NFC')
     .replace(/[^\p{L}\p{M}\p{N} _\-.,()']+/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -2,11 +2,13 @@
  * designs for them, open, rename, copy and delete (with undo), export a client to a file.
  * Names and notes are shown as text, whatever they contain. */
 import { useId, useState } from 'react';
+import { stripBidiControls } from '../model';
 import { useAppStore } from '../state/store';
 import { records, useRecords } from '../state/records';
 import { exportClientFile, fileNameFor } from '../storage/clientFile';
 import { CompareDesigns, type DesignOption } from './CompareDesigns';
 import { downloadBlob } from './download';
+import { UserText } from './UserText';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -47,7 +49,9 @@ function Removed() {
   if (!removed) return null;
   return (
     <div className="undo-bar" role="status">
-      <span>{removed.label}</span>
+      <span>
+        <UserText text={removed.label} />
+      </span>
       <button type="button" className="secondary" data-testid="undo-delete" onClick={() => void records.undoRemove()}>
         Undo
       </button>
@@ -83,7 +87,9 @@ function ClientList() {
         {clients.map((c) => (
           <li key={c.id} data-testid="client-item">
             <button type="button" className="link-button" onClick={() => void records.openClient(c.id)}>
-              <span className="record-name">{c.name}</span>
+              <span className="record-name">
+                <UserText text={c.name} />
+              </span>
             </button>
             <span className="muted">
               {c.consultationDate} · {c.designCount} design{c.designCount === 1 ? '' : 's'}
@@ -146,13 +152,13 @@ function OpenClient() {
     const text = exportClientFile(client, designs);
     downloadBlob(new Blob([text], { type: 'application/json' }), fileNameFor(client.name, '.smp-client.json'));
   };
-  const options: DesignOption[] = [{ id: 'screen', label: 'The design on screen', design }, ...designs.map((d) => ({ id: d.id, label: d.name, design: d.design }))];
+  const options: DesignOption[] = [{ id: 'screen', label: 'The design on screen', design }, ...designs.map((d) => ({ id: d.id, label: stripBidiControls(d.name), design: d.design }))];
 
   return (
     <div data-testid="open-client">
       <div className="record-head">
         <h4 className="record-name" data-testid="client-name">
-          {client.name}
+          <UserText text={client.name} />
         </h4>
         <button type="button" className="secondary small" data-testid="close-client" onClick={records.closeClient}>
           All clients
@@ -160,7 +166,12 @@ function OpenClient() {
       </div>
       <p className="muted">
         Consultation {client.consultationDate}
-        {client.notes && <> · {client.notes}</>}
+        {client.notes && (
+          <>
+            {' · '}
+            <UserText text={client.notes} />
+          </>
+        )}
       </p>
       {details ? (
         <form
@@ -213,7 +224,9 @@ function OpenClient() {
               </form>
             ) : (
               <button type="button" className="link-button" data-testid="open-saved-design" onClick={() => void records.openDesign(d.id)}>
-                <span className="record-name">{d.name}</span>
+                <span className="record-name">
+                  <UserText text={d.name} />
+                </span>
               </button>
             )}
             <span className="muted">
@@ -237,12 +250,12 @@ function OpenClient() {
       </ul>
       {skipped.map((s) => (
         <p key={s.id} className="warning">
-          The saved design “{s.name}” cannot be opened: {s.reason}
+          The saved design “<UserText text={s.name} />” cannot be opened: {s.reason}
         </p>
       ))}
       {open && unsaved && (
         <button type="button" className="primary" data-testid="save-changes" onClick={() => void records.saveDesign()}>
-          Save changes to “{open.name}”
+          Save changes to “<UserText text={open.name} />”
         </button>
       )}
       <form

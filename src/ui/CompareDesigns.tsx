@@ -6,6 +6,7 @@ import { captureDesigns } from '../scene/captureViews';
 import { CAMERA_PRESETS, useAppStore, type CameraPreset } from '../state/store';
 import { MARKERS } from './Timeline';
 import { downloadBlob } from './download';
+import { UserText } from './UserText';
 
 export interface DesignOption {
   id: string;
@@ -103,7 +104,9 @@ export function CompareDesigns({ options }: { options: DesignOption[] }) {
           {result.urls.map((u, k) => (
             <div key={u}>
               <img src={u} alt={`${result.labels[k]}, ${view} view, ${yearLabel}`} />
-              <figcaption>{result.labels[k]}</figcaption>
+              <figcaption>
+                <UserText text={result.labels[k]} />
+              </figcaption>
             </div>
           ))}
           <button type="button" className="secondary" onClick={() => void savePair()}>

@@ -2,6 +2,7 @@
  * full strength, per session, and the state of the generation. */
 import { useAppStore } from '../state/store';
 import { visibleDensity } from './layerLimits';
+import { UserText } from './UserText';
 
 /** A full result is about 194 dots/cm² (industry rule of thumb, SCIENCE.md section 1). */
 export const FULL_RESULT_PER_CM2 = 194;
@@ -53,7 +54,9 @@ export function DotReadout() {
       <ul className="dot-sessions">
         {layers.map((l, k) => (
           <li key={l.id} className={l.visible ? undefined : 'muted'}>
-            <span className="dot-session-name">{l.name || `Session ${k + 1}`}</span>
+            <span className="dot-session-name">
+              <UserText text={l.name || `Session ${k + 1}`} />
+            </span>
             <span data-testid={`dot-count-${l.id}`} data-count={counts ? counts[k] : undefined}>
               {counts ? `${num(counts[k])} dots` : '…'}
               {counts && areas && areas[k] > 0 ? ` · ${num(counts[k] / areas[k])}/cm²` : ''}

@@ -1,3 +1,4 @@
+import { stripBidiControls } from '../model';
 import { useAppStore } from '../state/store';
 
 /** The last error, in words the user can act on; a failed background job can be run again. */
@@ -8,7 +9,8 @@ export function ErrorAlert() {
   return (
     <div className="error-box">
       <p id="app-error" role="alert" data-testid="error">
-        {error.message}
+        {/* Messages may quote a name or a file name: shown in the order it was typed. */}
+        {stripBidiControls(error.message)}
       </p>
       {error.retry && (
         <button type="button" className="secondary" data-testid="retry" style={{ whiteSpace: 'nowrap' }} onClick={actions.retryFailed}>

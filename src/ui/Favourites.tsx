@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useAppStore } from '../state/store';
 import { records, useRecords } from '../state/records';
+import { UserText } from './UserText';
 
 export function Favourites() {
   const id = useId();
@@ -41,7 +42,9 @@ export function Favourites() {
         {favourites.map((f) => (
           <li key={f.id} data-testid="favourite-item">
             <button type="button" className="link-button big" onClick={() => void useAppStore.getState().actions.openDesign(f.design)}>
-              <span className="record-name">{f.name}</span>
+              <span className="record-name">
+                <UserText text={f.name} />
+              </span>
             </button>
             <button type="button" className="secondary" onClick={() => void records.deleteFavourite(f.id)} aria-label={`Delete ${f.name}`}>
               Delete
@@ -51,7 +54,9 @@ export function Favourites() {
       </ul>
       {removed && (
         <div className="undo-bar" role="status">
-          <span>{removed.label}</span>
+          <span>
+            <UserText text={removed.label} />
+          </span>
           <button type="button" className="secondary" onClick={() => void records.undoRemove()}>
             Undo
           </button>

@@ -1,6 +1,7 @@
 /** Saves the view on screen as a PNG at a chosen width (for a report, or to send to the client). */
 import { useId, useState } from 'react';
 import { snapshotPng } from '../scene/snapshot';
+import { fileNameFor } from '../storage/clientFile';
 import { useAppStore } from '../state/store';
 import { downloadBlob } from './download';
 
@@ -15,8 +16,7 @@ export function Snapshot() {
     setBusy(true);
     try {
       const blob = await snapshotPng(width);
-      const name = useAppStore.getState().design.name.replace(/[^\w\- ]+/g, '').trim() || 'design';
-      downloadBlob(blob, `${name} ${width}px.png`);
+      downloadBlob(blob, fileNameFor(`${useAppStore.getState().design.name} ${width}px`, '.png'));
     } catch (e) {
       actions.showError(`The picture could not be saved: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

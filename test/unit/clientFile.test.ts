@@ -227,6 +227,9 @@ describe('studio files', () => {
       ['CON', '.smp.json', 'CON_.smp.json'],
       ['a\u0000b\u001fc\nd', '.smp.json', 'a b c d.smp.json'],
       ['Ms Chen 陈, try 2 🙂', '.smp.json', 'Ms Chen 陈, try 2.smp.json'],
+      // Bidi controls go, not turn into spaces: the name reads as it was typed ("Annevil.exe" shown raw).
+      ['Ann\u202Eexe.live', '.smp-client.json', 'Annexe.live.smp-client.json'],
+      ['\u2067evil\u2069\u200Fgpj\u200E\u061C.exe\u202A\u202B\u202C\u202D\u2066\u2068', '.smp.json', 'evilgpj.exe.smp.json'],
     ];
     for (const [name, suffix, expected] of cases) expect(fileNameFor(name, suffix), name).toBe(expected);
     const long = fileNameFor('x'.repeat(300), '.smp.json');

@@ -66,6 +66,10 @@ interface PdfFigures {
   text: string[];
   /** Images painted per page. */
   images: number[];
+  /** Glyphs drawn per page as the font's missing glyph (.notdef, glyph id 0 in pdfkit's subset): a box. */
+  missingGlyphs: number[];
+  /** The title in the PDF's metadata. */
+  title: string;
 }
 
 async function readPdf(bytes: Uint8Array): Promise<PdfFigures> {
@@ -73,6 +77,7 @@ async function readPdf(bytes: Uint8Array): Promise<PdfFigures> {
   const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   const text: string[] = [];
   const images: number[] = [];
+  const missingGlyphs: number[] = [];
   for (let p = 1; p <= pdf.numPages; p++) {
     const page = await pdf.getPage(p);
     const content = await page.getTextContent();
@@ -82,10 +87,14 @@ async function readPdf(bytes: Uint8Array): Promise<PdfFigures> {
     text.push(content.items.map((i) => ('str' in i && onPage(i.transform) ? i.str + (i.hasEOL ? '\n' : '') : '')).join(''));
     const ops = await page.getOperatorList();
     images.push(ops.fnArray.filter((f) => f === OPS.paintImageXObject).length);
+    // pdfkit writes each glyph as its id in the embedded subset, where .notdef is always 0.
+    const glyphs = ops.fnArray.flatMap((f, k) => (f === OPS.showText ? (ops.argsArray[k][0] as unknown[]) : []));
+    missingGlyphs.push(glyphs.filter((g) => typeof g === 'object' && g !== null && (g as { originalCharCode?: number }).originalCharCode === 0).length);
   }
   const pages = pdf.numPages;
+  const title = String(((await pdf.getMetadata()).info as { Title?: string }).Title ?? '');
   await pdf.destroy();
-  return { pages, text, images };
+  return { pages, text, images, missingGlyphs, title };
 }
 
 /** Collapses runs of white space, so a phrase reads the same across a line break. */
@@ -147,7 +156,9 @@ describe('consultation report PDF', () => {
     bytes = await renderReportPdf(input);
     const ms = performance.now() - t0;
     full = await readPdf(bytes);
-    console.log(`report: ${full.pages} pages, ${(bytes.length / 1024).toFixed(0)} KiB, rendered in ${ms.toFixed(0)} ms (pdfmake load included); images per page ${full.images.join(' ')}`);
+    console.log(
+      `report: ${full.pages} pages, ${(bytes.length / 1024).toFixed(0)} KiB, rendered in ${ms.toFixed(0)} ms (pdfmake load included); images per page ${full.images.join(' ')}; missing glyphs ${full.missingGlyphs.join(' ')}`,
+    );
     if (process.env.REPORT_SAMPLE === '1') writeFileSync('/tmp/report-sample.pdf', bytes);
   });
 
@@ -198,6 +209,8 @@ describe('consultation report PDF', () => {
     expect(last).toContain('About this report');
     expect(last).toContain('This report is not medical advice');
     expect(last).toContain('Results are not guaranteed');
+    // Every character the report prints of its own is in its font: not one missing-glyph box.
+    expect(full.missingGlyphs.every((n) => n === 0)).toBe(true);
   });
 
   it('embeds the 8 views, 2 on the first page and 6 on the second, captioned', () => {
@@ -221,6 +234,32 @@ describe('consultation report PDF', () => {
     // The views page folds into the design page: one page fewer.
     expect(r.pages).toBe(full.pages - 1);
     expect(flat(r.text[r.pages - 1])).toContain(`Page ${r.pages} of ${r.pages}`);
+  });
+
+  it('prints emoji, ZWJ families and bidi tricks in free text as readable words, never as missing glyphs', async () => {
+    const name = 'Ann\u202Eexe.live 😀 👨‍👩‍👧 Zoe\u0308';
+    const design = structuredClone(input.design);
+    design.layers[0].name = '👍🏽 First\u2067 pass';
+    const pdf = await renderReportPdf({
+      ...input,
+      clinicName: 'Clinic ✂️ North',
+      renders: [],
+      design,
+      client: { ...input.client, name, notes: '🇬🇧 Łukasz 🎉🎉 José, 李 friend' },
+    });
+    const r = await readPdf(pdf);
+    console.log(`report with emoji and bidi controls: missing glyphs per page ${r.missingGlyphs.join(' ')}; cover "${flat(r.text[0]).slice(0, 120)}"`);
+    const first = flat(r.text[0]);
+    expect(first).toContain('Annexe.live [emoji] [emoji] Zoë');
+    expect(first).toContain('Clinic [emoji] North');
+    expect(first).toContain('[flag GB] Łukasz [emoji] José, [?] friend');
+    // The running header on the next pages, and the design's session name in its table.
+    expect(flat(r.text[1])).toContain('Annexe.live [emoji] [emoji] Zoë ·');
+    expect(flat(r.text.join('\n'))).toContain('[emoji] First pass');
+    expect(r.missingGlyphs).toEqual(r.text.map(() => 0));
+    expect(r.text.join('')).not.toMatch(/[\u0000\u202E\u2067\u200D]/);
+    // The viewer shows the title in its own fonts: the emoji may stay, the controls may not.
+    expect(r.title).toBe(`Scalp micropigmentation: your consultation (Annexe.live 😀 👨‍👩‍👧 Zoe\u0308)`);
   });
 
   it('leaves out a render that is not a PNG and says so in its place', async () => {
