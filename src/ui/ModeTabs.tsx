@@ -32,27 +32,30 @@ export function ModeTabs() {
   };
 
   return (
-    <nav className="mode-tabs" role="tablist" aria-label="Mode">
-      {MODES.map((m) => (
-        <button
-          key={m}
-          ref={(el) => void (buttons.current[m] = el)}
-          id={tabId(m)}
-          type="button"
-          role="tab"
-          data-testid={`mode-${m}`}
-          aria-selected={mode === m}
-          aria-controls={panelId(m)}
-          tabIndex={mode === m ? 0 : -1}
-          onClick={() => actions.setMode(m)}
-          onKeyDown={(e) => onKeyDown(e, m)}
-        >
-          <span className="tab-icon" aria-hidden="true">
-            {ICONS[m]}
-          </span>
-          <span className="tab-label">{MODE_LABELS[m]}</span>
-        </button>
-      ))}
+    // A navigation landmark holding the tab list (a nav given the tablist role is no landmark).
+    <nav className="mode-tabs" aria-label="Modes">
+      <div className="mode-tablist" role="tablist" aria-label="Mode">
+        {MODES.map((m) => (
+          <button
+            key={m}
+            ref={(el) => void (buttons.current[m] = el)}
+            id={tabId(m)}
+            type="button"
+            role="tab"
+            data-testid={`mode-${m}`}
+            aria-selected={mode === m}
+            aria-controls={panelId(m)}
+            tabIndex={mode === m ? 0 : -1}
+            onClick={() => actions.setMode(m)}
+            onKeyDown={(e) => onKeyDown(e, m)}
+          >
+            <span className="tab-icon" aria-hidden="true">
+              {ICONS[m]}
+            </span>
+            <span className="tab-label">{MODE_LABELS[m]}</span>
+          </button>
+        ))}
+      </div>
     </nav>
   );
 }

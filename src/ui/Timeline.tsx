@@ -79,7 +79,8 @@ export function Timeline() {
               aria-pressed={years === m.years}
               style={{ left: `${(positionOf(m.years) / STEPS) * 100}%` }}
               title={m.label}
-              aria-label={m.label}
+              // The name holds the visible text, so a spoken "click 0" finds the button.
+              aria-label={m.short ? `${m.short} years, ${m.label.toLowerCase()}` : m.label}
               onClick={() => actions.setYears(m.years)}
             >
               {m.short ?? m.label}

@@ -8,7 +8,7 @@ const THEME = {
     elevation1: '#eef1f5',
     elevation2: '#ffffff',
     elevation3: '#e3e8ef',
-    accent1: '#2f6fde',
+    accent1: '#2563d0',
     accent2: '#2a62c4',
     accent3: '#1f4f9f',
     highlight1: '#5d6878',

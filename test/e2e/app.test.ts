@@ -20,6 +20,7 @@ import {
 } from './support/app';
 import { expectHeadOnCanvas, expectHeadUncovered, headDifference, headRegion } from './support/head';
 import { fmt, luminance, hexToRgb } from './support/pixels';
+import { axeViolations, describeFindings } from './support/axe';
 
 const MODES: Mode[] = ['consultation', 'home', 'training'];
 const VIEWS: View[] = ['front', 'left', 'right', 'back', 'top'];
@@ -63,6 +64,20 @@ async function openMode(page: Page, mode: Mode, how: 'click' | 'tap' = 'click'):
     [VIEWER, mode] as const,
     { timeout: 15_000 },
   );
+}
+
+/** axe-core in every mode: nothing serious or critical, and all content inside landmarks. */
+async function expectAccessibleModes(page: Page, label: string, how: 'click' | 'tap'): Promise<void> {
+  const failing: string[] = [];
+  for (const mode of MODES) {
+    await openMode(page, mode, how);
+    const findings = await axeViolations(page);
+    console.log(`${label} ${mode}: axe-core found ${findings.length ? `\n${describeFindings(findings)}` : 'nothing'}`);
+    const bad = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical' || f.id === 'region');
+    if (bad.length) failing.push(`${mode}:\n${describeFindings(bad)}`);
+  }
+  await openMode(page, 'consultation', how);
+  expect(failing, failing.join('\n')).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -325,6 +340,10 @@ describe('desktop, 1280x800', () => {
     expect(await attr(page, 'data-status')).toBe('ready');
   });
 
+  it('passes axe-core in every mode: nothing serious or critical, all content in landmarks', async () => {
+    await expectAccessibleModes(page, 'desktop', 'click');
+  });
+
   it('comes back after every loss of the graphics context, however many, with no help from the user', async () => {
     await page.getByTestId('view-front').click();
     await waitRenderIdle(page);
@@ -412,6 +431,10 @@ describe('phone, 390x844, served under a sub-path', () => {
     await openMode(page, 'home', 'tap');
     expect(await page.getByTestId('panel-home').getByTestId('skin-type').count()).toBe(1);
     await checkLayout('phone-home');
+  });
+
+  it('passes axe-core in every mode: nothing serious or critical, all content in landmarks', async () => {
+    await expectAccessibleModes(page, 'phone', 'tap');
   });
 
   it('logged no console or page errors', () => {
