@@ -1,12 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './src/app/contentSecurityPolicy';
 
 // Relative base so the build can be served from any static path.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    {
+      name: 'content-security-policy',
+      apply: 'build',
+      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    },
     // Offline use and installation: a service worker precaches the whole built app (it is all
     // static), and a web app manifest names it. Nothing is fetched from anywhere else.
     VitePWA({

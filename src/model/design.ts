@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { range } from './schema';
 import { DEFAULT_MEASURES, MEASURE_LIMITS } from './head/measures';
 import { SEXES, type Sex } from './head/form';

@@ -1,6 +1,6 @@
 /** The treatment estimate for a consultation: treated area, sessions, dots, hours and price.
  * Figures and sources: ../shared/SCIENCE.md section 1. */
-import { z } from 'zod';
+import { z } from './zod';
 import { range } from './schema';
 import type { Design } from './design';
 import type { DotSet } from './dots/generate';

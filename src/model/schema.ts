@@ -1,5 +1,5 @@
 /** Schema pieces every part of the design shares, so refusals read alike everywhere. */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** A finite number in [min, max]; messages name the field and the range ("Hours outdoors must be
  * at most 24 h a day"). */

@@ -1,7 +1,7 @@
 /** What is kept about a client, and the checks every record passes before it is written to the
  * device or read back from a file. Pure: no IndexedDB, no DOM; clientDb.ts and clientFile.ts share it
  * so that a record the app saves is always one its files can carry, and the other way round. */
-import { z } from 'zod';
+import { z } from '../model/zod';
 import { DesignError, designSchema, parseDesign, type Design } from '../model/design';
 
 export const MAX_NAME_CHARS = 120;

@@ -449,5 +449,6 @@ it('made no request beyond this machine during the whole file', () => {
   for (const [label, rec] of recorders) {
     expect(rec.requests.length, `${label} made requests`).toBeGreaterThan(0);
     expect(rec.external, `${label}:\n${rec.summary()}`).toEqual([]);
+    expect(rec.cspViolations, `${label}:\n${rec.summary()}`).toEqual([]);
   }
 });

@@ -381,5 +381,6 @@ describe('colour, desktop 1280x800', () => {
     expect(rec.pageErrors, rec.summary()).toEqual([]);
     expect(rec.consoleErrors, rec.summary()).toEqual([]);
     expect(rec.external, rec.summary()).toEqual([]);
+    expect(rec.cspViolations, rec.summary()).toEqual([]);
   });
 });

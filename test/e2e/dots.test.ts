@@ -521,5 +521,6 @@ it('made no request beyond this machine', () => {
   for (const [label, rec] of recorders) {
     expect(rec.requests.length, `${label} made requests`).toBeGreaterThan(0);
     expect(rec.external, `${label}:\n${rec.summary()}`).toEqual([]);
+    expect(rec.cspViolations, `${label}:\n${rec.summary()}`).toEqual([]);
   }
 });

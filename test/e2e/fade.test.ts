@@ -201,5 +201,6 @@ describe('fading over the years, desktop 1280x800', () => {
     expect(rec.pageErrors, rec.summary()).toEqual([]);
     expect(rec.consoleErrors, rec.summary()).toEqual([]);
     expect(rec.external, rec.summary()).toEqual([]);
+    expect(rec.cspViolations, rec.summary()).toEqual([]);
   });
 });

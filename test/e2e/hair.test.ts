@@ -260,5 +260,6 @@ describe("the client's hair and the hairline, desktop 1280x800", () => {
     expect(rec.pageErrors, rec.summary()).toEqual([]);
     expect(rec.consoleErrors, rec.summary()).toEqual([]);
     expect(rec.external, rec.summary()).toEqual([]);
+    expect(rec.cspViolations, rec.summary()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Checks the e2e harness itself, without the app: the PNG decoder on every filter type, and the
 // system Chromium with software WebGL, screenshotted and decoded. If these fail, the app tests'
 // failures say nothing about the app.
+import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +9,7 @@ import { launchChromium, record, type Recorder } from './support/browser';
 import { decodePng } from './support/png';
 import { centreRect, cornerRects, greyStdDev, meanAbsDiff, sample } from './support/pixels';
 import { saveShot } from './support/app';
+import { DIST_DIR } from './support/server';
 
 /** A minimal PNG encoder applying the given filter type to each row (CRCs left at zero). */
 function encodePng(width: number, height: number, channels: 3 | 4, px: Uint8Array, filters: number[]): Buffer {
@@ -121,8 +123,30 @@ describe('system Chromium with software WebGL', () => {
     expect(meanAbsDiff(img, img)).toBe(0);
   });
 
+  it("the built page's content security policy refuses inline and foreign scripts, and the recorder hears it", async () => {
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(`${DIST_DIR}index.html`, 'utf8'));
+    expect(meta, 'the built index.html carries a policy').not.toBeNull();
+    const policy = meta![1].replace(/&#39;/g, "'");
+    console.log(`harness: content security policy: ${policy}`);
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).toMatch(/connect-src 'self'/);
+    expect(policy).not.toMatch(/'unsafe-eval'/);
+    // A page of its own: what it refuses must not count against the page above.
+    const context = await browser.newContext();
+    const cspRec = await record(context);
+    const cspPage = await context.newPage();
+    await cspPage.setContent(`<meta http-equiv="Content-Security-Policy" content="${meta![1]}">
+      <script>window.inlineRan = true</script>
+      <script src="data:text/javascript,window.dataRan=true"></script>`);
+    await expect.poll(() => cspRec.cspViolations.length).toBeGreaterThanOrEqual(2);
+    console.log(`harness: refused ${JSON.stringify(cspRec.cspViolations)}`);
+    expect(await cspPage.evaluate(() => Object.keys(window).filter((k) => k.endsWith('Ran')))).toEqual([]);
+    await context.close();
+  });
+
   it('made no request beyond this machine and logged no errors', () => {
     expect(rec.external, rec.summary()).toEqual([]);
+    expect(rec.cspViolations, rec.summary()).toEqual([]);
     expect(rec.pageErrors, rec.summary()).toEqual([]);
     expect(rec.consoleErrors, rec.summary()).toEqual([]);
   });

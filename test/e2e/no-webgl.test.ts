@@ -58,4 +58,5 @@ it('says that WebGL is needed, on a page that is not blank', async () => {
 it('made no request beyond this machine', () => {
   expect(rec.requests.length).toBeGreaterThan(0);
   expect(rec.external, rec.summary()).toEqual([]);
+  expect(rec.cspViolations, rec.summary()).toEqual([]);
 });

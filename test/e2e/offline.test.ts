@@ -43,6 +43,7 @@ describe('offline', () => {
     expect(dots).toBeGreaterThan(1000);
     expect(rec.pageErrors, rec.summary()).toEqual([]);
     expect(rec.external, rec.summary()).toEqual([]);
+    expect(rec.cspViolations, rec.summary()).toEqual([]);
     await context.close();
   });
 

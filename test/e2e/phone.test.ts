@@ -251,4 +251,5 @@ describe('on the phone, Try at home', () => {
 
 it('made no request beyond this machine', () => {
   for (const rec of browser.recorders) expect(rec.external, rec.summary()).toEqual([]);
+  for (const rec of browser.recorders) expect(rec.cspViolations, rec.summary()).toEqual([]);
 });

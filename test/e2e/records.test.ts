@@ -252,6 +252,7 @@ describe('storage that cannot be used', () => {
 
   it('no request left the machine', () => {
     for (const rec of recorders) expect(rec.external, rec.summary()).toEqual([]);
+    for (const rec of recorders) expect(rec.cspViolations, rec.summary()).toEqual([]);
     for (const rec of recorders) expect(rec.pageErrors, rec.summary()).toEqual([]);
   });
 });

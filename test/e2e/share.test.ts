@@ -132,6 +132,7 @@ describe('share links', () => {
     for (const rec of recorders) {
       expect(rec.pageErrors, rec.summary()).toEqual([]);
       expect(rec.external, rec.summary()).toEqual([]);
+      expect(rec.cspViolations, rec.summary()).toEqual([]);
     }
   });
 });

@@ -121,5 +121,6 @@ describe('training, desktop 1280x800', () => {
     expect(rec.pageErrors, rec.summary()).toEqual([]);
     expect(rec.consoleErrors, rec.summary()).toEqual([]);
     expect(rec.external, rec.summary()).toEqual([]);
+    expect(rec.cspViolations, rec.summary()).toEqual([]);
   });
 });

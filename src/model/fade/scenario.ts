@@ -1,6 +1,6 @@
 /** The client's habits and the clinic's settings for the fading simulation, with their schema.
  * Figures and sources: ../shared/SCIENCE.md sections 1-3. */
-import { z } from 'zod';
+import { z } from '../zod';
 import { range } from '../schema';
 import { FadeInputError } from './errors';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { range } from '../schema';
 import { scalpFields } from '../scalp/fields';
 import { ScalpSurface } from '../scalp/surface';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { range } from '../schema';
 import type { DotSet } from '../dots/generate';
 import { PointGrid, GHOST, surfaceBounds } from '../dots/pointGrid';

@@ -1,7 +1,7 @@
 /** Kirby-Desai scale: a rough count of laser sessions to remove a tattoo, for clients asking "what
  * if I want it gone". Points table: SCIENCE.md section 6 (Kirby et al., J Clin Aesthet Dermatol
  * 2009;2(3):32, validated on 100 patients, r = 0.757). */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Design } from '../design';
 
 export const KD_LOCATIONS = ['head-neck', 'upper-trunk', 'lower-trunk', 'proximal-extremity', 'distal-extremity'] as const;

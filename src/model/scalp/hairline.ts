@@ -6,7 +6,7 @@
  * outline, and the chart itself is built from the landmarks, so a dragged design carries over
  * to a smaller or larger head in proportion, and the mid-frontal point keeps its meaning: it
  * always sits `midFrontalHeightMm` along the surface above the glabella. */
-import { z } from 'zod';
+import { z } from '../zod';
 import { range } from '../schema';
 import type { HeadModel, ScalpChart, Vec3 } from '../head/types';
 import { boundaryAt } from './chart';

@@ -2,7 +2,7 @@
  * the donor area, and free shapes. `scarField` gives the scar-tissue share (0..1) on the chart
  * grid; the lead renders scar skin lighter and smoother from it, hair does not grow where it is
  * 1, and `dotsOnScar` flags the dots placed on scar tissue (which holds pigment less evenly). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { range } from '../schema';
 import type { HeadModel, ScalpChart, Vec3 } from '../head/types';
 import type { DotSet } from '../dots/generate';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { range } from '../schema';
 import { LANDMARKS } from '../head/types';
 

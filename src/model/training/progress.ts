@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 const figure = (label: string, unit: string, min: number, max: number) =>
   z

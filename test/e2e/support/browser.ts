@@ -55,6 +55,8 @@ export interface Recorder {
   consoleErrors: string[];
   consoleWarnings: string[];
   pageErrors: string[];
+  /** What the page's Content-Security-Policy refused: the directive and what was blocked. */
+  cspViolations: string[];
   /** A readable summary, for failure messages. */
   summary(): string;
 }
@@ -75,10 +77,12 @@ export async function record(context: BrowserContext): Promise<Recorder> {
     consoleErrors: [],
     consoleWarnings: [],
     pageErrors: [],
+    cspViolations: [],
     summary() {
       return [
         `requests: ${this.requests.length} (external: ${this.external.join(', ') || 'none'})`,
         `page errors: ${this.pageErrors.join('\n  ') || 'none'}`,
+        `refused by the content security policy: ${this.cspViolations.join('\n  ') || 'none'}`,
         `console errors: ${this.consoleErrors.join('\n  ') || 'none'}`,
         `console warnings: ${this.consoleWarnings.join('\n  ') || 'none'}`,
       ].join('\n');
@@ -89,7 +93,15 @@ export async function record(context: BrowserContext): Promise<Recorder> {
     if (!isLocalUrl(url) && !rec.external.includes(url)) rec.external.push(url);
   };
   context.on('request', (r) => note(r.url()));
+  await context.exposeBinding('__cspViolation', (_source, text: string) => void rec.cspViolations.push(text));
+  await context.addInitScript(() =>
+    window.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspViolation(text: string): void }).__cspViolation(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    ),
+  );
   context.on('console', (m) => {
+    // A worker's refusals reach the console only.
+    if (/Content.Security.Policy/i.test(m.text())) rec.cspViolations.push(describeConsole(m));
     if (m.type() === 'error') rec.consoleErrors.push(describeConsole(m));
     else if (m.type() === 'warning') rec.consoleWarnings.push(describeConsole(m));
   });

@@ -5,6 +5,10 @@ import { preview } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** The built app served by the tests; another build can be tried without touching dist/
+ * (SMP_DIST=scratch/dist-x). */
+export const DIST_DIR = `${ROOT}${process.env.SMP_DIST ?? 'dist'}/`;
+
 export interface AppServer {
   /** The app's URL, ending in `/`. */
   url: string;
@@ -17,10 +21,8 @@ export interface AppServer {
  * "/clinic/smp/"), which checks that the build's relative base works from any path.
  */
 export async function serveDist(base = '/'): Promise<AppServer> {
-  // Another build can be tried without touching dist/ (SMP_DIST=scratch/dist-x).
-  const outDir = process.env.SMP_DIST ?? 'dist';
-  if (!existsSync(`${ROOT}${outDir}/index.html`)) {
-    throw new Error(`${outDir}/index.html is missing: build the app first (npm run build), then run the e2e tests.`);
+  if (!existsSync(`${DIST_DIR}index.html`)) {
+    throw new Error(`${DIST_DIR}index.html is missing: build the app first (npm run build), then run the e2e tests.`);
   }
   const server = await preview({
     root: ROOT,
@@ -28,7 +30,7 @@ export async function serveDist(base = '/'): Promise<AppServer> {
     appType: 'mpa',
     base,
     logLevel: 'warn',
-    build: { outDir },
+    build: { outDir: DIST_DIR },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   });
   const address = server.httpServer.address() as AddressInfo | null;
