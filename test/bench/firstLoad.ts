@@ -1,0 +1,144 @@
+/** The first load, cold: a fresh Chromium (no HTTP cache, no service worker, no code cache) opens
+ * the built app at 1280x800. Times from navigation to the viewer's data-status="ready" and to the
+ * default design's dots drawn (data-dots-status="ready" with dots counted); every main-thread long
+ * task (over 50 ms) until the dots are drawn; the size of the main chunk (the entry script of
+ * index.html, before compression) and what the page fetched before the dots were drawn.
+ *
+ * Alone: `SMP_BENCH=first-load SMP_FIRST_LOAD_RUNS=3 node --import tsx test/bench/run.ts`
+ * (SMP_DIST=scratch/dist-x measures another build). */
+import { readFileSync, statSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../e2e/support/browser';
+import { ROOT, serveDist } from '../e2e/support/server';
+
+type Emit = (row: Record<string, unknown>) => void;
+
+const VIEWER = '[data-testid="viewer"]';
+const TIMEOUT = 120_000;
+
+export interface FirstLoad {
+  viewerReadyMs: number;
+  dotsDrawnMs: number;
+  dotCount: number;
+  firstContentfulPaintMs: number | null;
+  /** Main-thread long tasks that started before the dots were drawn, in order. */
+  longTasks: { startMs: number; ms: number }[];
+  /** Script bytes (decoded) the page fetched before the dots were drawn, by file. */
+  scripts: { name: string; kB: number }[];
+}
+
+/** Watches the page from its first byte: long tasks, and when the viewer reports ready and the
+ * dots drawn. Runs before any of the page's scripts (an init script). */
+function watchFirstLoad(viewer: string): void {
+  const w = window as unknown as { __firstLoad: { tasks: { startMs: number; ms: number }[]; viewerReadyMs?: number; dotsDrawnMs?: number; dotCount?: number } };
+  const load: (typeof w)['__firstLoad'] = { tasks: [] };
+  w.__firstLoad = load;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) load.tasks.push({ startMs: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long-task timing in this browser: the figures say so (none listed).
+  }
+  const check = () => {
+    const el = document.querySelector(viewer);
+    if (!el) return;
+    const now = performance.now();
+    if (load.viewerReadyMs === undefined && el.getAttribute('data-status') === 'ready') load.viewerReadyMs = now;
+    const count = Number(el.getAttribute('data-dot-count'));
+    if (load.dotsDrawnMs === undefined && el.getAttribute('data-dots-status') === 'ready' && count > 0) {
+      load.dotsDrawnMs = now;
+      load.dotCount = count;
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status', 'data-dots-status', 'data-dot-count'] });
+}
+
+/** One cold first load in its own browser. */
+export async function measureFirstLoad(url: string, browser?: Browser): Promise<FirstLoad> {
+  const own = !browser;
+  const b = browser ?? (await launchChromium());
+  try {
+    const context = await b.newContext({ viewport: { width: 1280, height: 800 } });
+    // As source text, with a stand-in for the name helper tsx wraps named functions in.
+    await context.addInitScript({ content: `(() => {\nconst __name = (f) => f;\n(${watchFirstLoad.toString()})(${JSON.stringify(VIEWER)});\n})();` });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __firstLoad?: { dotsDrawnMs?: number } }).__firstLoad?.dotsDrawnMs !== undefined, null, { timeout: TIMEOUT, polling: 100 });
+    // A long task's entry arrives after it ends: give the observer a moment.
+    await page.waitForTimeout(300);
+    const r = await page.evaluate(() => {
+      const load = (window as unknown as { __firstLoad: { tasks: { startMs: number; ms: number }[]; viewerReadyMs: number; dotsDrawnMs: number; dotCount: number } }).__firstLoad;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /\.js(\?|$)/.test(e.name) && e.responseEnd <= load.dotsDrawnMs)
+        .map((e) => ({ name: e.name.replace(/^.*\//, ''), kB: Math.round(e.decodedBodySize / 100) / 10 }));
+      return { ...load, fcp, scripts };
+    });
+    await context.close();
+    return {
+      viewerReadyMs: Math.round(r.viewerReadyMs),
+      dotsDrawnMs: Math.round(r.dotsDrawnMs),
+      dotCount: r.dotCount,
+      firstContentfulPaintMs: r.fcp === null ? null : Math.round(r.fcp),
+      longTasks: r.tasks.filter((t) => t.startMs < r.dotsDrawnMs).map((t) => ({ startMs: Math.round(t.startMs), ms: Math.round(t.ms) })),
+      scripts: r.scripts,
+    };
+  } finally {
+    if (own) await b.close();
+  }
+}
+
+/** The entry chunk of the build: the module script index.html loads, and its size in kB. */
+export function mainChunk(outDir = process.env.SMP_DIST ?? 'dist'): { file: string; kB: number } {
+  const html = readFileSync(`${ROOT}${outDir}/index.html`, 'utf8');
+  const src = /<script[^>]*type="module"[^>]*src="\.?\/?([^"]+)"/.exec(html)?.[1];
+  if (!src) throw new Error(`no module script in ${outDir}/index.html`);
+  return { file: src, kB: Math.round(statSync(`${ROOT}${outDir}/${src}`).size / 100) / 10 };
+}
+
+export async function benchFirstLoad(emit: Emit): Promise<void> {
+  const runs = Math.max(1, Number(process.env.SMP_FIRST_LOAD_RUNS ?? 1));
+  const main = mainChunk();
+  emit({ bench: 'first load: main chunk (before compression)', file: main.file, kB: main.kB, target: '<= 600 kB' });
+  const server = await serveDist('/');
+  const all: FirstLoad[] = [];
+  try {
+    for (let k = 0; k < runs; k++) {
+      // A fresh browser each time: cold, as a first visit.
+      const r = await measureFirstLoad(server.url);
+      all.push(r);
+      const ms = r.longTasks.map((t) => t.ms);
+      emit({
+        bench: 'first load, cold (1280x800)',
+        run: k + 1,
+        viewerReadyMs: r.viewerReadyMs,
+        dotsDrawnMs: r.dotsDrawnMs,
+        dots: r.dotCount,
+        firstContentfulPaintMs: r.firstContentfulPaintMs,
+        longTasks: ms.length,
+        longestTaskMs: Math.max(0, ...ms),
+        longTasksTotalMs: ms.reduce((a, b) => a + b, 0),
+        tasks: r.longTasks.map((t) => `${t.ms}ms@${t.startMs}`).join(' '),
+        scriptsKB: Math.round(r.scripts.reduce((a, s) => a + s.kB, 0)),
+        targets: 'viewer <= 2000 ms, dots <= 3000 ms, no task > 50 ms',
+      });
+    }
+  } finally {
+    await server.close();
+  }
+  if (runs > 1) {
+    const med = (f: (r: FirstLoad) => number) => {
+      const v = all.map(f).sort((a, b) => a - b);
+      return v[Math.floor(v.length / 2)];
+    };
+    emit({
+      bench: `first load, cold: median of ${runs}`,
+      viewerReadyMs: med((r) => r.viewerReadyMs),
+      dotsDrawnMs: med((r) => r.dotsDrawnMs),
+      longTasks: med((r) => r.longTasks.length),
+      longestTaskMs: med((r) => Math.max(0, ...r.longTasks.map((t) => t.ms))),
+      longTasksTotalMs: med((r) => r.longTasks.reduce((a, t) => a + t.ms, 0)),
+    });
+  }
+}
