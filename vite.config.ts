@@ -43,7 +43,26 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // The libraries the first picture needs, each in a chunk of its own (kept in the browser's
+        // cache across releases of the app's own code); three.js is two, so that neither passes
+        // the 500 kB warning. The rest is split where the app loads it lazily (app/App.tsx,
+        // ui/lazyPanel.tsx).
+        codeSplitting: {
+          groups: [
+            { name: 'three-core', test: /node_modules[\\/]three[\\/]build[\\/]three\.core\.js$/, priority: 40 },
+            { name: 'three', test: /node_modules[\\/]three[\\/]/, priority: 30 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store|zustand)[\\/]/, priority: 30 },
+            { name: 'react-three-fiber', test: /node_modules[\\/](@react-three[\\/]fiber|its-fine|suspend-react)[\\/]/, priority: 20 },
+            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/, priority: 20 },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

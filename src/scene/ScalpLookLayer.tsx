@@ -3,6 +3,7 @@ import { useThree } from '@react-three/fiber';
 import { DataTexture, LinearFilter, LinearMipmapLinearFilter, RedFormat, UnsignedByteType } from 'three';
 import { HALO_GAIN, hairLab, labToHex, skinLab, stubbleOptics, type Design, type HeadModel, type ScalpLook } from '../model';
 import { DotBaker } from '../render/dots/bake';
+import { gpuQueue } from '../render/gpuQueue';
 import type { HairColors, SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
 import { disposeUnlessLost, useDrawnAfterFrame } from './sceneState';
@@ -46,22 +47,27 @@ export function ScalpLookLayer({ material, head }: { material: SkinMaterial; hea
   useEffect(() => () => disposeUnlessLost(glEpoch, scarTexture), [scarTexture, glEpoch]);
 
   useLayoutEffect(() => {
-    const colors = hairColors(useAppStore.getState().design);
-    if (!look || look.stubble.count === 0) {
-      baker.dispose();
-      material.setHair(null, colors);
-    } else {
-      material.setHair(baker.bake(look.stubble, stubbleHalo).maps[0], colors);
-    }
-    material.setScars(scarTexture);
-    if (training) {
-      material.setHair(null, colors);
-      material.setScars(null);
-    }
     useLookDrawn.setState({ drawn: null });
-    awaitDrawn(look);
-    invalidate();
-  }, [look, baker, material, scarTexture, invalidate, awaitDrawn, training]);
+    // Once the GPU has done what it was given, as the dots' bake (DotLayers.tsx, gpuQueue.ts).
+    const queue = gpuQueue(gl);
+    return queue.whenIdle(() => {
+      const colors = hairColors(useAppStore.getState().design);
+      if (!look || look.stubble.count === 0) {
+        baker.dispose();
+        material.setHair(null, colors);
+      } else {
+        material.setHair(baker.bake(look.stubble, stubbleHalo).maps[0], colors);
+        queue.fenceNow();
+      }
+      material.setScars(scarTexture);
+      if (training) {
+        material.setHair(null, colors);
+        material.setScars(null);
+      }
+      awaitDrawn(look);
+      invalidate();
+    });
+  }, [look, baker, material, scarTexture, invalidate, awaitDrawn, training, gl]);
 
 
   // The hair's colours follow the design (hair, skin, shave) without touching the map.

@@ -5,6 +5,9 @@ import { labToHex, skinLab } from '../model';
 import { BACKDROP_CSS } from '../render/background';
 import { visibleDotCount } from '../render/dots/inks';
 import { isSoftwareRenderer } from '../render/gpu';
+import { maxPointSize } from '../render/dots/bake';
+import { recordPrograms } from '../render/gpuQueue';
+import { quietForeignDeprecations } from '../render/threeConsole';
 import { MM_TO_SCENE } from '../render/units';
 import { useAppStore, viewerStatus, type DotsStatus } from '../state/store';
 import { CameraRig } from './CameraRig';
@@ -15,6 +18,11 @@ import { Studio } from './Studio';
 import { CompareDivider } from '../ui/Timeline';
 import { WindowHook } from './WindowHook';
 import { useDotsDrawn, useLookDrawn } from './dotsView';
+
+// Before the first canvas: three.js is loaded with the viewer (app/App.tsx), and its programs'
+// sources are noted for the GPU worker (render/gpuQueue.ts).
+quietForeignDeprecations();
+recordPrograms();
 
 /** Asked once, when the first viewer mounts (the probe needs a WebGL context of its own). */
 const glParameters = (): WebGLRendererParameters & { toneMapping: typeof NeutralToneMapping } => ({
@@ -83,6 +91,8 @@ export function Viewer() {
         gl={gl}
         camera={{ fov: 30, near: 0.01, far: 20, position: [0, 0, 1] }}
         onCreated={({ gl, invalidate }) => {
+          // Asked now, while the GPU has nothing else to do (render/gpuQueue.ts).
+          maxPointSize(gl);
           const canvas = gl.domElement;
           canvas.addEventListener('webglcontextlost', () => actions.setContextLost(true));
           canvas.addEventListener('webglcontextrestored', () => {

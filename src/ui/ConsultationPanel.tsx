@@ -1,15 +1,18 @@
 import { AftercarePanel } from './AftercarePanel';
-import { ClientRecords } from './ClientRecords';
 import { DesignFile } from './DesignFile';
 import { LayersPanel } from './LayersPanel';
 import { MeasuresForm } from './MeasuresForm';
-import { ShadeMatch } from './ShadeMatch';
 import { ClientHairPanel } from './ClientHairPanel';
 import { ScarsPanel } from './ScarsPanel';
-import { FadePanel } from './FadePanel';
-import { ReportPanel } from './ReportPanel';
-import { EstimatePanel } from './EstimatePanel';
 import { SkinTone } from './SkinTone';
+import { lazyPanel } from './lazyPanel';
+
+// The heavier sections load on their own, after the rest of the panel (lazyPanel.tsx).
+const ClientRecords = lazyPanel('the client records', () => import('./ClientRecords').then((m) => m.ClientRecords));
+const ShadeMatch = lazyPanel('the shade match', () => import('./ShadeMatch').then((m) => m.ShadeMatch));
+const FadePanel = lazyPanel('the fading over the years', () => import('./FadePanel').then((m) => m.FadePanel));
+const EstimatePanel = lazyPanel('the estimate', () => import('./EstimatePanel').then((m) => m.EstimatePanel));
+const ReportPanel = lazyPanel('the report', () => import('./ReportPanel').then((m) => m.ReportPanel));
 
 export function ConsultationPanel() {
   return (

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TouchUpPlan } from '../model';
+import { useFirstPictureShown } from './firstPicture';
 
 export interface ChartCurve {
   label: string;
@@ -16,9 +17,12 @@ const THRESHOLD_COLOUR = '#d97706';
 
 export function FadeChart({ curves, width }: { curves: ChartCurve[]; width: number }) {
   const box = useRef<HTMLDivElement>(null);
+  // The chart's canvas waits for the first picture: the browser's first 2D canvas waits for its
+  // GPU thread, which a CPU rasteriser (SwiftShader) keeps busy for seconds baking the first dots.
+  const shown = useFirstPictureShown();
   useEffect(() => {
     const el = box.current;
-    if (!el || !curves.length) return;
+    if (!el || !curves.length || !shown) return;
     const x = Array.from(curves[0].plan.years);
     const data: uPlot.AlignedData = [x, ...curves.map((c) => Array.from(c.plan.contrastDeltaE00)), x.map(() => curves[0].plan.thresholdDeltaE00)];
     const touchUps = curves[0].plan.schedule;
@@ -62,6 +66,6 @@ export function FadeChart({ curves, width }: { curves: ChartCurve[]; width: numb
       el,
     );
     return () => chart.destroy();
-  }, [curves, width]);
+  }, [curves, width, shown]);
   return <div ref={box} className="fade-chart" data-testid="fade-chart" data-curves={curves.length} />;
 }

@@ -1,5 +1,6 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { MODES, useAppStore, type Mode } from '../state/store';
+import { MODE_PANELS } from './modePanels';
 
 export const MODE_LABELS: Record<Mode, string> = {
   consultation: 'Consultation',
@@ -17,9 +18,26 @@ export function ModeTabs() {
   const mode = useAppStore((s) => s.mode);
   const actions = useAppStore((s) => s.actions);
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
+  /** The mode last asked for, while its panel's code is on its way (lazyPanel.tsx): the mode
+   * changes once the panel can be shown whole, and only to the last tab pressed. */
+  const [opening, setOpening] = useState<Mode | null>(null);
+  const asked = useRef<Mode | null>(null);
+
+  const open = (next: Mode) => {
+    asked.current = next;
+    setOpening(next);
+    const show = () => {
+      if (asked.current !== next) return;
+      asked.current = null;
+      setOpening(null);
+      actions.setMode(next);
+    };
+    // A panel that cannot be fetched says so itself, once shown.
+    void MODE_PANELS[next].preload().then(show, show);
+  };
 
   const select = (next: Mode) => {
-    actions.setMode(next);
+    open(next);
     buttons.current[next]?.focus();
   };
 
@@ -46,7 +64,8 @@ export function ModeTabs() {
             aria-selected={mode === m}
             aria-controls={panelId(m)}
             tabIndex={mode === m ? 0 : -1}
-            onClick={() => actions.setMode(m)}
+            aria-busy={opening === m || undefined}
+            onClick={() => open(m)}
             onKeyDown={(e) => onKeyDown(e, m)}
           >
             <span className="tab-icon" aria-hidden="true">

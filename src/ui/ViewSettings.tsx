@@ -1,79 +1,28 @@
-import { useEffect, useId, useState } from 'react';
-import { folder, LevaPanel, useControls, useCreateStore } from 'leva';
-import { DEFAULT_LIGHTING, useAppStore } from '../state/store';
+import { useId, useState } from 'react';
+import { lazyPanel } from './lazyPanel';
 
-/** leva theme matched to the app's light panels. */
-const THEME = {
-  colors: {
-    elevation1: '#eef1f5',
-    elevation2: '#ffffff',
-    elevation3: '#e3e8ef',
-    accent1: '#2563d0',
-    accent2: '#2a62c4',
-    accent3: '#1f4f9f',
-    highlight1: '#5d6878',
-    highlight2: '#2b3340',
-    highlight3: '#11161d',
-    vivid1: '#d9822b',
-  },
-  sizes: { rootWidth: '100%', controlWidth: '60%', rowHeight: '30px', numberInputMinWidth: '52px' },
-  fontSizes: { root: '12px' },
-};
+/** leva comes with its panel, the first time the settings are opened. */
+const ViewSettingsLeva = lazyPanel('the view settings', () => import('./ViewSettingsLeva').then((m) => m.ViewSettingsLeva));
 
 /** Viewing parameters (guides, lighting, exposure) in a leva panel; the store stays the source of truth. */
 export function ViewSettings() {
-  const levaStore = useCreateStore();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const actions = useAppStore((s) => s.actions);
-  const [, setControls] = useControls(
-    () => ({
-      Guides: folder({
-        landmarks: {
-          label: 'Landmarks',
-          value: useAppStore.getState().showLandmarks,
-          onChange: (v: boolean) => actions.setShowLandmarks(v),
-        },
-        region: {
-          label: 'Hair region',
-          value: useAppStore.getState().showRegion,
-          onChange: (v: boolean) => actions.setShowRegion(v),
-        },
-      }),
-      Lighting: folder({
-        exposure: { label: 'Exposure', value: DEFAULT_LIGHTING.exposure, min: 0.4, max: 2, step: 0.05, onChange: (v: number) => actions.setLighting({ exposure: v }) },
-        key: { label: 'Key', value: DEFAULT_LIGHTING.key, min: 0, max: 6, step: 0.1, onChange: (v: number) => actions.setLighting({ key: v }) },
-        fill: { label: 'Fill', value: DEFAULT_LIGHTING.fill, min: 0, max: 3, step: 0.05, onChange: (v: number) => actions.setLighting({ fill: v }) },
-        rim: { label: 'Rim', value: DEFAULT_LIGHTING.rim, min: 0, max: 4, step: 0.1, onChange: (v: number) => actions.setLighting({ rim: v }) },
-        environment: {
-          label: 'Ambient',
-          value: DEFAULT_LIGHTING.environment,
-          min: 0,
-          max: 2,
-          step: 0.05,
-          onChange: (v: number) => actions.setLighting({ environment: v }),
-        },
-      }),
-    }),
-    { store: levaStore },
-  );
-
-  // leva's types lose the keys inside folders.
-  const set = setControls as (values: { landmarks?: boolean; region?: boolean }) => void;
-
-  // Toggles changed elsewhere (the Training panel, a mode switch) show up here too.
-  useEffect(
-    () =>
-      useAppStore.subscribe((s, prev) => {
-        if (s.showLandmarks !== prev.showLandmarks) set({ landmarks: s.showLandmarks });
-        if (s.showRegion !== prev.showRegion) set({ region: s.showRegion });
-      }),
-    [set],
-  );
+  /** Mounted from the first opening on, then only hidden, so leva keeps its state. */
+  const [opened, setOpened] = useState(false);
 
   return (
     <section className="view-settings" aria-label="View settings">
-      <button type="button" className="disclosure" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="disclosure"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => {
+          setOpen((o) => !o);
+          setOpened(true);
+        }}
+      >
         <span>View settings</span>
         <span className="muted">guides, lighting</span>
         <span aria-hidden="true" className="chevron">
@@ -81,7 +30,7 @@ export function ViewSettings() {
         </span>
       </button>
       <div id={id} hidden={!open}>
-        <LevaPanel store={levaStore} fill flat titleBar={false} hideCopyButton theme={THEME} />
+        {opened && <ViewSettingsLeva />}
       </div>
     </section>
   );

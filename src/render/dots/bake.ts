@@ -34,6 +34,7 @@ import {
   type WebGLRenderer,
 } from 'three';
 import { HALO_GAIN, HALO_SIGMA_MM, type DotSet } from '../../model';
+import { gpuQueue } from '../gpuQueue';
 import { COVERAGE_SCALE } from './shared';
 
 /** Largest map side asked for: ~0.11 mm per texel over the chart. */
@@ -120,11 +121,19 @@ void main() {
 }
 `;
 
+const pointSizes = new WeakMap<WebGLRenderer, number>();
+
 /** Largest point sprite the device draws, in pixels (WebGL only promises 1; GPUs and
- * SwiftShader give 64 or more). */
+ * SwiftShader give 64 or more). Asked once per renderer: the question waits for the GPU to finish
+ * all it was given before (render/gpuQueue.ts), a bake for instance. */
 export function maxPointSize(renderer: WebGLRenderer): number {
-  const gl = renderer.getContext();
-  return (gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array)[1];
+  let size = pointSizes.get(renderer);
+  if (size === undefined) {
+    const gl = renderer.getContext();
+    size = (gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array)[1];
+    pointSizes.set(renderer, size);
+  }
+  return size;
 }
 
 export interface BakedDots {
@@ -198,6 +207,26 @@ export class DotBaker {
     r.setRenderTarget(previousTarget);
     r.setClearColor(previousClearColor, previousClearAlpha);
     return { maps: this.targets.map((t) => t.texture), size, ms: performance.now() - t0 };
+  }
+
+  /** Has the bake's program compiled now, off the page (render/gpuQueue.ts), so that the first
+   * bake does not wait for the compiler: called while the GPU would be idle anyway. */
+  warmUp(): void {
+    const r = this.renderer;
+    const material = (this.material ??= pointsMaterial(maxPointSize(r)));
+    const g = new BufferGeometry();
+    g.setAttribute('dotUv', new BufferAttribute(new Float32Array(2), 2));
+    g.setAttribute('dotAxes', new BufferAttribute(new Float32Array(4), 4));
+    g.setAttribute('dotDiameter', new BufferAttribute(new Float32Array(1), 1));
+    g.setAttribute('dotLayer', new BufferAttribute(new Uint8Array(1), 1));
+    // The program as a bake would ask for it: drawn into a target, not on screen.
+    const target = new WebGLRenderTarget(1, 1);
+    const previous = r.getRenderTarget();
+    r.setRenderTarget(target);
+    gpuQueue(r).prepare(new Points(g, material), this.camera, this.scene);
+    r.setRenderTarget(previous);
+    target.dispose();
+    g.dispose();
   }
 
   dispose(): void {
