@@ -64,6 +64,9 @@ export default defineConfig({
     },
   },
   test: {
+    // One test file per core: the default leaves one free, which on a 2-core machine ran the unit
+    // files one at a time (147 s against 84 s). The e2e files run one at a time anyway.
+    maxWorkers: '100%',
     projects: [
       {
         extends: true,

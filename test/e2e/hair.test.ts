@@ -126,18 +126,23 @@ describe("the client's hair and the hairline, desktop 1280x800", () => {
     expect(faceChange, 'the face does not change').toBeLessThan(0.01);
   });
 
-  it('shows Norwood III, V and VII front and top, with and without the sessions', async () => {
+  it('Norwood III, V and VII from the top: less of the client\'s hair at each stage, and the sessions show on each', async () => {
+    await view('top');
+    const units: number[] = [];
     for (const [id, name] of [['norwood-3', 'III'], ['norwood-5', 'V'], ['norwood-7', 'VII']] as const) {
       await pattern(id);
-      for (const v of ['front', 'top'] as const) {
-        await view(v);
-        await sessionsVisible(false);
-        await saveShot(page, `hair-norwood-${name}-${v}-client`);
-        await sessionsVisible(true);
-        await saveShot(page, `hair-norwood-${name}-${v}-design`);
-      }
-      console.log(`hair: Norwood ${name}: ${await attr('data-stubble-units')} units, ${await attr('data-dot-count')} dots`);
+      await sessionsVisible(false);
+      const client = await canvasPixels(page, `hair-norwood-${name}-top-client`);
+      await sessionsVisible(true);
+      const design = await canvasPixels(page, `hair-norwood-${name}-top-design`);
+      const head = headRegion(client).box!;
+      const shown = changedShare(client, design, head);
+      units.push(Number(await attr('data-stubble-units')));
+      console.log(`hair: Norwood ${name}: ${units[units.length - 1]} units, ${await attr('data-dot-count')} dots; the sessions change ${(shown * 100).toFixed(1)}% of the head`);
+      expect(shown, `the sessions show on Norwood ${name}`).toBeGreaterThan(0.02);
     }
+    expect(units[1], 'V keeps less hair than III').toBeLessThan(units[0]);
+    expect(units[2], 'VII keeps less hair than V').toBeLessThan(units[1]);
     await pattern('norwood-6');
   });
 
