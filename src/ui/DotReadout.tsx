@@ -1,11 +1,15 @@
 /** How many dots the design makes: the total on screen, the density where every session is at
  * full strength, per session, and the state of the generation. */
+import { FULL_RESULT_PER_CM2, fullResultVerdict, type FullResultVerdict } from '../model';
 import { useAppStore } from '../state/store';
 import { visibleDensity } from './layerLimits';
 import { UserText } from './UserText';
 
-/** A full result is about 194 dots/cm² (industry rule of thumb, SCIENCE.md section 1). */
-export const FULL_RESULT_PER_CM2 = 194;
+const VERDICT: Record<FullResultVerdict, string> = {
+  lighter: 'Lighter than a full result',
+  near: 'Near a typical full result',
+  denser: 'Denser than a typical full result',
+};
 
 const num = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -38,11 +42,7 @@ export function DotReadout() {
         <strong>{num(density)}</strong> dots/cm² where fully treated
       </p>
       <p className="help dot-note">
-        {density < FULL_RESULT_PER_CM2 * 0.8
-          ? `Lighter than a full result (about ${FULL_RESULT_PER_CM2}/cm²). `
-          : density > FULL_RESULT_PER_CM2 * 1.5
-            ? `Denser than a typical full result (about ${FULL_RESULT_PER_CM2}/cm²). `
-            : `Near a typical full result (about ${FULL_RESULT_PER_CM2}/cm²). `}
+        {`${VERDICT[fullResultVerdict(density)]} (about ${FULL_RESULT_PER_CM2}/cm²). `}
         Industry rule of thumb, not a measured figure.
         {hidden > 0 && ` ${num(hidden)} dots of hidden sessions not shown.`}
       </p>

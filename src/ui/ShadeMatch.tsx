@@ -4,11 +4,13 @@
  * with their CIEDE2000 difference and a verdict; the whole ladder of the tone; and a button that
  * gives every session the recommended shade. */
 import { useId, useMemo } from 'react';
-import { converter } from 'culori';
 // Not (yet) re-exported by the model's index.
-import { CLOSE_BELOW, MATCH_BELOW } from '../model/color/shadeMatch';
 import {
+  CLOSE_BELOW,
+  designSchema,
   designShadeMatch,
+  hexToLab,
+  MATCH_BELOW,
   HAIR_COLORS,
   hairColor,
   hairLab,
@@ -26,25 +28,20 @@ import {
 import { useAppStore } from '../state/store';
 import { NumberInput } from './fields';
 
-const toLab = converter('lab65');
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const fmt1 = (x: number) => (Number.isFinite(x) ? String(round1(x)) : String(x));
 const fmt2 = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 100) / 100) : String(x));
 const labText = (lab: Lab) => `L* ${round1(lab.L)}, a* ${round1(lab.a)}, b* ${round1(lab.b)}`;
 
-/** sRGB hex from a colour picker to CIELAB, the same Lab that labToHex reads. */
-function hexToLab(hex: string): Lab | null {
-  const lab = toLab(hex);
-  return lab ? { L: round1(lab.l), a: round1(lab.a), b: round1(lab.b) } : null;
-}
-
-/** The CIELAB ranges the design accepts (design.ts labSchema). */
-const LAB_RANGE = { L: { min: 0, max: 100 }, a: { min: -128, max: 127 }, b: { min: -128, max: 127 } } as const;
+/** The CIELAB ranges the design accepts (its schema). */
+const LAB_SHAPE = designSchema.shape.skin.shape.customLab.unwrap().shape;
+const rangeOf = (field: { minValue: number | null; maxValue: number | null }) => ({ min: field.minValue ?? -Infinity, max: field.maxValue ?? Infinity });
+const LAB_RANGE = { L: rangeOf(LAB_SHAPE.L), a: rangeOf(LAB_SHAPE.a), b: rangeOf(LAB_SHAPE.b) };
 type LabKey = keyof typeof LAB_RANGE;
 const LAB_KEYS: readonly LabKey[] = ['L', 'a', 'b'];
 
-/** Pigment depth, mm (design.ts: the top of the healed pigment band). */
-const DEPTH = { min: 0.1, max: 3, step: 0.05 } as const;
+/** Pigment depth, mm (the top of the healed pigment band), in the schema's range. */
+const DEPTH = { ...rangeOf(designSchema.shape.pigment.shape.depthMm), step: 0.05 };
 
 const TONE_WORDS: Record<PigmentTone, string> = {
   neutral: 'Neutral (carbon black)',

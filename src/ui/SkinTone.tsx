@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { converter } from 'culori';
-import { itaCategory, itaDeg, labToHex, skinLab, type Lab } from '../model';
+import { hexToLab, itaCategory, itaDeg, labToHex, skinLab } from '../model';
 import { useAppStore } from '../state/store';
 
 export const SKIN_TYPES = [
@@ -12,14 +11,7 @@ export const SKIN_TYPES = [
   { value: 6, short: 'Type VI · dark brown', label: 'VI · never burns' },
 ] as const;
 
-const toLab = converter('lab65');
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-/** sRGB hex from the colour picker to CIELAB, the same Lab that labToHex reads. */
-function hexToLab(hex: string): Lab | null {
-  const lab = toLab(hex);
-  return lab ? { L: round1(lab.l), a: round1(lab.a), b: round1(lab.b) } : null;
-}
 
 /** Fitzpatrick type (1-6). `simple` is the phone version: the type and a swatch, nothing else. */
 export function SkinTypeSelect({ simple = false }: { simple?: boolean }) {

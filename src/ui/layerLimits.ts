@@ -1,39 +1,28 @@
 /** What the session controls may offer without dots merging: the sliders stop at these limits,
  * the number inputs accept anything and the store refuses a merging value with its reason. */
-import { layerSchema, mergeRefusal, type Layer } from '../model';
+import { layerSchema, maxDensityPerCm2, maxDiameterMm, mergeRefusal, type Layer } from '../model';
 
-const DENSITY = { min: 1, max: 2500 };
-const DIAMETER = { min: 0.1, max: 1.2 };
-
-const fits = (densityPerCm2: number, diameterMm: number) => mergeRefusal({ densityPerCm2, diameterMm }, 0) === null;
+/** The schema's ranges (model/design.ts). */
+const rangeOf = (key: 'densityPerCm2' | 'diameterMm') => {
+  const field = layerSchema.shape[key];
+  return { min: field.minValue ?? 0, max: field.maxValue ?? Infinity };
+};
+const DENSITY = rangeOf('densityPerCm2');
+const DIAMETER = rangeOf('diameterMm');
 
 /** The highest whole density (dots/cm²) at which dots of this diameter stay apart; 0 if none. */
 export function maxDensityFor(diameterMm: number): number {
-  if (!fits(DENSITY.min, diameterMm)) return 0;
-  let lo = DENSITY.min;
-  let hi = DENSITY.max;
-  if (fits(hi, diameterMm)) return hi;
-  // fits(lo) and not fits(hi)
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (fits(mid, diameterMm)) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  const most = maxDensityPerCm2(diameterMm);
+  return most < DENSITY.min ? 0 : Math.min(DENSITY.max, most);
 }
 
 /** The largest diameter (mm, in 0.01 mm steps) whose dots stay apart at this density; 0 if none. */
 export function maxDiameterFor(densityPerCm2: number): number {
-  let lo = Math.round(DIAMETER.min * 100);
-  let hi = Math.round(DIAMETER.max * 100);
-  if (!fits(densityPerCm2, lo / 100)) return 0;
-  if (fits(densityPerCm2, hi / 100)) return hi / 100;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (fits(densityPerCm2, mid / 100)) lo = mid;
-    else hi = mid;
-  }
-  return lo / 100;
+  const lowest = Math.round(DIAMETER.min * 100);
+  let hundredths = Math.min(Math.round(DIAMETER.max * 100), Math.floor(maxDiameterMm(densityPerCm2) * 100 + 1e-9));
+  // Rounding at the boundary: the step offered must pass the store's own test.
+  while (hundredths >= lowest && mergeRefusal({ densityPerCm2, diameterMm: hundredths / 100 }, 0) !== null) hundredths--;
+  return hundredths < lowest ? 0 : hundredths / 100;
 }
 
 type LayerNumber = 'densityPerCm2' | 'diameterMm' | 'shade' | 'irregularity' | 'hairlineOffsetMm';

@@ -1,4 +1,4 @@
-import { formatHex, clampChroma } from 'culori';
+import { clampChroma, converter, formatHex } from 'culori';
 import type { Lab } from '../design';
 import { SKIN_PRESETS, type FitzpatrickType } from './skinPresets';
 
@@ -35,4 +35,14 @@ export function skinLab(skin: { fitzpatrick: number; customLab: Lab | null }): L
 /** sRGB hex of a CIELAB (D65) colour, chroma-clamped into the sRGB gamut. */
 export function labToHex(lab: Lab): string {
   return formatHex(clampChroma({ mode: 'lab65', l: lab.L, a: lab.a, b: lab.b }, 'lab65', 'rgb'))!;
+}
+
+const toLab65 = converter('lab65');
+
+/** CIELAB (D65) of an sRGB hex colour (a colour picker's value), to a tenth: the precision the
+ * colour fields show. Null for a string that is no colour. */
+export function hexToLab(hex: string): Lab | null {
+  const lab = toLab65(hex);
+  const tenth = (x: number) => Math.round(x * 10) / 10;
+  return lab ? { L: tenth(lab.l), a: tenth(lab.a), b: tenth(lab.b) } : null;
 }

@@ -24,7 +24,11 @@ export interface DotsSpec {
 /** Density of a maximal-ish Poisson-disk set of radius r is about PACKING / r^2 (measured for
  * this sampler; each layer is calibrated again on a pilot patch). */
 export const PACKING = 0.8;
-/** Dots closer than this many diameters (centre to centre) merge into one blot. */
+/** Dots closer than this many diameters (centre to centre) merge into one blot. Assumption, not
+ * from a source: a clear gap of a fifth of a diameter between the edges of two healed dots, so
+ * that each reads as a follicle ("microdots under 1 mm, about 1 mm apart", SCIENCE.md section 1)
+ * rather than the solid "helmet" of dots run together; the spread over the years is the fade
+ * model's (fade/). */
 export const MERGE_SPACING = 1.2;
 /** What one device is asked to hold: 2 million dots are about 70 MB of typed arrays. */
 export const MAX_DOTS = 2_000_000;
@@ -39,13 +43,28 @@ export class DotLimitError extends Error {
   }
 }
 
+/** Centre-to-centre spacing (mm) of dots laid at this density. */
+const spacingMm = (densityPerCm2: number) => Math.sqrt(PACKING / (densityPerCm2 / 100));
+
+/** The most whole dots per cm² of this diameter that stay apart. */
+export function maxDensityPerCm2(diameterMm: number): number {
+  const floorMm = diameterMm * MERGE_SPACING;
+  let n = Math.floor((PACKING / (floorMm * floorMm)) * 100);
+  // Rounding at the boundary: the answer must pass the same test mergeRefusal makes.
+  while (n > 0 && spacingMm(n) < floorMm) n--;
+  return n;
+}
+
+/** The widest dots (mm) that stay apart at this density. */
+export const maxDiameterMm = (densityPerCm2: number): number => spacingMm(densityPerCm2) / MERGE_SPACING;
+
 /** Why session `index`'s dots would merge at its density, or null. Needs no head, so a
  * control can refuse the value at once. */
 export function mergeRefusal(l: Pick<LayerSpec, 'densityPerCm2' | 'diameterMm'>, index: number): string | null {
-  const spacing = Math.sqrt(PACKING / (l.densityPerCm2 / 100));
+  const spacing = spacingMm(l.densityPerCm2);
   const floor = l.diameterMm * MERGE_SPACING;
   if (spacing >= floor) return null;
-  const maxDensity = Math.floor((PACKING / (floor * floor)) * 100);
+  const maxDensity = maxDensityPerCm2(l.diameterMm);
   return (
     `Session ${index + 1}: ${l.densityPerCm2} dots/cm² of ${l.diameterMm} mm would sit ${spacing.toFixed(2)} mm apart, ` +
     `closer than ${MERGE_SPACING}× their diameter, so they would merge. At ${l.diameterMm} mm the most is ${maxDensity} dots/cm².`

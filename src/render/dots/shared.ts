@@ -2,13 +2,13 @@
  * visibility, the baked coverage maps and the close-up region. One uniforms object, written in
  * place: changing a shade, hiding a layer or changing the skin touches only these values. */
 import { Matrix4, Vector4, type Texture } from 'three';
-import { HALO_GAIN } from '../../model';
+import { HALO_GAIN, MAX_LAYERS } from '../../model';
 
 /** Texels of the ink ramp: pigment concentration c at texel sqrt(c) * (RAMP_SIZE - 1). */
 export const RAMP_SIZE = 256;
 
-/** Layers a design can have (model MAX_LAYERS); a map's RGBA holds four of them. */
-export const LAYER_SLOTS = 8;
+/** Layers a design can have; a map's RGBA holds four of them, and the skin reads two maps. */
+export const LAYER_SLOTS = MAX_LAYERS;
 
 /** Inside this share of the close-up radius only the discs draw the dots; between it and the
  * radius the baked map fades in as the discs fade out, so no dot is darkened twice. */
