@@ -1,26 +1,24 @@
 /** Simulates fading and plans touch-ups off the main thread. Results go back transferred, not
- * copied; progress is reported through a callback. A job is cancelled with `cancel(jobId)`: the
- * simulation gives the event loop a turn every few tens of milliseconds so the message gets in
- * (terminating the worker also works). Pass the last result's `concentration` and `diameterMm`
- * back (transferred) as `options.reuse`: writing into memory already touched is much faster. */
+ * copied; progress is reported through a callback, the simulation giving the event loop a turn
+ * every few tens of milliseconds so it gets out. A job that is no longer wanted is stopped by
+ * terminating the worker (state/jobClient.ts). Pass the last result's `concentration` and
+ * `diameterMm` back (transferred) as `options.reuse`: writing into memory already touched is much
+ * faster. */
 import * as Comlink from 'comlink';
 import { dotsOnScar, scarField, type Design, type DotsHead } from '../src/model';
-import { FadeAbortError, FadeInputError } from '../src/model/fade/errors';
+import { FadeInputError } from '../src/model/fade/errors';
 import { simulateFadeSteps, type FadeDots, type FadeHead, type FadeOptions, type FadeResult } from '../src/model/fade/simulate';
 import { planTouchUps, type TouchUpPlan } from '../src/model/fade/touchUps';
 
-export type FadeJobResult = { ok: true; result: FadeResult } | { ok: false; cancelled: boolean; field: string | null; message: string };
+export type FadeJobResult = { ok: true; result: FadeResult } | { ok: false; field: string | null; message: string };
 export type PlanJobResult = { ok: true; plan: TouchUpPlan } | { ok: false; field: string | null; message: string };
 
-/** How long the simulation runs before letting messages in. */
+/** How long the simulation runs before letting messages out. */
 const SLICE_MS = 30;
-const active = new Set<number>();
-const cancelled = new Set<number>();
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const api = {
   async simulate(
-    jobId: number,
     head: FadeHead,
     design: Design,
     dots: FadeDots,
@@ -29,10 +27,8 @@ const api = {
     options: Pick<FadeOptions, 'onScar' | 'perDot' | 'reuse'> = {},
     onProgress?: (fraction: number) => void,
   ): Promise<FadeJobResult> {
-    const signal = { get aborted() { return cancelled.has(jobId); } };
-    active.add(jobId);
     try {
-      const steps = simulateFadeSteps(head, design, dots, years, scenario, { ...options, signal });
+      const steps = simulateFadeSteps(head, design, dots, years, scenario, options);
       let sliceStart = performance.now();
       for (;;) {
         const r = steps.next();
@@ -50,25 +46,7 @@ const api = {
         }
       }
     } catch (e) {
-      if (e instanceof FadeAbortError) return { ok: false, cancelled: true, field: null, message: e.message };
       // Bad input is an answer with its reason, not a crash.
-      if (e instanceof FadeInputError) return { ok: false, cancelled: false, field: e.field, message: e.message };
-      throw e;
-    } finally {
-      active.delete(jobId);
-      cancelled.delete(jobId);
-    }
-  },
-
-  cancel(jobId: number): void {
-    if (active.has(jobId)) cancelled.add(jobId);
-  },
-
-  plan(head: FadeHead, design: Design, dots: FadeDots, scenario: unknown, horizonYears: number): PlanJobResult {
-    try {
-      const plan = planTouchUps(head, design, dots, scenario, horizonYears);
-      return Comlink.transfer({ ok: true, plan }, [plan.years.buffer, plan.contrastDeltaE00.buffer, plan.stubbleDeltaE00.buffer] as ArrayBuffer[]);
-    } catch (e) {
       if (e instanceof FadeInputError) return { ok: false, field: e.field, message: e.message };
       throw e;
     }

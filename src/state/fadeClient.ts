@@ -41,14 +41,11 @@ export class FadeClient {
    * written again (memory already touched is much faster to fill than fresh), and are unusable here. */
   simulate(design: Design, dots: DotSet, years: number[], recycle?: FadeResult | null): Promise<JobOutcome<FadeJobResult>> {
     const d = { count: dots.count, normals: dots.normals, diameterMm: dots.diameterMm, shade: dots.shade, layerAreaCm2: dots.layerAreaCm2 };
-    const id = ++jobId;
     const reuse = { concentration: recycle?.concentration ?? null, diameterMm: recycle?.diameterMm ?? null };
     const buffers = [reuse.concentration, reuse.diameterMm].filter((a): a is Float32Array => a !== null && a.byteLength > 0).map((a) => a.buffer as ArrayBuffer);
     const options = Comlink.transfer({ reuse }, buffers);
-    return this.simulateJobs.request<FadeJobResult>((api) => api.simulate(id, { landmarks: {} as DotsHead['landmarks'] }, design, d, years, design.fade, options));
+    return this.simulateJobs.request<FadeJobResult>((api) => api.simulate({ landmarks: {} as DotsHead['landmarks'] }, design, d, years, design.fade, options));
   }
 }
-
-let jobId = 0;
 
 export type { TouchUpPlan };

@@ -650,8 +650,6 @@ export const useAppStore = create<AppState>()((set, get) => {
   };
 });
 
-export const useActions = () => useAppStore((s) => s.actions);
-
 /** What the viewer says it shows (data-status): ready only once the current head has been drawn. */
 export function viewerStatus(s: Pick<AppState, 'head' | 'drawnHead' | 'headStatus' | 'contextLost'>): HeadStatus {
   if (s.headStatus === 'error') return 'error';

@@ -18,20 +18,6 @@ export interface SdfMeasures extends HeadMeasures {
 const RAYS_PER_SIDE = 160;
 const FAR_MM = 300;
 
-/** Circumference, length and breadth of a shape, measured on its SDF as the tests measure them
- * on the mesh. */
-export function measureShape(shape: HeadShape): SdfMeasures {
-  const f = (x: number, y: number, z: number) => shape.distance(x, y, z);
-  const { glabella, opisthocranion } = lengthLandmarks(shape, f);
-  return {
-    glabella,
-    opisthocranion,
-    lengthMm: dist(glabella, opisthocranion),
-    breadthMm: breadthOf(shape),
-    circumferenceMm: circumferenceOf(shape, glabella, opisthocranion),
-  };
-}
-
 /** Max x-extent of the cranium (both sides; the head is symmetric), searched around the
  * cranium's widest section, which lies above the ears. */
 export function breadthOf(shape: HeadShape): number {

@@ -59,7 +59,6 @@ export const scarsSchema = z.array(scarSchema).max(MAX_SCARS, { error: `A design
 export type Scar = z.infer<typeof scarSchema>;
 export type StripScar = z.infer<typeof stripScarSchema>;
 export type PunctateScars = z.infer<typeof punctateScarsSchema>;
-export type FreeScar = z.infer<typeof freeScarSchema>;
 
 /** A client without scars. */
 export function defaultScars(): Scar[] {
