@@ -6,6 +6,7 @@ import {
   fadePreset,
   FadeAbortError,
   FadeInputError,
+  fadeDisplay,
   HEALED_YEARS,
   planTouchUps,
   remainingShare,
@@ -253,5 +254,20 @@ describe('refusals and control', () => {
         },
       });
     expect(run).toThrow(FadeAbortError);
+  });
+});
+
+describe('the fading drawn on screen', () => {
+  it('is worked out once per scenario and pigment depth, and is the same figures as worked out afresh', () => {
+    const d = defaultDesign();
+    const first = fadeDisplay(d);
+    expect(fadeDisplay(d), 'the same scenario: no new parse').toBe(first);
+    const copy = { ...d, fade: structuredClone(d.fade) };
+    expect(fadeDisplay(copy)).not.toBe(first);
+    expect(fadeDisplay(copy)).toEqual(first);
+    const deeper = fadeDisplay({ ...d, pigment: { ...d.pigment, depthMm: d.pigment.depthMm * 2 } });
+    expect(deeper.spreadMm2PerYear, 'a deeper pigment spreads faster').toBeCloseTo(first.spreadMm2PerYear * 2, 10);
+    const outdoor = fadeDisplay({ ...d, fade: fadePreset('outdoor-australia-unprotected') });
+    expect(outdoor.uvPerYearAtSky).toBeGreaterThan(first.uvPerYearAtSky);
   });
 });

@@ -20,7 +20,20 @@ export interface FadeDisplay {
   spreadMm2PerYear: number;
 }
 
+/** Per scenario object (designs are never changed in place): the frames ask for these every time
+ * they write the inks, twice a frame when comparing two years, and parsing the scenario is what
+ * costs. */
+const byScenario = new WeakMap<object, { depthMm: number; display: FadeDisplay }>();
+
 export function fadeDisplay(design: Pick<Design, 'fade' | 'pigment'>): FadeDisplay {
+  const known = byScenario.get(design.fade);
+  if (known && known.depthMm === design.pigment.depthMm) return known.display;
+  const display = computeFadeDisplay(design);
+  byScenario.set(design.fade, { depthMm: design.pigment.depthMm, display });
+  return display;
+}
+
+function computeFadeDisplay(design: Pick<Design, 'fade' | 'pigment'>): FadeDisplay {
   const s = parseFadeScenario(design.fade);
   const { meanRetention, lostShare } = healingOf(s.aftercare);
   return {
