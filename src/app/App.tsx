@@ -8,7 +8,7 @@ import { MODE_PANELS, preloadModePanels } from '../ui/modePanels';
 import { Sheet } from '../ui/Sheet';
 import { MODE_LABELS, ModeTabs, panelId, tabId } from '../ui/ModeTabs';
 import { ViewBar } from '../ui/ViewBar';
-import { Timeline } from '../ui/Timeline';
+import { CompareDivider, Timeline } from '../ui/Timeline';
 import { ViewSettings } from '../ui/ViewSettings';
 import { gpuProbeResult, probeGpu, type GpuProbe } from './gpuProbe';
 import { NoWebGL } from './NoWebGL';
@@ -143,7 +143,7 @@ export function App() {
       </header>
       <ModeTabs />
       <main className="stage">
-        {gpu === null ? <ViewerPending /> : gpu.webgl2 ? <Viewer /> : <NoWebGL />}
+        {gpu === null ? <ViewerPending /> : gpu.webgl2 ? <Viewer overlay={<CompareDivider />} /> : <NoWebGL />}
         <Timeline />
         <ViewBar />
       </main>

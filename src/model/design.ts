@@ -4,6 +4,7 @@ import { DEFAULT_MEASURES, MEASURE_LIMITS } from './head/measures';
 import { SEXES, type Sex } from './head/form';
 import { HAIR_COLORS } from './color/hairColors';
 import type { PigmentTone } from './color/pigments';
+import type { Lab } from './color/lab';
 import { defaultHairline, hairlineSchema } from './scalp/hairline';
 import { defaultScars, scarsSchema } from './scalp/scars';
 import { defaultHairLoss, hairLossSchema, type HairLoss } from './hair/hairLoss';
@@ -88,7 +89,7 @@ export const designSchema = z.object({
 
 export type Design = z.infer<typeof designSchema>;
 export type Layer = z.infer<typeof layerSchema>;
-export type Lab = z.infer<typeof labSchema>;
+export type { Lab };
 
 /** Dark brown: the commonest hair colour of SMP clients is no better known than any other; a middle
  * choice that the consultation replaces. */

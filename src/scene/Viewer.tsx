@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { addAfterEffect, Canvas, useThree } from '@react-three/fiber';
 import { NeutralToneMapping, type WebGLRendererParameters } from 'three';
 import { labToHex, skinLab } from '../model';
@@ -15,7 +15,6 @@ import { HeadMesh } from './HeadMesh';
 import { Landmarks } from './Landmarks';
 import { sceneState } from './sceneState';
 import { Studio } from './Studio';
-import { CompareDivider } from '../ui/Timeline';
 import { WindowHook } from './WindowHook';
 import { useDotsDrawn, useLookDrawn } from './dotsView';
 
@@ -37,8 +36,9 @@ const glParameters = (): WebGLRendererParameters & { toneMapping: typeof Neutral
   toneMapping: NeutralToneMapping,
 });
 
-/** The 3D preview. Its element states what it shows, for tests and assistive tech alike. */
-export function Viewer() {
+/** The 3D preview. Its element states what it shows, for tests and assistive tech alike.
+ * `overlay` is drawn over the canvas (the compare divider, from the UI). */
+export function Viewer({ overlay }: { overlay?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const status = useAppStore(viewerStatus);
   const mode = useAppStore((s) => s.mode);
@@ -107,7 +107,7 @@ export function Viewer() {
         <SceneContent />
         <CameraRig />
       </Canvas>
-      <CompareDivider />
+      {overlay}
       {status === 'loading' && !contextLost && (
         <div className="viewer-note" aria-hidden="true">
           <span className="spinner" /> Building the head…

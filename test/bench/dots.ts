@@ -2,7 +2,7 @@
  * filling a flat square with as many points, in the same run. */
 import PoissonDiskSampling from 'poisson-disk-sampling';
 import { createHead, defaultDesign, generateDots, type Design } from '../../src/model';
-import { createRng } from '../../src/model/dots/rng';
+import { createRng } from '../../src/model/rng';
 
 export function benchDots(emit: (row: Record<string, unknown>) => void): void {
   const head = createHead();

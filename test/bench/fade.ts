@@ -3,7 +3,7 @@
  * since generating a million real dots takes longer than simulating them; the simulation does not
  * depend on where dots are, only on their normals, sizes and shades. */
 import { defaultDesign, type DotSet } from '../../src/model';
-import { createRng } from '../../src/model/dots/rng';
+import { createRng } from '../../src/model/rng';
 import { simulateFade } from '../../src/model/fade/simulate';
 import { planTouchUps } from '../../src/model/fade/touchUps';
 import { fadePreset } from '../../src/model/fade/scenario';

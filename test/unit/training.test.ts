@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHead, type HeadModel } from '../../src/model';
-import { createRng } from '../../src/model/dots/rng';
+import { createRng } from '../../src/model/rng';
 import {
   EXERCISES,
   GAP,

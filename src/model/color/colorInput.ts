@@ -1,5 +1,5 @@
 /** Refusing bad colour-model input: every out-of-range value is named with its range, never clamped. */
-import type { Lab } from '../design';
+import type { Lab } from './lab';
 
 /** A colour-model input outside its range. `field` names the input (e.g. `depthMm`, `skin.L`). */
 export class ColorInputError extends Error {

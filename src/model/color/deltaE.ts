@@ -1,6 +1,6 @@
 /** CIEDE2000 colour difference (Sharma, Wu & Dalal, Color Res Appl 2005;30:21), through culori. */
 import { differenceCiede2000 } from 'culori';
-import type { Lab } from '../design';
+import type { Lab } from './lab';
 
 const ciede2000 = differenceCiede2000();
 

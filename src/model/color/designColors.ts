@@ -1,6 +1,7 @@
 /** The colours a design shows: the client's hair, each session's healed dots and the shade match,
  * all from the optical model at the design's pigment depth and tone and its client's stubble. */
-import type { Design, Layer, Lab } from '../design';
+import type { Design, Layer } from '../design';
+import type { Lab } from './lab';
 import { hairColor } from './hairColors';
 import { apparentDotLab } from './optics';
 import { shadeConcentration } from './pigments';

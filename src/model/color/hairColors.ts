@@ -14,7 +14,7 @@
  * blond, placed to continue the measured trend (lighter, and yellower with it); and grey (salt and
  * pepper), a mix of pigmented and white hairs seen together: L* 50, a* 0.5, b* 4, a near-neutral
  * mid grey with the slight yellow of unpigmented hair (no measurement found). */
-import type { Lab } from '../design';
+import type { Lab } from './lab';
 
 export interface HairColor {
   id: string;

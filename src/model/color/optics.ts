@@ -52,7 +52,7 @@
  *
  * CIELAB here is relative to the white of the same 31-band sums (X 0.9494, Z 1.0871 for Y = 1),
  * 0.1-0.2 % off the white of the full 380-780 nm D65 tables; too small to matter (< 0.1 CIEDE2000). */
-import type { Lab } from '../design';
+import type { Lab } from './lab';
 import { BAND_COUNT, BAND_NM, CMF_X, CMF_Y, CMF_Z, D65, EPS_HB, EPS_HBO2 } from './spectra';
 import { checkLab, checkRange, ColorInputError } from './colorInput';
 import { deltaE2000 } from './deltaE';

@@ -16,7 +16,7 @@
  * samples, CIEDE2000 differences of about 1 are near the threshold of perception and 2-3 is a common
  * commercial acceptability tolerance; a dotted pattern on textured, hair-free scalp seen at
  * conversational distance is judged far less critically than such samples, hence the wider bands. */
-import type { Lab } from '../design';
+import type { Lab } from './lab';
 import { checkRange, ColorInputError } from './colorInput';
 import { deltaE2000 } from './deltaE';
 import { apparentDotLab, DEPTH_MAX_MM, DEPTH_MIN_MM } from './optics';

@@ -1,5 +1,5 @@
 import { clampChroma, converter, formatHex } from 'culori';
-import type { Lab } from '../design';
+import type { Lab } from './lab';
 import { SKIN_PRESETS, type FitzpatrickType } from './skinPresets';
 
 /** Skin colour per Fitzpatrick type, as CIELAB (D65): measured facial medians from the ISSA archive,

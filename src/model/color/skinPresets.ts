@@ -18,7 +18,7 @@
  *   Res Technol 2006;12:3); facial cluster 52.5 / 17.0 / 18.9 (IADR 2009, ITA 7.5, brown class).
  * - Caveat: scalp skin itself was not measured in these sources; faces are a little redder than
  *   sun-protected skin (ISSA inner-arm a* is 4.8-10 against 8.7-11.7 on the face). */
-import type { Lab } from '../design';
+import type { Lab } from './lab';
 
 export type FitzpatrickType = 1 | 2 | 3 | 4 | 5 | 6;
 

@@ -1,34 +1,16 @@
-import type { HeadModel } from '../head/types';
+import type { DotSet, DotsHead } from './types';
 import type { Design } from '../design';
 import { scalpFields, type ScalpFields } from '../scalp/fields';
 import { clientHairField } from '../hair/look';
 import { ScalpSurface } from '../scalp/surface';
 import { chartStretch } from '../scalp/jacobian';
 import { GHOST, PointGrid, surfaceBounds } from './pointGrid';
-import { createRng, type Rng } from './rng';
+import { createRng, type Rng } from '../rng';
 import { sampleLayer, type LayerPass } from './sampler';
 import { featherCoverage } from './feather';
 import { MERGE_SPACING, PACKING, checkLayers, type DotsSpec, type LayerSpec } from './limits';
 
-/** Dots of all layers, in layer order. Typed arrays only, so they can be transferred. */
-export interface DotSet {
-  count: number;
-  positions: Float32Array;
-  normals: Float32Array;
-  /** Scalp chart texture coordinates, for baking. */
-  uv: Float32Array;
-  /** Per dot, the chart images (texture units per mm) of two orthonormal tangent directions:
-   * the dot's footprint in the texture is the ellipse they span (see chartStretch). */
-  uvAxes: Float32Array;
-  layer: Uint8Array;
-  diameterMm: Float32Array;
-  /** Pigment concentration share: 0 the lightest dilution, 1 undiluted carbon black. */
-  shade: Float32Array;
-  /** Dots per layer. */
-  layerCounts: Uint32Array;
-  /** Treated area of each layer, weighted by its coverage (cm^2): dots / area is its density. */
-  layerAreaCm2: Float32Array;
-}
+export type { DotSet, DotsHead };
 
 export interface GenerateOptions {
   onProgress?: (fraction: number) => void;
@@ -56,8 +38,6 @@ export function generateDots(head: DotsHead, design: Design, options: GenerateOp
   return generateDotsFromSpec(head, { seed: design.seed, hairline: design.hairline, layers: design.layers, hair }, options);
 }
 
-/** What the sampler needs of the head; a worker can be sent just this. */
-export type DotsHead = Pick<HeadModel, 'chart' | 'landmarks' | 'measures'>;
 
 /** Share of a session's density wanted where the client keeps a share `hair` of their hair. The
  * sessions and the client's follicles together should read as one even density, so the shaved

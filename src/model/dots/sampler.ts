@@ -1,6 +1,6 @@
 import type { ScalpSurface } from '../scalp/surface';
 import { CROSS, FREE, GHOST, SELF, PointGrid } from './pointGrid';
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 
 /** How one layer is sampled. */
 export interface LayerPass {

@@ -13,7 +13,7 @@
  * resampled finely and evenly in concentration so a lookup is one linear interpolation (1025 nodes:
  * steps of 0.001, under 0.05 L* each where colour changes fastest). */
 import { converter } from 'culori';
-import type { Lab } from '../design';
+import type { Lab } from '../color/lab';
 import type { PigmentTone } from '../color/pigments';
 import { buildDotColorTable, lookupDotColor } from '../color/optics';
 import { deltaE2000 } from '../color/deltaE';

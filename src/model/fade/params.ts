@@ -25,8 +25,8 @@
  * SPREAD_REF_MM2_PER_YEAR at 0.2 mm depth and grows in proportion to depth (assumed: deeper pigment
  * sits in looser dermis and blurs, "blowout"): a 0.2 mm dot at 0.2 mm reaches ~0.28 mm in 10 years.
  * Dot to dot it varies by a lognormal factor of sd SPREAD_SIGMA (assumed). */
-import type { DotSet } from '../dots/generate';
-import { createRng } from '../dots/rng';
+import type { DotSet } from '../dots/types';
+import { createRng } from '../rng';
 import { betaQuantiles, drawFrom, lognormalQuantiles } from './sampling';
 import type { FadeScenario } from './scenario';
 import { orientationFactor, scalpAnnualDoseKJ } from './uv';

@@ -1,7 +1,7 @@
 /** Fast deterministic draws by inverse-CDF tables: one uniform and one interpolation per draw, so a
  * million dots' parameters take milliseconds. The CDF is integrated numerically (midpoint rule on
  * FINE cells), which also copes with the beta density's integrable singularities at 0 and 1. */
-import type { Rng } from '../dots/rng';
+import type { Rng } from '../rng';
 
 const LEVELS = 1024;
 const FINE = 16384;

@@ -8,8 +8,9 @@
  *               (the ramp's nodes are even in concentration)
  * with R = healedRetention, k = decayPerYear, s = spreadMm2PerYear, c0 = shadeConcentration(shade),
  * d0 = dots.diameterMm. Year 0 is the fresh session; HEALED_YEARS (0.1) counts as healed. */
-import type { Design, Lab } from '../design';
-import type { DotSet } from '../dots/generate';
+import type { Design } from '../design';
+import type { Lab } from '../color/lab';
+import type { DotSet } from '../dots/types';
 import type { HeadModel } from '../head/types';
 import { shadeConcentration } from '../color/pigments';
 import { skinLab } from '../color/skin';

@@ -1,7 +1,7 @@
 /** The client's own scalp as the design starts from it: where hair still grows (the hair-loss
  * pattern, no hair on scar tissue), the shaved stubble there, and the scars as a texture. */
 import type { Design } from '../design';
-import type { DotsHead } from '../dots/generate';
+import type { DotsHead } from '../dots/types';
 import { rasterizeChartField } from '../scalp/chartRaster';
 import { scarField } from '../scalp/scars';
 import { hairField } from './hairLoss';

@@ -1,8 +1,8 @@
 import { z } from '../zod';
 import { range } from '../schema';
-import type { DotSet } from '../dots/generate';
+import type { DotSet } from '../dots/types';
 import { PointGrid, GHOST, surfaceBounds } from '../dots/pointGrid';
-import { createRng, type Rng } from '../dots/rng';
+import { createRng, type Rng } from '../rng';
 import { sampleLayer, type LayerPass } from '../dots/sampler';
 import { rhoAt } from '../scalp/chart';
 import { ScalpSurface } from '../scalp/surface';

@@ -22,7 +22,7 @@
  * Coverage: the share of the scalp each part covers, hairs per mm² x HAIR_WIDTH_MM x the part's
  * length along the skin (overlaps ignored; at the default about 17 % in all). */
 import { converter } from 'culori';
-import type { Lab } from '../design';
+import type { Lab } from '../color/lab';
 import { checkLab, checkRange } from '../color/colorInput';
 import { hairColor } from '../color/hairColors';
 import { apparentDotLab, DEPTH_MIN_MM } from '../color/optics';

@@ -1,21 +1,14 @@
-import { clusterMesh, type LodMesh } from './lod';
+import { clusterMesh } from './lod';
 import { lidMap } from './lids';
 import { headAmbientOcclusion } from './occlusion';
-import type { HeadModel } from './types';
+import type { HeadDisplay, HeadModel } from './types';
+
+export type { HeadDisplay };
 
 /** Grid cell (mm) of the coarse head for views from afar: ~51k triangles instead of ~155k. */
 export const LOD_CELL_MM = 3;
 /** Grid cell (mm) of the coarse bust below the neck: it is meshed coarsely already, and broad. */
 export const LOD_BUST_CELL_MM = 8;
-
-/** What the viewer draws besides the head itself: per-vertex ambient occlusion, a coarse copy of
- * the mesh and where the lids cover the eyes (lids.ts). A few hundred ms of CPU per head, so the
- * head worker makes it with the head. */
-export interface HeadDisplay {
-  occlusion: Float32Array;
-  coarse: LodMesh;
-  lids: Uint8Array;
-}
 
 /** Height (mm) under the chin and above the shoulders: the head above, the bust below. The nape
  * lies 62 mm below the ear canals (scaled with the head), so twice that is under the chin. */

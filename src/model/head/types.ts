@@ -1,5 +1,5 @@
-import type { HeadDisplay } from './display';
 import type { Sex } from './form';
+import type { LodMesh } from './lod';
 
 /** Millimetres, right-handed: +y up, +z out through the face, +x toward the client's left ear,
  * origin midway between the tragi. */
@@ -87,4 +87,13 @@ export class HeadMeasureError extends Error {
     super(message);
     this.name = 'HeadMeasureError';
   }
+}
+
+/** What the viewer draws besides the head itself: per-vertex ambient occlusion, a coarse copy of
+ * the mesh and where the lids cover the eyes (lids.ts). A few hundred ms of CPU per head, so the
+ * head worker makes it with the head. */
+export interface HeadDisplay {
+  occlusion: Float32Array;
+  coarse: LodMesh;
+  lids: Uint8Array;
 }

@@ -12,7 +12,7 @@ import type { HeadModel, ScalpChart, Vec3 } from '../head/types';
 import { boundaryAt } from './chart';
 import { hairRegionOutline } from './region';
 import { ScalpSurface } from './surface';
-import { createRng } from '../dots/rng';
+import { createRng } from '../rng';
 
 type HeadLike = Pick<HeadModel, 'chart' | 'landmarks'>;
 

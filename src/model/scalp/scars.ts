@@ -5,8 +5,8 @@
 import { z } from '../zod';
 import { range } from '../schema';
 import type { HeadModel, ScalpChart, Vec3 } from '../head/types';
-import type { DotSet } from '../dots/generate';
-import { createRng } from '../dots/rng';
+import type { DotSet } from '../dots/types';
+import { createRng } from '../rng';
 import { boundaryAt, rhoAt } from './chart';
 import { polarOf, surfaceOf } from './hairline';
 import type { ScalpSurface } from './surface';

@@ -1,6 +1,6 @@
 import { MERGE_SPACING, PACKING } from '../dots/limits';
 import { GHOST, PointGrid, surfaceBounds } from '../dots/pointGrid';
-import { createRng } from '../dots/rng';
+import { createRng } from '../rng';
 import { sampleLayer, type LayerPass } from '../dots/sampler';
 import type { Exercise } from './exercises';
 import { resolveRegion, type ExerciseRegion, type TrainingHead } from './region';
