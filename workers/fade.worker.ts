@@ -6,9 +6,9 @@
  * faster. */
 import * as Comlink from 'comlink';
 import { dotsOnScar, scarField, type Design, type DotsHead } from '../src/model';
-import { FadeInputError } from '../src/model/fade/errors';
-import { simulateFadeSteps, type FadeDots, type FadeHead, type FadeOptions, type FadeResult } from '../src/model/fade/simulate';
-import { planTouchUps, type TouchUpPlan } from '../src/model/fade/touchUps';
+import { FadeInputError } from '../src/model';
+import { simulateFadeSteps, type FadeDots, type FadeHead, type FadeOptions, type FadeResult } from '../src/model';
+import { planTouchUps, type TouchUpPlan } from '../src/model';
 
 export type FadeJobResult = { ok: true; result: FadeResult } | { ok: false; field: string | null; message: string };
 export type PlanJobResult = { ok: true; plan: TouchUpPlan } | { ok: false; field: string | null; message: string };

@@ -38,6 +38,10 @@ export type { HairlineGuides, HairlineWarning } from './scalp/guides';
 export { scarsSchema, scarSchema, defaultScars, defaultScar, scarField, scarAreaMm2, dotsOnScar, isOnScar, MAX_SCARS, SCAR_EDGE_MM } from './scalp/scars';
 export type { Scar } from './scalp/scars';
 export { rasterizeChartField } from './scalp/chartRaster';
+export { boundaryAt, rhoAt } from './scalp/chart';
+export { ScalpSurface } from './scalp/surface';
+/** zod, configured for the app's Content-Security-Policy (no eval): what storage validates with. */
+export { z } from './zod';
 export { hairLossSchema, defaultHairLoss, hairField, baldAreaShare, HAIR_LOSS_PATTERNS, HAIR_LOSS_PATTERN_IDS, MAX_HAIR_CORRECTIONS } from './hair/hairLoss';
 export type { HairLoss, HairCorrection, HairLossPattern, HairLossPatternId } from './hair/hairLoss';
 export { stubbleSchema, defaultStubble, generateStubble, SHAVE_LENGTHS_MM, SPLAT_SCALE } from './hair/stubble';
@@ -51,7 +55,18 @@ export { scalpLook, clientHairField, SCAR_MAP_SIZE } from './hair/look';
 export type { ScalpLook } from './hair/look';
 export { hairFill } from './dots/generate';
 export * from './training';
-export { kirbyDesai, kirbyDesaiInputSchema, defaultKirbyDesaiInput, KirbyDesaiError, KIRBY_DESAI_POINTS, KIRBY_DESAI_SPREAD, KD_LOCATIONS, KD_COLORS, KD_INK_AMOUNTS, KD_SCARRING } from './removal/kirbyDesai';
+export {
+  kirbyDesai,
+  kirbyDesaiInputSchema,
+  defaultKirbyDesaiInput,
+  KirbyDesaiError,
+  KIRBY_DESAI_POINTS,
+  KIRBY_DESAI_SPREAD,
+  KD_LOCATIONS,
+  KD_COLORS,
+  KD_INK_AMOUNTS,
+  KD_SCARRING,
+} from './removal/kirbyDesai';
 export type { KirbyDesaiInput, KirbyDesai } from './removal/kirbyDesai';
 export { treatmentEstimate, estimateSettingsSchema, defaultEstimateSettings, EstimateError } from './estimate';
 export type { TreatmentEstimate, EstimateSettings, EstimateDots, Prices } from './estimate';

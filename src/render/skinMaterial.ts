@@ -36,7 +36,7 @@ import {
   type WebGLProgramParametersWithUniforms,
 } from 'three';
 import type { HeadModel } from '../model';
-import { boundaryAt, rhoAt } from '../model/scalp/chart';
+import { boundaryAt, rhoAt } from '../model';
 import { CLOSE_UP_GLSL, HALO_GLSL, RAMP_SIZE, type DotUniforms } from './dots/shared';
 import { eyeBasis } from './lidMap';
 import { FACE_FRAGMENT_DECL, FACE_NORMAL_MAIN, FACE_VERTEX_DECL, FACE_VERTEX_MAIN, RELIEF_BROAD_CELL_MM } from './skinDetail';

@@ -2,7 +2,7 @@
  * contrast against years, the touch-up threshold as a dashed line and each touch-up due as a
  * marker. The curve is the planner's own samples, one point per sample; nothing is smoothed or
  * invented here. At a touch-up the curve jumps back up, which draws the sawtooth. */
-import type { TouchUpPlan } from '../model/fade/touchUps';
+import type { TouchUpPlan } from '../model';
 import { formatNumber, formatYear } from './reportFormat';
 
 export type FadeChartPlan = Pick<TouchUpPlan, 'years' | 'contrastDeltaE00' | 'thresholdDeltaE00' | 'schedule'>;

@@ -2,7 +2,7 @@
  * says how). Applied to the whole document at once, so free text (the client's name and notes,
  * the clinic, session names, the currency) is covered whichever section prints it. */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { printableText, stripBidiControls } from '../model/text';
+import { printableText, stripBidiControls } from '../model';
 import { robotoHasGlyph } from './robotoGlyphs';
 
 /** `text` as the report's Roboto can print it. */

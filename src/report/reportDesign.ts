@@ -1,8 +1,8 @@
 /** The design section: a row per session, the pigment and hairline, and the shade match with its
  * three colours drawn as vector swatches. */
 import type { Column, Content } from 'pdfmake/interfaces';
-import { nearestShade } from '../model/color/pigments';
-import { CLOSE_BELOW, MATCH_BELOW } from '../model/color/shadeMatch';
+import { nearestShade } from '../model';
+import { CLOSE_BELOW, MATCH_BELOW } from '../model';
 import { COLOURS, h1, h2, keyValues, note, paragraph, table } from './reportParts';
 import { capitalise, formatNumber, formatSetting } from './reportFormat';
 import type { ReportInput } from './reportInput';

@@ -1,7 +1,7 @@
 /** The treatment estimate (area, sessions, dots, hours, price) and, for the client who asks "what
  * if I want it gone", the Kirby-Desai removal estimate with the points behind it. */
 import type { Content } from 'pdfmake/interfaces';
-import { KIRBY_DESAI_POINTS, KIRBY_DESAI_SPREAD, type KirbyDesaiInput } from '../model/removal/kirbyDesai';
+import { KIRBY_DESAI_POINTS, KIRBY_DESAI_SPREAD, type KirbyDesaiInput } from '../model';
 import { h1, h2, keyValues, note, table } from './reportParts';
 import { capitalise, formatMoneyRange, formatNumber, formatRange, romanNumeral } from './reportFormat';
 import type { ReportInput } from './reportInput';

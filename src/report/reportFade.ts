@@ -1,8 +1,8 @@
 /** Fading and touch-ups: the chart, when touch-ups fall due, what they cost over the horizon and the
  * sun and aftercare the forecast assumed. */
 import type { Content } from 'pdfmake/interfaces';
-import type { FadeScenario } from '../model/fade/scenario';
-import { CLIMATE_UV_INDEX } from '../model/fade/uv';
+import type { FadeScenario } from '../model';
+import { CLIMATE_UV_INDEX } from '../model';
 import { fadeChartSvg } from './fadeChartSvg';
 import { h1, h2, keyValues, note, PAGE, table } from './reportParts';
 import { formatMoneyRange, formatNumber, formatSetting, formatYear, listInWords } from './reportFormat';

@@ -1,6 +1,6 @@
 /** Numbers, money, years and dates as the report prints them. One fixed locale, so the same
  * consultation prints the same report on any device. */
-import { HEALED_YEARS } from '../model/fade/params';
+import { HEALED_YEARS } from '../model';
 
 const LOCALE = 'en-GB';
 /** Printed for a figure that is missing or not a number, rather than "NaN". */

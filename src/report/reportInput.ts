@@ -1,10 +1,10 @@
 /** Everything the consultation report prints, as plain data. The app gathers it (renders captured
  * from the 3D view, figures from the model); the report only lays it out, so it can be built and
  * checked in Node. */
-import type { Design } from '../model/design';
-import type { TreatmentEstimate } from '../model/estimate';
-import type { TouchUpPlan } from '../model/fade/touchUps';
-import type { KirbyDesai, KirbyDesaiInput } from '../model/removal/kirbyDesai';
+import type { Design } from '../model';
+import type { TreatmentEstimate } from '../model';
+import type { TouchUpPlan } from '../model';
+import type { KirbyDesai, KirbyDesaiInput } from '../model';
 
 export type ReportView = 'front' | 'left' | 'right' | 'top';
 

@@ -7,7 +7,7 @@ import { CircleGeometry, Color, DoubleSide, InstancedMesh, Matrix4, MeshBasicMat
 import { existingDots, exerciseById, GAP, MERGE, modelAnswer, resolveRegion, type HeadModel, type TrainingScore } from '../model';
 import { useAppStore } from '../state/store';
 import { useTraining } from '../state/training';
-import { ScalpSurface } from '../model/scalp/surface';
+import { ScalpSurface } from '../model';
 import { Polyline } from './HeadTools';
 
 const disc = new CircleGeometry(0.5, 18);

@@ -6,8 +6,8 @@
  * than one row run in one transaction, so a failure leaves nothing half-written. Every stored design
  * is parsed again when read: older versions migrate, a damaged row is reported, never fatal. */
 import Dexie, { type Table } from 'dexie';
-import { z } from '../model/zod';
-import { DesignError, defaultDesign, type Design } from '../model/design';
+import { z } from '../model';
+import { DesignError, defaultDesign, type Design } from '../model';
 import type { ParsedClientFile } from './clientFile';
 import {
   MAX_DESIGNS_PER_CLIENT,

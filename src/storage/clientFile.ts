@@ -2,9 +2,9 @@
  * (a client with all their designs, to move a client to another device or keep a copy). Pure: text
  * in, text out, nothing touches IndexedDB. Anything wrong with a file is refused with a
  * StudioFileError that says what is wrong and where; nothing is silently repaired. */
-import { z } from '../model/zod';
-import { DesignError, type Design } from '../model/design';
-import { stripBidiControls } from '../model/text';
+import { z } from '../model';
+import { DesignError, type Design } from '../model';
+import { stripBidiControls } from '../model';
 import {
   MAX_DESIGNS_PER_CLIENT,
   calendarDateSchema,

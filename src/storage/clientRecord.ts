@@ -1,8 +1,8 @@
 /** What is kept about a client, and the checks every record passes before it is written to the
  * device or read back from a file. Pure: no IndexedDB, no DOM; clientDb.ts and clientFile.ts share it
  * so that a record the app saves is always one its files can carry, and the other way round. */
-import { z } from '../model/zod';
-import { DesignError, designSchema, parseDesign, type Design } from '../model/design';
+import { z } from '../model';
+import { DesignError, designSchema, parseDesign, type Design } from '../model';
 
 export const MAX_NAME_CHARS = 120;
 export const MAX_NOTES_CHARS = 5000;

@@ -2,7 +2,7 @@
  * sent to a server, so the design stays on the client's device. Anything wrong with a link is refused
  * with a ShareLinkError saying what is wrong; nothing is silently repaired. */
 import { Inflate, deflateSync } from 'fflate';
-import { DesignError, parseDesign, type Design } from '../model/design';
+import { DesignError, parseDesign, type Design } from '../model';
 
 /** Opens straight into Try at home mode. */
 export const SHARE_PREFIX = '#home/d=';
