@@ -23,7 +23,10 @@ const api = {
     const s = look.stubble;
     const buffers = [s.positions, s.normals, s.uv, s.uvAxes, s.layer, s.diameterMm, s.shade, s.unitPositions, s.hairsPerUnit, s.unitOf, s.directions];
     if (look.scarMap) buffers.push(look.scarMap);
-    return Comlink.transfer(look, buffers.map((a) => a.buffer as ArrayBuffer));
+    return Comlink.transfer(
+      look,
+      buffers.map((a) => a.buffer as ArrayBuffer),
+    );
   },
 };
 

@@ -2,9 +2,7 @@
 import * as Comlink from 'comlink';
 import { createHead, headDisplay, HeadMeasureError, type HeadInput, type HeadModel } from '../src/model';
 
-export type HeadJobResult =
-  | { ok: true; head: HeadModel }
-  | { ok: false; field: HeadMeasureError['field']; message: string };
+export type HeadJobResult = { ok: true; head: HeadModel } | { ok: false; field: HeadMeasureError['field']; message: string };
 
 function transferables(head: HeadModel): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();

@@ -25,7 +25,10 @@ const records = import('../state/records');
 function startRecordsWithin(ms: number): ReturnType<Awaited<typeof records>['startRecords']> {
   const none = { design: null, problem: null, savedAt: null };
   // Code that cannot be fetched is storage that does not answer.
-  const started = records.then((r) => r.startRecords(), () => none);
+  const started = records.then(
+    (r) => r.startRecords(),
+    () => none,
+  );
   return Promise.race([started, new Promise<typeof none>((r) => setTimeout(() => r(none), ms))]);
 }
 

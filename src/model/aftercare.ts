@@ -310,9 +310,7 @@ function hatItem(s: FadeScenario, plans: Record<string, AftercarePlanFigures>, h
     better: followed ? null : { label: HAT_LABELS.always, plan: summarize(HAT_ALWAYS, plans[HAT_ALWAYS], horizonYears) },
     without: followed ? { label: HAT_LABELS.none, plan: summarize(HAT_NONE, plans[HAT_NONE], horizonYears) } : null,
   };
-  const worth = followed
-    ? `You already do this. ${habitSentence('without a hat', f.without!, f.client, f)}`
-    : `Now: ${f.client.label}. ${habitSentence(f.better!.label, f.better!, f.client, f)}`;
+  const worth = followed ? `You already do this. ${habitSentence('without a hat', f.without!, f.client, f)}` : `Now: ${f.client.label}. ${habitSentence(f.better!.label, f.better!, f.client, f)}`;
   return { id: 'hat', title, advice, when: 'long-term', followed, worth, figures: f };
 }
 

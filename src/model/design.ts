@@ -176,10 +176,7 @@ export function parseDesign(input: unknown): Design {
     throw new DesignError('The design has no version number.', 'version');
   }
   if (version > DESIGN_VERSION) {
-    throw new DesignError(
-      `The design is version ${version}, newer than this app understands (${DESIGN_VERSION}). Update the app to open it.`,
-      'version',
-    );
+    throw new DesignError(`The design is version ${version}, newer than this app understands (${DESIGN_VERSION}). Update the app to open it.`, 'version');
   }
   for (let v = version; v < DESIGN_VERSION; v++) {
     const migrate = migrations[v];

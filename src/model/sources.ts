@@ -11,23 +11,51 @@ export const SOURCES: readonly Source[] = [
   { topic: 'Time in the chair', figure: '3–5 h a session; a full head 20–30 h in total', source: 'Nguyen et al., Skin Appendage Disord 2022' },
   { topic: 'Dot size and depth', figure: 'Microdots under 1 mm, about 0.1 mm under the surface, in the upper papillary dermis', source: 'Rassman et al., ISHRS Forum 26(3):85' },
   { topic: 'Density', figure: 'About 194 dots/cm² for a full result', source: 'Clinic guidance (scalpevolution.com)' },
-  { topic: 'Healing', figure: 'About a third of the pigment leaves within weeks; 70–80 % of the colour kept with good aftercare, 40–50 % when scabs are picked', source: 'Bäumler, Curr Probl Dermatol 2015; Engel et al., Exp Dermatol 2010;19:54; practitioners' },
+  {
+    topic: 'Healing',
+    figure: 'About a third of the pigment leaves within weeks; 70–80 % of the colour kept with good aftercare, 40–50 % when scabs are picked',
+    source: 'Bäumler, Curr Probl Dermatol 2015; Engel et al., Exp Dermatol 2010;19:54; practitioners',
+  },
   { topic: 'Touch-ups', figure: 'Quoted every 1–4, 2–5 or 3–6 years', source: 'Clinic sites' },
   { topic: 'Prices', figure: 'Full treatment $1,000–4,500, touch-up $300–500 (the clinic sets its own)', source: 'Clinic sites' },
   { topic: 'Pigment kept for years', figure: 'Skin macrophages hold the pigment and pass it on as they renew', source: 'Baranska et al., J Exp Med 2018' },
   { topic: 'Spreading', figure: 'Ink spreads slowly like heat along a bar; fine detail goes first, over about 15 years', source: 'Eames, Mathematics Today 2011' },
-  { topic: 'Sun', figure: 'Yearly UV dose: Europeans 10–20, Americans 20–30, Australians 20–50 kJ/m²; indoor workers get about 3 % of the ambient, outdoor workers 10 %', source: 'Godar, Photochem Photobiol 2005' },
-  { topic: 'Sunscreen', figure: 'SPF is tested at 2 mg/cm²; at the 1 mg/cm² people apply it protects about as √SPF', source: 'ISO 24444; Faurschou & Wulf, Br J Dermatol 2007;156:716; Stenberg & Larko 1985' },
+  {
+    topic: 'Sun',
+    figure: 'Yearly UV dose: Europeans 10–20, Americans 20–30, Australians 20–50 kJ/m²; indoor workers get about 3 % of the ambient, outdoor workers 10 %',
+    source: 'Godar, Photochem Photobiol 2005',
+  },
+  {
+    topic: 'Sunscreen',
+    figure: 'SPF is tested at 2 mg/cm²; at the 1 mg/cm² people apply it protects about as √SPF',
+    source: 'ISO 24444; Faurschou & Wulf, Br J Dermatol 2007;156:716; Stenberg & Larko 1985',
+  },
   { topic: 'Skin colour and optics', figure: 'Scattering of the dermis and epidermis; layered skin reflectance', source: 'Jacques, Phys Med Biol 2013;58:R37; Lister et al., J Biomed Opt 2012' },
   { topic: 'Colour difference', figure: 'CIEDE2000', source: 'Sharma, Wu & Dalal, Color Res Appl 2005' },
   { topic: 'Hair density', figure: '175–300 hairs/cm², mean about 223', source: 'BioNumbers 116431' },
-  { topic: 'Follicular units', figure: '80–100 units/cm², 1–4 hairs each (a Chinese cohort: 74 units and 143 hairs/cm², 28/53/18/1.5 % with 1/2/3/4 hairs)', source: 'Hair clinic figures; Guo et al., Plast Aesthet Res 2017;4:150' },
-  { topic: 'Hair shaft and colour', figure: 'Shaft 0.06–0.1 mm thick; a dark brown tress L* about 22–23, black about 18–20', source: 'Trichology texts; J Cosmet Sci 51(5) 2000, hair tress colorimetry' },
-  { topic: 'Shaved scalp', figure: 'A shaved hair shows its cut end and its shaft under the skin, seen through the epidermis: what SMP imitates', source: 'Practitioner descriptions; the skin optics above' },
+  {
+    topic: 'Follicular units',
+    figure: '80–100 units/cm², 1–4 hairs each (a Chinese cohort: 74 units and 143 hairs/cm², 28/53/18/1.5 % with 1/2/3/4 hairs)',
+    source: 'Hair clinic figures; Guo et al., Plast Aesthet Res 2017;4:150',
+  },
+  {
+    topic: 'Hair shaft and colour',
+    figure: 'Shaft 0.06–0.1 mm thick; a dark brown tress L* about 22–23, black about 18–20',
+    source: 'Trichology texts; J Cosmet Sci 51(5) 2000, hair tress colorimetry',
+  },
+  {
+    topic: 'Shaved scalp',
+    figure: 'A shaved hair shows its cut end and its shaft under the skin, seen through the epidermis: what SMP imitates',
+    source: 'Practitioner descriptions; the skin optics above',
+  },
   { topic: 'Crown whorl', figure: '71 % right of the midline, 84 % clockwise', source: 'Schmidt et al., TheScientificWorldJ 2008;8:848' },
   { topic: 'Hairline', figure: 'Mid-front 7–10 cm above the brow line, 8 cm common', source: 'Shapiro & Shapiro 2013; Garg et al. 2017' },
   { topic: 'Head size', figure: 'Circumference 570 ± 18 mm, breadth 152 ± 6 mm, length 196 ± 9 mm', source: 'ANSUR II (n = 6,068)' },
-  { topic: 'Removal', figure: 'Kirby-Desai scale: points from skin type, location, colours, amount of ink, scarring and layering ≈ laser sessions', source: 'Kirby et al., J Clin Aesthet Dermatol 2009;2(3):32' },
+  {
+    topic: 'Removal',
+    figure: 'Kirby-Desai scale: points from skin type, location, colours, amount of ink, scarring and layering ≈ laser sessions',
+    source: 'Kirby et al., J Clin Aesthet Dermatol 2009;2(3):32',
+  },
 ];
 
 export const ASSUMPTIONS: readonly string[] = [

@@ -16,7 +16,13 @@ export function paintBackdrop(ctx: CanvasRenderingContext2D, width: number, heig
   // The gradient's ellipse: 2/3 of the width by 5/9 of the height across, as a scaled circle.
   ctx.scale((width * 0.667) / 2, (height * 0.556) / 2);
   const g = ctx.createRadialGradient(0, 0, 0, 0, 0, 1);
-  [['#dde0e4', 0], ['#dbdee2', 0.25], ['#d5d9dd', 0.5], ['#d0d3d8', 0.75], ['#cdd1d6', 1]].forEach(([c, t]) => g.addColorStop(t as number, c as string));
+  [
+    ['#dde0e4', 0],
+    ['#dbdee2', 0.25],
+    ['#d5d9dd', 0.5],
+    ['#d0d3d8', 0.75],
+    ['#cdd1d6', 1],
+  ].forEach(([c, t]) => g.addColorStop(t as number, c as string));
   ctx.fillStyle = g;
   ctx.fillRect(-4, -4, 8, 8);
   ctx.restore();

@@ -30,7 +30,9 @@ export function eyeGeometry(radiusMm: number): SphereGeometry {
   const zc = corneaCentreMm(radiusMm);
   const p = g.getAttribute('position');
   for (let i = 0; i < p.count; i++) {
-    const x = p.getX(i) / radiusMm, y = p.getY(i) / radiusMm, z = p.getZ(i) / radiusMm;
+    const x = p.getX(i) / radiusMm,
+      y = p.getY(i) / radiusMm,
+      z = p.getZ(i) / radiusMm;
     // Distance along this direction to the cornea's sphere, where it lies outside the ball.
     const b = z * zc;
     const disc = b * b - zc * zc + CORNEA_RADIUS_MM ** 2;
@@ -168,9 +170,7 @@ export class EyeMaterial extends MeshStandardMaterial {
 
   override onBeforeCompile(shader: WebGLProgramParametersWithUniforms): void {
     Object.assign(shader.uniforms, this.eyeUniforms);
-    shader.vertexShader = shader.vertexShader
-      .replace('#include <common>', `#include <common>\n${VERTEX_DECL}`)
-      .replace('#include <begin_vertex>', `#include <begin_vertex>\n${VERTEX_MAIN}`);
+    shader.vertexShader = shader.vertexShader.replace('#include <common>', `#include <common>\n${VERTEX_DECL}`).replace('#include <begin_vertex>', `#include <begin_vertex>\n${VERTEX_MAIN}`);
     shader.fragmentShader = shader.fragmentShader
       .replace('#include <common>', `#include <common>\n${FRAGMENT_DECL}`)
       .replace('#include <color_fragment>', '#include <color_fragment>\n\tdiffuseColor.rgb = eyeAlbedo();')

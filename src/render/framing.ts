@@ -73,7 +73,10 @@ export function headFrame(head: HeadModel): HeadFrame {
   const inside = new Vector3(0, l.tragusLeft[1], (l.glabella[2] + l.opisthocranion[2]) / 2);
   const up = new Vector3(...l.vertex).sub(inside).normalize();
   const back = new Vector3(...l.opisthocranion).sub(inside).normalize();
-  const dir = up.multiplyScalar(Math.cos(Math.PI / 6)).addScaledVector(back, Math.sin(Math.PI / 6)).normalize();
+  const dir = up
+    .multiplyScalar(Math.cos(Math.PI / 6))
+    .addScaledVector(back, Math.sin(Math.PI / 6))
+    .normalize();
   let best = -Infinity;
   const crown = new Vector3();
   const crownNormal = new Vector3();

@@ -71,7 +71,12 @@ export function designSection(input: ReportInput, newPage = true): Content[] {
     h2('Shade match'),
     { text: 'A shaved hair shows as its shaft seen through the skin and its cut end. The healed dots should look like the shafts, not like black ink.', style: 'lead' },
     {
-      columns: [swatch(shade.stubbleHex, 'Your stubble', 'shaved hair on your skin'), swatch(shade.healedDotHex, 'Healed dot', 'this design, healed'), swatch(shade.skinHex, 'Your skin', 'between the dots'), { width: '*', text: '' }],
+      columns: [
+        swatch(shade.stubbleHex, 'Your stubble', 'shaved hair on your skin'),
+        swatch(shade.healedDotHex, 'Healed dot', 'this design, healed'),
+        swatch(shade.skinHex, 'Your skin', 'between the dots'),
+        { width: '*', text: '' },
+      ],
       columnGap: 10,
       margin: [0, 0, 0, 10],
     },

@@ -23,7 +23,12 @@ function summaryBox(input: ReportInput): Content {
   const { estimate: e, plan, horizonYears } = input;
   const currency = input.design.fade.prices.currency;
   const first = plan.schedule[0];
-  const cell = (value: string, label: string): Content => ({ stack: [{ text: value, style: 'summaryValue' }, { text: label, style: 'summaryLabel' }] });
+  const cell = (value: string, label: string): Content => ({
+    stack: [
+      { text: value, style: 'summaryValue' },
+      { text: label, style: 'summaryLabel' },
+    ],
+  });
   return {
     table: {
       widths: ['*', '*', '*', '*', '*'],
@@ -66,9 +71,27 @@ function coverPage(input: ReportInput, views: PlacedViews): Content[] {
     { text: REPORT_TITLE, style: 'title', margin: [0, 0, 0, 10] },
     {
       columns: [
-        { width: 'auto', stack: [{ text: 'Prepared for', style: 'key' }, { text: client.name.trim() || 'Client', fontSize: 13, bold: true }] },
-        { width: 'auto', stack: [{ text: 'Consultation', style: 'key' }, { text: formatDate(client.consultationDate), fontSize: 11 }] },
-        { width: 'auto', stack: [{ text: 'Report made', style: 'key' }, { text: formatDate(input.createdAt), fontSize: 11 }] },
+        {
+          width: 'auto',
+          stack: [
+            { text: 'Prepared for', style: 'key' },
+            { text: client.name.trim() || 'Client', fontSize: 13, bold: true },
+          ],
+        },
+        {
+          width: 'auto',
+          stack: [
+            { text: 'Consultation', style: 'key' },
+            { text: formatDate(client.consultationDate), fontSize: 11 },
+          ],
+        },
+        {
+          width: 'auto',
+          stack: [
+            { text: 'Report made', style: 'key' },
+            { text: formatDate(input.createdAt), fontSize: 11 },
+          ],
+        },
       ],
       columnGap: 36,
     },
@@ -81,7 +104,14 @@ function coverPage(input: ReportInput, views: PlacedViews): Content[] {
 
 function viewsSection(views: PlacedViews): Content[] {
   if (!views.others) return [h1('The views'), note(views.any ? 'No other views were captured.' : NO_VIEWS, [0, 0, 0, 10])];
-  return [h1('The views'), { text: 'The same design from the sides and the top, healed and after five years of fading with no touch-up in between. The front views on the first page are seen from a little above, as people usually see a head.', style: 'lead' }, views.others];
+  return [
+    h1('The views'),
+    {
+      text: 'The same design from the sides and the top, healed and after five years of fading with no touch-up in between. The front views on the first page are seen from a little above, as people usually see a head.',
+      style: 'lead',
+    },
+    views.others,
+  ];
 }
 
 /** Every text in it is printable in the report's font (printableDoc.ts). */

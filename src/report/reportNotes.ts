@@ -17,20 +17,27 @@ export const FULL_DISCLAIMER =
 export function aftercareSection(input: ReportInput): Content[] {
   // Each rule's worth is a few lines: the table runs over pages, a rule never splits.
   const rules: Content = input.aftercare.length
-    ? table(['', 'What to do', 'What it is worth for you'], input.aftercare.map((a) => [{ text: a.title, bold: true }, a.advice, a.worth]), [100, '*', 210])
+    ? table(
+        ['', 'What to do', 'What it is worth for you'],
+        input.aftercare.map((a) => [{ text: a.title, bold: true }, a.advice, a.worth]),
+        [100, '*', 210],
+      )
     : paragraph('No personal aftercare notes were given.');
-  return [
-    h1('Your aftercare'),
-    { text: 'What to do while the dots heal and in the years after, and what each rule is worth to you, from the simulation of your design.', style: 'lead' },
-    rules,
-  ];
+  return [h1('Your aftercare'), { text: 'What to do while the dots heal and in the years after, and what each rule is worth to you, from the simulation of your design.', style: 'lead' }, rules];
 }
 
 export function sourcesSection(input: ReportInput): Content[] {
   const content: Content[] = [
     h1('Sources and assumptions'),
     { text: 'The figures the preview rests on, and where they come from.', style: 'lead' },
-    input.sources.length ? table(['Topic', 'Figure', 'Source'], input.sources.map((s) => [s.topic, s.figure, s.source]), [85, '*', 180], { fontSize: 8, compact: true }) : paragraph('No sources were listed.'),
+    input.sources.length
+      ? table(
+          ['Topic', 'Figure', 'Source'],
+          input.sources.map((s) => [s.topic, s.figure, s.source]),
+          [85, '*', 180],
+          { fontSize: 8, compact: true },
+        )
+      : paragraph('No sources were listed.'),
   ];
   if (input.assumptions.length) {
     content.push(h2('Assumptions'), { ul: input.assumptions, fontSize: 8.5, lineHeight: 1.1, margin: [0, 0, 0, 8] });
@@ -38,7 +45,16 @@ export function sourcesSection(input: ReportInput): Content[] {
   content.push({
     table: {
       widths: ['*'],
-      body: [[{ stack: [{ text: 'About this report', bold: true, margin: [0, 0, 0, 4] }, { text: FULL_DISCLAIMER, fontSize: 9 }] }]],
+      body: [
+        [
+          {
+            stack: [
+              { text: 'About this report', bold: true, margin: [0, 0, 0, 4] },
+              { text: FULL_DISCLAIMER, fontSize: 9 },
+            ],
+          },
+        ],
+      ],
     },
     layout: {
       hLineWidth: () => 0.8,

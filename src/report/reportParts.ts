@@ -71,7 +71,14 @@ export function table(header: string[], rows: TableCell[][], widths: (string | n
 /** Two columns, key and value, no header. */
 export function keyValues(rows: [string, string][], keyWidthPt = 150): Content {
   return {
-    table: { widths: [keyWidthPt, '*'], body: rows.map(([k, v]) => [{ text: k, style: 'key' }, { text: v, style: 'td' }]), dontBreakRows: true },
+    table: {
+      widths: [keyWidthPt, '*'],
+      body: rows.map(([k, v]) => [
+        { text: k, style: 'key' },
+        { text: v, style: 'td' },
+      ]),
+      dontBreakRows: true,
+    },
     layout: KEY_VALUE_LAYOUT,
     margin: [0, 2, 0, 8],
     fontSize: 9,

@@ -35,8 +35,7 @@ export function base64(bytes: Uint8Array): string {
 }
 
 /** "Front, healed", "Left, 5 years without a touch-up". */
-export const caption = (r: Pick<ReportRender, 'view' | 'years'>) =>
-  `${VIEW_NAMES[r.view] ?? r.view}, ${yearsLabel(r.years).toLowerCase()}${r.years >= 1 ? ' without a touch-up' : ''}`;
+export const caption = (r: Pick<ReportRender, 'view' | 'years'>) => `${VIEW_NAMES[r.view] ?? r.view}, ${yearsLabel(r.years).toLowerCase()}${r.years >= 1 ? ' without a touch-up' : ''}`;
 
 export interface PlacedViews {
   /** pdfmake's image dictionary: key -> data URL. */
@@ -59,11 +58,21 @@ export function placeViews(renders: ReportRender[]): PlacedViews {
     const label = caption(r);
     const type = imageType(r.image);
     if (!type) {
-      return { stack: [{ text: 'This view is not available', style: 'note', alignment: 'center', margin: [0, fit[1] / 2 - 6, 0, fit[1] / 2 - 6] }, { text: label, style: 'caption' }] };
+      return {
+        stack: [
+          { text: 'This view is not available', style: 'note', alignment: 'center', margin: [0, fit[1] / 2 - 6, 0, fit[1] / 2 - 6] },
+          { text: label, style: 'caption' },
+        ],
+      };
     }
     const key = `render-${index}`;
     images[key] = `data:image/${type};base64,${base64(r.image)}`;
-    return { stack: [{ image: key, fit, alignment: 'center' }, { text: label, style: 'caption' }] };
+    return {
+      stack: [
+        { image: key, fit, alignment: 'center' },
+        { text: label, style: 'caption' },
+      ],
+    };
   };
   const row = (cells: Content[]): Content => ({ columns: cells.map((c) => ({ width: CELL_WIDTH_PT, stack: [c] })), columnGap: COLUMN_GAP_PT, unbreakable: true });
 

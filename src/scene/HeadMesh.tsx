@@ -44,7 +44,7 @@ export function HeadMesh() {
     // Pixels per millimetre at the nearer half of the head.
     centre.copy(sphere.center).multiplyScalar(MM_TO_SCENE);
     const distance = Math.max(1e-3, camera.position.distanceTo(centre) - 0.5 * sphere.radius * MM_TO_SCENE);
-    const pxPerMm = (size.height * viewport.dpr * MM_TO_SCENE) / (2 * Math.tan((camera.fov * Math.PI) / 360) * distance / camera.zoom);
+    const pxPerMm = (size.height * viewport.dpr * MM_TO_SCENE) / ((2 * Math.tan((camera.fov * Math.PI) / 360) * distance) / camera.zoom);
     m.geometry = pxPerMm * LOD_CELL_MM <= LOD_MAX_CELL_PX ? coarse : geometry;
   });
 

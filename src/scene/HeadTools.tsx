@@ -19,7 +19,9 @@ function lifted(head: HeadModel, pts: Float32Array): Float32Array {
   const c = head.chart.centerMm;
   const out = new Float32Array(pts.length);
   for (let k = 0; k < pts.length; k += 3) {
-    const dx = pts[k] - c[0], dy = pts[k + 1] - c[1], dz = pts[k + 2] - c[2];
+    const dx = pts[k] - c[0],
+      dy = pts[k + 1] - c[1],
+      dz = pts[k + 2] - c[2];
     const l = Math.hypot(dx, dy, dz) || 1;
     out[k] = pts[k] + (dx / l) * LIFT_MM;
     out[k + 1] = pts[k + 1] + (dy / l) * LIFT_MM;
@@ -143,46 +145,46 @@ export function HeadTools({ head }: { head: HeadModel }) {
     const canvas = gl.domElement;
     const headMesh = () => scene.getObjectByName('head');
     const down = (e: PointerEvent) => {
-        const { tool: t, brush, scarDraft: d, actions } = useAppStore.getState();
-        if (t === 'orbit' || t === 'hairline' || e.button !== 0) return;
-        if (t === 'place') {
-          placeStroke(e, canvas, camera, headMesh, (dots) => {
-            setPending(dots);
-            invalidate();
-          });
-          return;
-        }
-        const at = pickHead(e, canvas, camera, headMesh());
-        if (!at) return;
-        if (t === 'scar') {
-          actions.setScarDraft([...d, at]);
+      const { tool: t, brush, scarDraft: d, actions } = useAppStore.getState();
+      if (t === 'orbit' || t === 'hairline' || e.button !== 0) return;
+      if (t === 'place') {
+        placeStroke(e, canvas, camera, headMesh, (dots) => {
+          setPending(dots);
           invalidate();
-          return;
-        }
-        // Brush: a dab now and one every half radius along the drag, all committed at the end.
-        strokeRef.current = [at];
-        setStroke([at]);
-        const spacing = brush.radiusMm / 2;
-        const move = (ev: PointerEvent) => {
-          const q = pickHead(ev, canvas, camera, headMesh());
-          const last = strokeRef.current[strokeRef.current.length - 1];
-          if (!q || Math.hypot(q[0] - last[0], q[1] - last[1], q[2] - last[2]) < spacing) return;
-          strokeRef.current = [...strokeRef.current, q];
-          setStroke(strokeRef.current);
-          invalidate();
-        };
-        const up = () => {
-          window.removeEventListener('pointermove', move);
-          window.removeEventListener('pointerup', up);
-          window.removeEventListener('pointercancel', up);
-          const dabs = strokeRef.current.map((centerMm) => ({ centerMm, radiusMm: brush.radiusMm, mode: brush.mode }));
-          strokeRef.current = [];
-          setStroke([]);
-          if (dabs.length) actions.addHairCorrections(dabs);
-        };
-        window.addEventListener('pointermove', move);
-        window.addEventListener('pointerup', up);
-        window.addEventListener('pointercancel', up);
+        });
+        return;
+      }
+      const at = pickHead(e, canvas, camera, headMesh());
+      if (!at) return;
+      if (t === 'scar') {
+        actions.setScarDraft([...d, at]);
+        invalidate();
+        return;
+      }
+      // Brush: a dab now and one every half radius along the drag, all committed at the end.
+      strokeRef.current = [at];
+      setStroke([at]);
+      const spacing = brush.radiusMm / 2;
+      const move = (ev: PointerEvent) => {
+        const q = pickHead(ev, canvas, camera, headMesh());
+        const last = strokeRef.current[strokeRef.current.length - 1];
+        if (!q || Math.hypot(q[0] - last[0], q[1] - last[1], q[2] - last[2]) < spacing) return;
+        strokeRef.current = [...strokeRef.current, q];
+        setStroke(strokeRef.current);
+        invalidate();
+      };
+      const up = () => {
+        window.removeEventListener('pointermove', move);
+        window.removeEventListener('pointerup', up);
+        window.removeEventListener('pointercancel', up);
+        const dabs = strokeRef.current.map((centerMm) => ({ centerMm, radiusMm: brush.radiusMm, mode: brush.mode }));
+        strokeRef.current = [];
+        setStroke([]);
+        if (dabs.length) actions.addHairCorrections(dabs);
+      };
+      window.addEventListener('pointermove', move);
+      window.addEventListener('pointerup', up);
+      window.addEventListener('pointercancel', up);
     };
     canvas.addEventListener('pointerdown', down);
     return () => canvas.removeEventListener('pointerdown', down);

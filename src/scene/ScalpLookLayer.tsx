@@ -69,12 +69,12 @@ export function ScalpLookLayer({ material, head }: { material: SkinMaterial; hea
     });
   }, [look, baker, material, scarTexture, invalidate, awaitDrawn, training, gl]);
 
-
   // The hair's colours follow the design (hair, skin, shave) without touching the map.
   useEffect(
     () =>
       useAppStore.subscribe((s, prev) => {
-        const d = s.design, p = prev.design;
+        const d = s.design,
+          p = prev.design;
         if (d.hair === p.hair && d.skin === p.skin && d.stubble === p.stubble) return;
         material.setHairColors(hairColors(d));
         invalidate();

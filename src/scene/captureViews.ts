@@ -30,14 +30,7 @@ export async function whenSettled(timeoutMs = 120_000): Promise<void> {
     }
     const drawn = useDotsDrawn.getState().drawn;
     const look = useLookDrawn.getState().drawn;
-    const ready =
-      s.headStatus === 'ready' &&
-      s.drawnHead === s.head &&
-      s.dotsStatus === 'ready' &&
-      s.dots !== null &&
-      drawn === s.dots &&
-      s.lookStatus === 'ready' &&
-      look === s.look;
+    const ready = s.headStatus === 'ready' && s.drawnHead === s.head && s.dotsStatus === 'ready' && s.dots !== null && drawn === s.dots && s.lookStatus === 'ready' && look === s.look;
     if (ready) return;
     if (performance.now() - t0 > timeoutMs) throw new Error('The preview took too long to draw.');
     await new Promise((r) => setTimeout(r, 50));
@@ -74,7 +67,10 @@ export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], wid
       await frame();
       const target = controls?.target;
       if (three && target) {
-        const offset = three.camera.position.clone().sub(target).multiplyScalar(options.zoom ?? 1);
+        const offset = three.camera.position
+          .clone()
+          .sub(target)
+          .multiplyScalar(options.zoom ?? 1);
         if (shot.elevationDeg) {
           const side = new Vector3().crossVectors(offset, three.camera.up).normalize();
           offset.applyAxisAngle(side, (shot.elevationDeg * Math.PI) / 180);

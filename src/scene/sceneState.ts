@@ -38,7 +38,10 @@ export function useDrawnAfterFrame<T>(report: (item: T) => void): (item: T | nul
       }),
     [gl, invalidate],
   );
-  return useCallback((item: T | null) => {
-    waiting.current = item === null ? null : { item, frame: gl.info.render.frame };
-  }, [gl]);
+  return useCallback(
+    (item: T | null) => {
+      waiting.current = item === null ? null : { item, frame: gl.info.render.frame };
+    },
+    [gl],
+  );
 }

@@ -22,7 +22,10 @@ export interface JobOptions {
 
 /** The worker died or went silent; the job may be retried on a fresh one. */
 class WorkerLost extends Error {
-  constructor(readonly why: 'crash' | 'timeout', detail: string) {
+  constructor(
+    readonly why: 'crash' | 'timeout',
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -94,7 +97,7 @@ export class JobClient<Api> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => this.lose(live, new WorkerLost('timeout', `did not answer within ${seconds(timeoutMs)}`)), timeoutMs);
       const settle =
-        <V,>(f: (v: V) => void) =>
+        <V>(f: (v: V) => void) =>
         (v: V) => {
           if (!live.calls.delete(fail)) return;
           clearTimeout(timer);

@@ -258,7 +258,14 @@ export async function startRecords(): Promise<{ design: Design | null; problem: 
   }
   savedDesign = session.design;
   // The client may have been deleted since: then the design comes back on its own.
-  if (session.clientId && (await store.getClient(session.clientId).then(() => true, () => false))) await refreshClient(session.clientId);
+  if (
+    session.clientId &&
+    (await store.getClient(session.clientId).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await refreshClient(session.clientId);
   const known = useRecords.getState().designs.some((d) => d.id === session.designId);
   useRecords.setState({ designId: known ? session.designId : null, savedAt: session.savedAt });
   return { design: session.design, problem: null, savedAt: session.savedAt };

@@ -2,7 +2,28 @@
  * Per-frame values never pass through here; the head's typed arrays are only replaced when a
  * new head arrives. */
 import { create } from 'zustand';
-import { aftercareScenarios, designSchema, defaultDesign, mergeRefusal, fadePreset, FADE_PRESETS, HEALED_YEARS, type FadePreset, type TouchUpPlan, MAX_HAIR_CORRECTIONS, type ScalpLook, type Vec3, type Design, type DotSet, type HeadInput, type HeadMeasures, type HeadModel, type Lab, type Sex, type Layer } from '../model';
+import {
+  aftercareScenarios,
+  designSchema,
+  defaultDesign,
+  mergeRefusal,
+  fadePreset,
+  FADE_PRESETS,
+  HEALED_YEARS,
+  type FadePreset,
+  type TouchUpPlan,
+  MAX_HAIR_CORRECTIONS,
+  type ScalpLook,
+  type Vec3,
+  type Design,
+  type DotSet,
+  type HeadInput,
+  type HeadMeasures,
+  type HeadModel,
+  type Lab,
+  type Sex,
+  type Layer,
+} from '../model';
 import { HeadClient, type HeadOutcome } from './headClient';
 import { DotsClient, LOOK_JOB_TIMEOUT_MS, spawnDotsWorker } from './dotsClient';
 import { JobClient } from './jobClient';
@@ -393,7 +414,13 @@ export const useAppStore = create<AppState>()((set, get) => {
       });
       if (!own.ok) return;
       const variants = aftercareScenarios(design.fade);
-      const more = await fadeClient.plans(dotsHead, design, dots, variants.map((v) => v.scenario), PLAN_HORIZON_YEARS);
+      const more = await fadeClient.plans(
+        dotsHead,
+        design,
+        dots,
+        variants.map((v) => v.scenario),
+        PLAN_HORIZON_YEARS,
+      );
       if (more.kind === 'stale') return;
       if (more.kind === 'failed') {
         // The advice then says "not estimated" for each rule.
@@ -410,13 +437,15 @@ export const useAppStore = create<AppState>()((set, get) => {
     }, PLAN_DEBOUNCE_MS);
   }
 
-  queueMicrotask(() => useAppStore.subscribe((s, prev) => {
-    if (s.head !== prev.head || s.design !== prev.design) {
-      scheduleDots();
-      void scheduleLook();
-    }
-    if (s.dots !== prev.dots || s.design !== prev.design) schedulePlans();
-  }));
+  queueMicrotask(() =>
+    useAppStore.subscribe((s, prev) => {
+      if (s.head !== prev.head || s.design !== prev.design) {
+        scheduleDots();
+        void scheduleLook();
+      }
+      if (s.dots !== prev.dots || s.design !== prev.design) schedulePlans();
+    }),
+  );
 
   const actions: Actions = {
     setMode(mode) {

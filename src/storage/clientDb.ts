@@ -65,10 +65,7 @@ interface SessionRow {
 
 /** What a delete removed, exactly as stored; `restore(token)` puts it back with the same ids. Plain
  * data, so the UI may keep it as long as it offers "Undo". */
-export type UndoToken =
-  | { kind: 'client'; client: Client; designs: DesignRow[] }
-  | { kind: 'design'; design: DesignRow }
-  | { kind: 'favourite'; favourite: FavouriteRow };
+export type UndoToken = { kind: 'client'; client: Client; designs: DesignRow[] } | { kind: 'design'; design: DesignRow } | { kind: 'favourite'; favourite: FavouriteRow };
 
 /** A stored design that could not be read, and why. */
 export interface SkippedDesign {

@@ -198,11 +198,7 @@ export function exportDesignFile(design: Design): string {
 
 /** A client file for `client` and their `designs` (2-space JSON). Everything is checked as an import
  * would check it, so a file this writes always opens; `exportedAt` defaults to now. */
-export function exportClientFile(
-  client: ClientFileClient,
-  designs: readonly ClientFileDesign[],
-  options: { exportedAt?: string | Date } = {},
-): string {
+export function exportClientFile(client: ClientFileClient, designs: readonly ClientFileDesign[], options: { exportedAt?: string | Date } = {}): string {
   const exportedAt = options.exportedAt === undefined ? new Date().toISOString() : options.exportedAt instanceof Date ? options.exportedAt.toISOString() : options.exportedAt;
   const body = {
     exportedAt,
@@ -241,7 +237,11 @@ export function fileNameFor(name: string, suffix: '.smp.json' | '.smp-client.jso
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   const chars = [...base];
-  if (chars.length > MAX_FILE_NAME_CHARS) base = chars.slice(0, MAX_FILE_NAME_CHARS).join('').replace(/[\s.]+$/, '');
+  if (chars.length > MAX_FILE_NAME_CHARS)
+    base = chars
+      .slice(0, MAX_FILE_NAME_CHARS)
+      .join('')
+      .replace(/[\s.]+$/, '');
   if (!base) base = fallback;
   if (RESERVED_WINDOWS.test(base)) base = `${base}_`;
   return base + suffix;

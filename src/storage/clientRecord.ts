@@ -48,17 +48,13 @@ export function isCalendarDate(text: string): boolean {
 }
 
 const DATE_RULE = 'must be a date written like 2026-03-14';
-export const calendarDateSchema = z
-  .string(missingOr(DATE_RULE))
-  .refine(isCalendarDate, { error: (iss) => `${DATE_RULE} (it is '${String(iss.input).slice(0, 40)}')` });
+export const calendarDateSchema = z.string(missingOr(DATE_RULE)).refine(isCalendarDate, { error: (iss) => `${DATE_RULE} (it is '${String(iss.input).slice(0, 40)}')` });
 
 const TIME_RULE = 'must be a date and time like 2026-03-14T09:30:00.000Z';
 /** When a record was made or changed, as `Date.toISOString()` writes it (an offset is accepted too). */
-export const timestampSchema = z
-  .string(missingOr(TIME_RULE))
-  .refine((s) => z.iso.datetime({ offset: true }).safeParse(s).success && Number.isFinite(Date.parse(s)), {
-    error: (iss) => `${TIME_RULE} (it is '${String(iss.input).slice(0, 40)}')`,
-  });
+export const timestampSchema = z.string(missingOr(TIME_RULE)).refine((s) => z.iso.datetime({ offset: true }).safeParse(s).success && Number.isFinite(Date.parse(s)), {
+  error: (iss) => `${TIME_RULE} (it is '${String(iss.input).slice(0, 40)}')`,
+});
 
 export const idSchema = z.string(missingOr('must be an id (text)')).min(1, { error: 'must be an id (it is empty)' }).max(100, { error: 'must be an id of at most 100 characters' });
 

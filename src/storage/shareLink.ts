@@ -95,7 +95,7 @@ function inflateCapped(data: Uint8Array, maxBytes: number): Uint8Array {
     if (tooLarge) {
       throw new ShareLinkError('too-large', `The share link's design is too large to open (over ${maxBytes / 1024} kB unpacked); it is not one this app made.`);
     }
-    throw new ShareLinkError('corrupt', "The share link is damaged: its packed design cannot be unpacked (was it cut short or changed when copied?).");
+    throw new ShareLinkError('corrupt', 'The share link is damaged: its packed design cannot be unpacked (was it cut short or changed when copied?).');
   }
   const out = new Uint8Array(total);
   let o = 0;

@@ -20,8 +20,7 @@ export class StorageError extends Error {
 }
 
 export const QUOTA_MESSAGE = "The device's storage is full, so this was not saved. The design is still on screen: save it to a file instead.";
-export const BLOCKED_MESSAGE =
-  'The client records cannot be opened: SMP Studio is open in another tab with an older version, which keeps them locked. Close the other tab, then reload this one.';
+export const BLOCKED_MESSAGE = 'The client records cannot be opened: SMP Studio is open in another tab with an older version, which keeps them locked. Close the other tab, then reload this one.';
 const unavailableMessage = (what: string) =>
   `Could not ${what}: this browser does not let SMP Studio keep records on this device (private browsing, or site data turned off). Designs can still be saved to files.`;
 

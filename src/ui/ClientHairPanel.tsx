@@ -122,12 +122,7 @@ function StubbleControls() {
   return (
     <>
       <h4 className="subhead">Stubble</h4>
-      <Field
-        id={`${id}-fu`}
-        label="Follicular units"
-        unit="per cm²"
-        hint="Where the hair is full; 74 ± 13 measured (Guo et al. 2017), 1–4 hairs each in the published shares."
-      >
+      <Field id={`${id}-fu`} label="Follicular units" unit="per cm²" hint="Where the hair is full; 74 ± 13 measured (Guo et al. 2017), 1–4 hairs each in the published shares.">
         <NumberInput
           id={`${id}-fu`}
           testId="stubble-density"
@@ -191,8 +186,8 @@ export function ClientHairPanel() {
       <StubbleControls />
       <p className="note">
         {look ? `${look.stubble.unitCount.toLocaleString('en')} follicular units, ${look.stubble.hairCount.toLocaleString('en')} hairs on screen. ` : ''}
-        Patterns follow Norwood (1975) and Ludwig (1977), drawn to scale with the head; their exact outlines are illustrative, and the sessions fill the
-        bald and thinning areas up to the design's density, counting the client's follicles (an assumption of this app).
+        Patterns follow Norwood (1975) and Ludwig (1977), drawn to scale with the head; their exact outlines are illustrative, and the sessions fill the bald and thinning areas up to the design's
+        density, counting the client's follicles (an assumption of this app).
       </p>
     </fieldset>
   );

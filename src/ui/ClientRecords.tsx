@@ -25,13 +25,7 @@ export function ClientRecords() {
           {problem}
         </p>
       )}
-      {status === 'unavailable' ? (
-        <p className="help">The design on screen is kept, and it can still be saved to a file below.</p>
-      ) : client ? (
-        <OpenClient />
-      ) : (
-        <ClientList />
-      )}
+      {status === 'unavailable' ? <p className="help">The design on screen is kept, and it can still be saved to a file below.</p> : client ? <OpenClient /> : <ClientList />}
       <Removed />
       <p className="help">Client records stay in this browser on this device; nothing is sent anywhere.</p>
       <AutosaveNote />
@@ -41,7 +35,11 @@ export function ClientRecords() {
 
 function AutosaveNote() {
   const savedAt = useRecords((s) => s.savedAt);
-  return savedAt ? <p className="help" data-testid="autosaved">The design on screen is saved as you work (last at {when(savedAt)}).</p> : null;
+  return savedAt ? (
+    <p className="help" data-testid="autosaved">
+      The design on screen is saved as you work (last at {when(savedAt)}).
+    </p>
+  ) : null;
 }
 
 function Removed() {
@@ -193,7 +191,9 @@ function OpenClient() {
             <textarea id={`${id}-cnotes`} rows={3} maxLength={5000} value={details.notes} onChange={(e) => setDetails({ ...details, notes: e.target.value })} />
           </div>
           <div className="button-row">
-            <button type="submit" className="primary">Save details</button>
+            <button type="submit" className="primary">
+              Save details
+            </button>
             <button type="button" className="secondary" onClick={() => setDetails(null)}>
               Cancel
             </button>

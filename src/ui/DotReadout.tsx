@@ -47,9 +47,8 @@ export function DotReadout() {
         {hidden > 0 && ` ${num(hidden)} dots of hidden sessions not shown.`}
       </p>
       <p className="help dot-note" data-testid="dots-assumption">
-        Illustrative estimate: how dark the dots look assumes each one also shadows a soft halo around itself, as light scattered in
-        the skin wanders under the pigment (Jacques 2013); how strong that halo is has no published figure. Ink colours are a
-        first-order estimate.
+        Illustrative estimate: how dark the dots look assumes each one also shadows a soft halo around itself, as light scattered in the skin wanders under the pigment (Jacques 2013); how strong that
+        halo is has no published figure. Ink colours are a first-order estimate.
       </p>
       <ul className="dot-sessions">
         {layers.map((l, k) => (

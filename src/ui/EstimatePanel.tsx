@@ -119,14 +119,13 @@ export function EstimatePanel() {
       <legend>Treatment and removal</legend>
       <Treatment />
       <p className="note">
-        Hours assume 3,400–5,000 dots an hour, set so a full head takes the 20–30 h clinicians report (Nguyen et al. 2022); prices are the clinic's own (set under
-        Over the years).
+        Hours assume 3,400–5,000 dots an hour, set so a full head takes the 20–30 h clinicians report (Nguyen et al. 2022); prices are the clinic's own (set under Over the years).
       </p>
       <h4 className="subhead">If the client wants it gone</h4>
       <Removal />
       <p className="note">
-        The Kirby-Desai scale (Kirby et al. 2009, 100 patients, r = 0.757) was built on tattoos, not SMP: points ≈ laser sessions, ± 2.5. SMP removal is
-        reported to take 3–10 sittings; saline removal has no firm evidence.
+        The Kirby-Desai scale (Kirby et al. 2009, 100 patients, r = 0.757) was built on tattoos, not SMP: points ≈ laser sessions, ± 2.5. SMP removal is reported to take 3–10 sittings; saline removal
+        has no firm evidence.
       </p>
     </fieldset>
   );

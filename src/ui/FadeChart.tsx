@@ -37,11 +37,7 @@ export function FadeChart({ curves, width }: { curves: ChartCurve[]; width: numb
           { label: 'Years after the sessions', size: 36, labelSize: 18 },
           { label: 'Visible contrast, ΔE00', size: 44, labelSize: 18 },
         ],
-        series: [
-          {},
-          ...curves.map((c, k) => ({ label: c.label, stroke: c.colour, width: k === 0 ? 2.5 : 1.5 })),
-          { label: 'Touch-up threshold', stroke: THRESHOLD_COLOUR, width: 1, dash: [5, 4] },
-        ],
+        series: [{}, ...curves.map((c, k) => ({ label: c.label, stroke: c.colour, width: k === 0 ? 2.5 : 1.5 })), { label: 'Touch-up threshold', stroke: THRESHOLD_COLOUR, width: 1, dash: [5, 4] }],
         hooks: {
           // The touch-ups due under the design's own scenario, as vertical marks.
           draw: [

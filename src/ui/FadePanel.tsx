@@ -29,7 +29,27 @@ function money(currency: string, [lo, hi]: [number, number]): string {
 }
 
 /** A number field of the scenario, refused with the schema's reason. */
-function ScenarioNumber({ label, unit, value, min, max, step, testId, onCommit, hint }: { label: string; unit?: string; value: number; min: number; max: number; step: number; testId: string; onCommit: (v: number) => void; hint?: string }) {
+function ScenarioNumber({
+  label,
+  unit,
+  value,
+  min,
+  max,
+  step,
+  testId,
+  onCommit,
+  hint,
+}: {
+  label: string;
+  unit?: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  testId: string;
+  onCommit: (v: number) => void;
+  hint?: string;
+}) {
   const id = useId();
   const errorField = useAppStore((s) => s.error?.field ?? null);
   return (
@@ -37,7 +57,17 @@ function ScenarioNumber({ label, unit, value, min, max, step, testId, onCommit, 
       <label htmlFor={id}>
         {label} {unit && <span className="unit">{unit}</span>}
       </label>
-      <NumberInput id={id} testId={testId} value={value} min={min} max={max} step={step} format={num} invalid={errorField?.startsWith(`fade.`) && errorField.endsWith(testId.replace('fade-', '')) ? true : undefined} onCommit={onCommit} />
+      <NumberInput
+        id={id}
+        testId={testId}
+        value={value}
+        min={min}
+        max={max}
+        step={step}
+        format={num}
+        invalid={errorField?.startsWith(`fade.`) && errorField.endsWith(testId.replace('fade-', '')) ? true : undefined}
+        onCommit={onCommit}
+      />
       {hint && <small className="help">{hint}</small>}
     </div>
   );
@@ -70,7 +100,12 @@ function Habits({ fade }: { fade: FadeScenario }) {
       <div className="field-pair">
         <div className="field">
           <label htmlFor={`${id}-climate`}>Climate</label>
-          <select id={`${id}-climate`} data-testid="fade-climate" value={fade.climate.preset} onChange={(e) => set({ climate: { ...fade.climate, preset: e.target.value as FadeScenario['climate']['preset'] } })}>
+          <select
+            id={`${id}-climate`}
+            data-testid="fade-climate"
+            value={fade.climate.preset}
+            onChange={(e) => set({ climate: { ...fade.climate, preset: e.target.value as FadeScenario['climate']['preset'] } })}
+          >
             {CLIMATES.map((c) => (
               <option key={c} value={c}>
                 {CLIMATE_NAMES[c]}
@@ -79,7 +114,15 @@ function Habits({ fade }: { fade: FadeScenario }) {
           </select>
         </div>
         {fade.climate.preset === 'custom' && (
-          <ScenarioNumber label="Mean noon UV index" value={fade.climate.customUvIndex} min={0} max={20} step={0.5} testId="fade-uv-index" onCommit={(v) => set({ climate: { ...fade.climate, customUvIndex: v } })} />
+          <ScenarioNumber
+            label="Mean noon UV index"
+            value={fade.climate.customUvIndex}
+            min={0}
+            max={20}
+            step={0.5}
+            testId="fade-uv-index"
+            onCommit={(v) => set({ climate: { ...fade.climate, customUvIndex: v } })}
+          />
         )}
       </div>
       <div className="field-pair">
@@ -96,7 +139,16 @@ function Habits({ fade }: { fade: FadeScenario }) {
         </div>
       </div>
       <div className="field-pair">
-        <ScenarioNumber label="Sunscreen SPF" value={fade.sunscreen.spf} min={0} max={100} step={5} testId="fade-spf" hint="0 = none." onCommit={(v) => set({ sunscreen: { ...fade.sunscreen, spf: v } })} />
+        <ScenarioNumber
+          label="Sunscreen SPF"
+          value={fade.sunscreen.spf}
+          min={0}
+          max={100}
+          step={5}
+          testId="fade-spf"
+          hint="0 = none."
+          onCommit={(v) => set({ sunscreen: { ...fade.sunscreen, spf: v } })}
+        />
         <ScenarioNumber
           label="Applied"
           unit="mg/cm²"
@@ -151,11 +203,38 @@ function ClinicRules({ fade }: { fade: FadeScenario }) {
         />
       </div>
       <div className="field-pair">
-        <ScenarioNumber label="Treatment from" unit={p.currency} value={p.treatmentLow} min={0} max={1e6} step={100} testId="fade-price-treatment-low" onCommit={(v) => set({ prices: { ...p, treatmentLow: v } })} />
-        <ScenarioNumber label="to" unit={p.currency} value={p.treatmentHigh} min={0} max={1e6} step={100} testId="fade-price-treatment-high" onCommit={(v) => set({ prices: { ...p, treatmentHigh: v } })} />
+        <ScenarioNumber
+          label="Treatment from"
+          unit={p.currency}
+          value={p.treatmentLow}
+          min={0}
+          max={1e6}
+          step={100}
+          testId="fade-price-treatment-low"
+          onCommit={(v) => set({ prices: { ...p, treatmentLow: v } })}
+        />
+        <ScenarioNumber
+          label="to"
+          unit={p.currency}
+          value={p.treatmentHigh}
+          min={0}
+          max={1e6}
+          step={100}
+          testId="fade-price-treatment-high"
+          onCommit={(v) => set({ prices: { ...p, treatmentHigh: v } })}
+        />
       </div>
       <div className="field-pair">
-        <ScenarioNumber label="Touch-up from" unit={p.currency} value={p.touchUpLow} min={0} max={1e6} step={50} testId="fade-price-touchup-low" onCommit={(v) => set({ prices: { ...p, touchUpLow: v } })} />
+        <ScenarioNumber
+          label="Touch-up from"
+          unit={p.currency}
+          value={p.touchUpLow}
+          min={0}
+          max={1e6}
+          step={50}
+          testId="fade-price-touchup-low"
+          onCommit={(v) => set({ prices: { ...p, touchUpLow: v } })}
+        />
         <ScenarioNumber label="to" unit={p.currency} value={p.touchUpHigh} min={0} max={1e6} step={50} testId="fade-price-touchup-high" onCommit={(v) => set({ prices: { ...p, touchUpHigh: v } })} />
       </div>
     </details>
@@ -225,25 +304,22 @@ function HowEstimated() {
       <summary>How this is estimated</summary>
       <ul>
         <li>
-          <strong>Healing</strong>: about a third of the pigment leaves in the first weeks (measured: Bäumler 2015; Engel et al. 2010); 70–80 % kept with good
-          aftercare and 40–50 % when scabs are picked are practitioners' figures, and each aftercare fault's share is assumed.
+          <strong>Healing</strong>: about a third of the pigment leaves in the first weeks (measured: Bäumler 2015; Engel et al. 2010); 70–80 % kept with good aftercare and 40–50 % when scabs are
+          picked are practitioners' figures, and each aftercare fault's share is assumed.
         </li>
         <li>
-          <strong>Sun</strong>: the UV index and the share of it people receive are measured (WHO; Godar 2005); sunscreen's effect grows with the amount applied
-          (Faurschou &amp; Wulf 2007); how much of the UV a hat blocks (90 %) and the hours behind indoor and outdoor work are assumed. The top of the head faces
-          the sky and fades first.
+          <strong>Sun</strong>: the UV index and the share of it people receive are measured (WHO; Godar 2005); sunscreen's effect grows with the amount applied (Faurschou &amp; Wulf 2007); how much
+          of the UV a hat blocks (90 %) and the hours behind indoor and outdoor work are assumed. The top of the head faces the sky and fades first.
         </li>
         <li>
-          <strong>Long-term fading</strong>: no rate has been published. The app assumes a slow immune clearance and a loss per unit of UV, set so that an
-          indoor worker in a temperate climate needs the first touch-up at 3–6 years and an outdoor worker in Australia without protection at 1–2 years, as
-          clinics quote.
+          <strong>Long-term fading</strong>: no rate has been published. The app assumes a slow immune clearance and a loss per unit of UV, set so that an indoor worker in a temperate climate needs
+          the first touch-up at 3–6 years and an outdoor worker in Australia without protection at 1–2 years, as clinics quote.
         </li>
         <li>
           <strong>Spreading</strong>: dots widen like heat along a bar (Eames 2011), faster when placed deeper; the rate is assumed.
         </li>
         <li>
-          <strong>Colour</strong>: what is left is coloured by the skin optics model (Jacques 2013 scattering, Kubelka-Munk layers); contrast is CIEDE2000 between
-          the dotted and the bare scalp.
+          <strong>Colour</strong>: what is left is coloured by the skin optics model (Jacques 2013 scattering, Kubelka-Munk layers); contrast is CIEDE2000 between the dotted and the bare scalp.
         </li>
         <li>
           <strong>Prices</strong>: the clinic's own; the defaults ($1,000–4,500 a treatment, $300–500 a touch-up) are figures quoted by clinics.

@@ -25,12 +25,7 @@ export function HairlineDesigner() {
   return (
     <>
       <Field id={`${id}-style`} label="Style" hint="A style sets the shape, the transition and the irregularity; then fine-tune.">
-        <select
-          id={`${id}-style`}
-          data-testid="hairline-style"
-          value={hairline.style}
-          onChange={(e) => actions.setHairline(withStyle(hairline, e.target.value as HairlineStyle))}
-        >
+        <select id={`${id}-style`} data-testid="hairline-style" value={hairline.style} onChange={(e) => actions.setHairline(withStyle(hairline, e.target.value as HairlineStyle))}>
           {HAIRLINE_STYLES.map((s) => (
             <option key={s} value={s}>
               {STYLE_NAMES[s]}

@@ -100,10 +100,7 @@ export function HomeTry() {
   };
 
   // The most every session allows before its dots would merge.
-  const maxPercent = Math.max(
-    DENSITY_RANGE.min,
-    Math.min(DENSITY_RANGE.max, ...base.layers.map((l) => Math.floor((maxDensityFor(l.diameterMm) / l.densityPerCm2) * 100))),
-  );
+  const maxPercent = Math.max(DENSITY_RANGE.min, Math.min(DENSITY_RANGE.max, ...base.layers.map((l) => Math.floor((maxDensityFor(l.diameterMm) / l.densityPerCm2) * 100))));
   const hairline = useAppStore((s) => s.design.hairline);
   const clinicHairline = memory.hairline;
   const changed = percent !== 100 || darker !== 0 || (clinicHairline !== null && hairline !== clinicHairline);
@@ -117,7 +114,10 @@ export function HomeTry() {
       <h3 className="group-title">Try it</h3>
       <div className="field field-big">
         <label id={`${id}-density-label`} htmlFor={`${id}-density`}>
-          Density <span className="unit">{percent} % · {density} dots/cm²</span>
+          Density{' '}
+          <span className="unit">
+            {percent} % · {density} dots/cm²
+          </span>
         </label>
         <Slider
           id={`${id}-density`}

@@ -4,15 +4,7 @@ import { useId, useState } from 'react';
 import { labToHex, layerInkLab, nearestShade, shadeConcentration, skinLab, type Layer, type PigmentTone } from '../model';
 import { useAppStore } from '../state/store';
 import { Field, NumberInput, Slider } from './fields';
-import {
-  DENSITY,
-  DIAMETER,
-  densityToSlider,
-  layerFieldError,
-  maxDensityFor,
-  maxDiameterFor,
-  sliderToDensity,
-} from './layerLimits';
+import { DENSITY, DIAMETER, densityToSlider, layerFieldError, maxDensityFor, maxDiameterFor, sliderToDensity } from './layerLimits';
 
 const int = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : String(x));
 const mm2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : String(x));
@@ -94,13 +86,7 @@ export function LayerRow({ layer, index, count }: { layer: Layer; index: number;
           }}
         />
         <label className="check layer-visible" htmlFor={`${id}-visible`}>
-          <input
-            id={`${id}-visible`}
-            type="checkbox"
-            data-testid={`layer-${lid}-visible`}
-            checked={layer.visible}
-            onChange={(e) => actions.updateLayer(lid, { visible: e.target.checked })}
-          />
+          <input id={`${id}-visible`} type="checkbox" data-testid={`layer-${lid}-visible`} checked={layer.visible} onChange={(e) => actions.updateLayer(lid, { visible: e.target.checked })} />
           Show
         </label>
         <button
@@ -161,7 +147,11 @@ export function LayerRow({ layer, index, count }: { layer: Layer; index: number;
         label="Dot diameter"
         unit="mm"
         hintId={`${id}-diameter-help`}
-        hint={<>Healed dot on the skin, {mm2(DIAMETER.min)}–{mm2(DIAMETER.max)} mm. Needles 0.18–0.30 mm: 0603 = 0.20 mm, 0803 = 0.25 mm; healed dots look ~0.1 mm.</>}
+        hint={
+          <>
+            Healed dot on the skin, {mm2(DIAMETER.min)}–{mm2(DIAMETER.max)} mm. Needles 0.18–0.30 mm: 0603 = 0.20 mm, 0803 = 0.25 mm; healed dots look ~0.1 mm.
+          </>
+        }
       >
         <div className="slider-row">
           <Slider

@@ -119,22 +119,14 @@ export function LayersPanel() {
       <legend>Sessions and dots</legend>
       <DotReadout />
       <p className="note layers-intro">
-        One layer of dots per session, 2–4 sessions, lighter first (SCIENCE.md §1). Shade and visibility only re-colour; density, size,
-        irregularity and the hairline make new dots.
+        One layer of dots per session, 2–4 sessions, lighter first (SCIENCE.md §1). Shade and visibility only re-colour; density, size, irregularity and the hairline make new dots.
       </p>
       <div className="layer-list">
         {layers.map((layer, k) => (
           <LayerRow key={layer.id} layer={layer} index={k} count={layers.length} />
         ))}
       </div>
-      <button
-        type="button"
-        className="secondary add-layer"
-        data-testid="add-layer"
-        disabled={!canAdd}
-        aria-describedby={canAdd ? undefined : `${id}-add-help`}
-        onClick={() => actions.addLayer()}
-      >
+      <button type="button" className="secondary add-layer" data-testid="add-layer" disabled={!canAdd} aria-describedby={canAdd ? undefined : `${id}-add-help`} onClick={() => actions.addLayer()}>
         + Add session
       </button>
       {!canAdd && (

@@ -128,7 +128,10 @@ export function ScarsPanel() {
           </button>
         </div>
       )}
-      <p className="note">Scar tissue shows paler and grows no hair, so the sessions fill it. It holds pigment less evenly: the fading simulation gives dots on scars a wider spread of healing loss (an assumption; no figure is published).</p>
+      <p className="note">
+        Scar tissue shows paler and grows no hair, so the sessions fill it. It holds pigment less evenly: the fading simulation gives dots on scars a wider spread of healing loss (an assumption; no
+        figure is published).
+      </p>
     </fieldset>
   );
 }

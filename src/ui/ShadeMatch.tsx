@@ -62,7 +62,15 @@ function Swatch({ testId, label, lab, caption }: { testId: string; label: string
   const hex = labToHex(lab);
   return (
     <figure className="sm-swatch">
-      <div className="sm-swatch-box" data-testid={testId} data-hex={hex} data-lab={`${round1(lab.L)},${round1(lab.a)},${round1(lab.b)}`} style={{ background: hex }} role="img" aria-label={`${label}: ${labText(lab)}`} />
+      <div
+        className="sm-swatch-box"
+        data-testid={testId}
+        data-hex={hex}
+        data-lab={`${round1(lab.L)},${round1(lab.a)},${round1(lab.b)}`}
+        style={{ background: hex }}
+        role="img"
+        aria-label={`${label}: ${labText(lab)}`}
+      />
       <figcaption>
         <span className="sm-swatch-label">{label}</span>
         <span className="sm-swatch-lab">
@@ -257,8 +265,7 @@ export function PigmentSettings() {
         </div>
       </div>
       <small id={`${id}-depth-help`} className="help">
-        Top of the healed pigment under the surface, {DEPTH.min}–{DEPTH.max} mm; SMP aims at the upper papillary dermis, about 0.2 mm. Deeper pigment looks
-        lighter and bluer through more skin.
+        Top of the healed pigment under the surface, {DEPTH.min}–{DEPTH.max} mm; SMP aims at the upper papillary dermis, about 0.2 mm. Deeper pigment looks lighter and bluer through more skin.
       </small>
     </div>
   );
@@ -358,8 +365,7 @@ function MatchResult({ match, layers, tone }: { match: Match; layers: Design['la
         {allSame ? `All sessions use ${rec.shade.name.toLowerCase()}` : 'Use this shade for all sessions'}
       </button>
       <small className="help sm-apply-help">
-        Sets every session to {rec.shade.name.toLowerCase()} ({rec.shade.dilution}). Many practitioners lay the first session a step lighter; change a session's
-        shade below if you do.
+        Sets every session to {rec.shade.name.toLowerCase()} ({rec.shade.dilution}). Many practitioners lay the first session a step lighter; change a session's shade below if you do.
       </small>
       <Ladder match={match} layers={layers} tone={tone} />
     </>
@@ -396,11 +402,9 @@ export function ShadeMatch() {
         <MatchResult match={outcome.match} layers={layers} tone={pigment.tone} />
       )}
       <p className="note">
-        What this rests on: each shade's colour is the optical model's healed dot on this skin at {fmt2(pigment.depthMm)} mm. The stubble is the client's hair shaft
-        as seen through the skin, from the same model (a shaved hair shows it; SMP imitates it); how dark a shaft looks for a hair colour is an
-        assumption, not a measurement. ΔE00 is CIEDE2000; the
-        verdicts (match under {MATCH_BELOW}, close under {CLOSE_BELOW}) are this app's conventions, not published SMP limits. Check the shade on the client's
-        scalp before the session.
+        What this rests on: each shade's colour is the optical model's healed dot on this skin at {fmt2(pigment.depthMm)} mm. The stubble is the client's hair shaft as seen through the skin, from the
+        same model (a shaved hair shows it; SMP imitates it); how dark a shaft looks for a hair colour is an assumption, not a measurement. ΔE00 is CIEDE2000; the verdicts (match under {MATCH_BELOW},
+        close under {CLOSE_BELOW}) are this app's conventions, not published SMP limits. Check the shade on the client's scalp before the session.
       </p>
     </section>
   );

@@ -83,10 +83,7 @@ export function SkinTone() {
           </dd>
         </div>
       </dl>
-      <p className="note">
-        Type colours are representative: ITA and Fitzpatrick type do not map one to one (Chardon 1991). Pick a custom colour to match
-        the client's scalp.
-      </p>
+      <p className="note">Type colours are representative: ITA and Fitzpatrick type do not map one to one (Chardon 1991). Pick a custom colour to match the client's scalp.</p>
     </fieldset>
   );
 }

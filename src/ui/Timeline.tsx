@@ -48,7 +48,13 @@ export function Timeline() {
         </label>
         <label className="timeline-compare">
           <input type="checkbox" data-testid="compare" checked={compare.on} onChange={(e) => actions.setCompare({ on: e.target.checked })} /> Compare with
-          <select data-testid="compare-years" value={compare.years} disabled={!compare.on} onChange={(e) => actions.setCompare({ years: Number(e.target.value) })} aria-label="Year shown right of the divider">
+          <select
+            data-testid="compare-years"
+            value={compare.years}
+            disabled={!compare.on}
+            onChange={(e) => actions.setCompare({ years: Number(e.target.value) })}
+            aria-label="Year shown right of the divider"
+          >
             {MARKERS.map((m) => (
               <option key={m.years} value={m.years}>
                 {m.label}
@@ -87,7 +93,13 @@ export function Timeline() {
             </button>
           ))}
           {plan?.schedule.map((t, k) => (
-            <span key={k} className="timeline-touchup" style={{ left: `${(positionOf(Math.min(t, TIMELINE_MAX_YEARS)) / STEPS) * 100}%` }} title={`Touch-up due at ${t.toFixed(1)} years`} aria-hidden="true" />
+            <span
+              key={k}
+              className="timeline-touchup"
+              style={{ left: `${(positionOf(Math.min(t, TIMELINE_MAX_YEARS)) / STEPS) * 100}%` }}
+              title={`Touch-up due at ${t.toFixed(1)} years`}
+              aria-hidden="true"
+            />
           ))}
         </div>
       </div>

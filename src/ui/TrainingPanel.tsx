@@ -35,7 +35,14 @@ function ProgressChart({ records }: { records: ProgressRecord[] }) {
   const x = (i: number) => (records.length === 1 ? w / 2 : 12 + (i * (w - 24)) / (records.length - 1));
   const y = (score: number) => h - 10 - (score / 100) * (h - 20);
   return (
-    <svg className="progress-chart" data-testid="progress-chart" data-attempts={records.length} viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`Scores of ${records.length} attempts: ${records.map((r) => Math.round(r.score)).join(', ')}`}>
+    <svg
+      className="progress-chart"
+      data-testid="progress-chart"
+      data-attempts={records.length}
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label={`Scores of ${records.length} attempts: ${records.map((r) => Math.round(r.score)).join(', ')}`}
+    >
       <line x1="0" x2={w} y1={y(80)} y2={y(80)} className="progress-good" />
       <polyline points={records.map((r, i) => `${x(i)},${y(r.score)}`).join(' ')} />
       {records.map((r, i) => (
@@ -70,9 +77,12 @@ export function TrainingPanel() {
     actions.goTo('focus', { at: r.center, normal: r.normal });
   };
   useEffect(() => () => actions.setTool('orbit'), [actions]);
-  useEffect(() => () => {
-    if (replayTimer.current) cancelAnimationFrame(replayTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (replayTimer.current) cancelAnimationFrame(replayTimer.current);
+    },
+    [],
+  );
 
   const replay = () => {
     const n = t.placed.length;
@@ -206,8 +216,9 @@ export function TrainingPanel() {
         </div>
         {t.showHeat && (
           <p className="legend-row" aria-label="Heat map colours">
-            <span className="key" style={{ background: '#2563eb' }} /> too few <span className="key" style={{ background: '#16a34a' }} /> on target <span className="key" style={{ background: '#dc2626' }} /> too many{' '}
-            <span className="key" style={{ background: '#f59e0b' }} /> gap <span className="key" style={{ background: '#c026d3' }} /> merged
+            <span className="key" style={{ background: '#2563eb' }} /> too few <span className="key" style={{ background: '#16a34a' }} /> on target{' '}
+            <span className="key" style={{ background: '#dc2626' }} /> too many <span className="key" style={{ background: '#f59e0b' }} /> gap{' '}
+            <span className="key" style={{ background: '#c026d3' }} /> merged
           </p>
         )}
         <div className="button-row">

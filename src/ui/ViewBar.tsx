@@ -15,24 +15,17 @@ export function ViewBar() {
   const actions = useAppStore((s) => s.actions);
   return (
     <div className="view-bar">
-    <UndoRedo />
-    <div className="view-presets" role="toolbar" aria-label="Camera views">
-      {CAMERA_PRESETS.map((p) => (
-        <button
-          key={p}
-          type="button"
-          data-testid={`view-${p}`}
-          aria-pressed={view === p}
-          title={LABELS[p].title}
-          onClick={() => actions.goTo(p)}
-        >
-          {LABELS[p].text}
+      <UndoRedo />
+      <div className="view-presets" role="toolbar" aria-label="Camera views">
+        {CAMERA_PRESETS.map((p) => (
+          <button key={p} type="button" data-testid={`view-${p}`} aria-pressed={view === p} title={LABELS[p].title} onClick={() => actions.goTo(p)}>
+            {LABELS[p].text}
+          </button>
+        ))}
+        <button type="button" data-testid="view-working-distance" aria-pressed={false} title="The crown from about 18 cm, as over the client's head" onClick={() => actions.goTo('working-distance')}>
+          Close-up
         </button>
-      ))}
-      <button type="button" data-testid="view-working-distance" aria-pressed={false} title="The crown from about 18 cm, as over the client's head" onClick={() => actions.goTo('working-distance')}>
-        Close-up
-      </button>
-    </div>
+      </div>
     </div>
   );
 }

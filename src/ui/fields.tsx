@@ -142,7 +142,23 @@ export function Slider({ id, testId, value, toPosition, fromPosition, min, max, 
 }
 
 /** A labelled control: label with unit, the control(s), a hint under them. */
-export function Field({ id, label, unit, hint, hintId, children, className }: { id: string; label: string; unit?: string; hint?: ReactNode; hintId?: string; children: ReactNode; className?: string }) {
+export function Field({
+  id,
+  label,
+  unit,
+  hint,
+  hintId,
+  children,
+  className,
+}: {
+  id: string;
+  label: string;
+  unit?: string;
+  hint?: ReactNode;
+  hintId?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>

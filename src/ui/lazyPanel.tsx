@@ -33,10 +33,7 @@ export function lazyPanel<P extends object>(label: string, load: () => Promise<C
   function Panel(props: P) {
     const [attempt, setAttempt] = useState(0);
     // A new lazy component per attempt: React keeps a failed one failed.
-    const Lazy = useMemo(
-      () => lazy(() => (loaded ? settled({ default: loaded }) : fetchPanel().then((c) => ({ default: c }))) as Promise<{ default: ComponentType<P> }>),
-      [attempt],
-    );
+    const Lazy = useMemo(() => lazy(() => (loaded ? settled({ default: loaded }) : fetchPanel().then((c) => ({ default: c }))) as Promise<{ default: ComponentType<P> }>), [attempt]);
     return (
       <PanelBoundary label={label} onRetry={() => setAttempt((a) => a + 1)}>
         <Suspense fallback={fallback ?? <PanelLoading label={label} />}>

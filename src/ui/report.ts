@@ -1,20 +1,7 @@
 /** Gathers the consultation report from what is on screen: the client, the design, eight views
  * of the head (four sides, healed and at 5 years), the shade match, the touch-up plan, the
  * estimates and the personal aftercare; then lays it out as a PDF (src/report). */
-import {
-  aftercareAdvice,
-  ASSUMPTIONS,
-  designShadeMatch,
-  HAIR_LOSS_PATTERNS,
-  hairColor,
-  HEALED_YEARS,
-  kirbyDesai,
-  labToHex,
-  nearestShade,
-  skinLab,
-  SOURCES,
-  treatmentEstimate,
-} from '../model';
+import { aftercareAdvice, ASSUMPTIONS, designShadeMatch, HAIR_LOSS_PATTERNS, hairColor, HEALED_YEARS, kirbyDesai, labToHex, nearestShade, skinLab, SOURCES, treatmentEstimate } from '../model';
 import type { ReportInput, ReportView } from '../report/reportInput';
 import { captureViews, whenSettled } from '../scene/captureViews';
 import { PLAN_HORIZON_YEARS, useAppStore } from '../state/store';

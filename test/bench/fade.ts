@@ -35,7 +35,18 @@ export function syntheticDots(count: number, seed = 7): DotSet {
   const layerCounts = new Uint32Array(layers).fill(Math.floor(count / layers));
   // The area these dots would cover at the default design's ~170 dots/cm².
   const areaCm2 = count / 170;
-  return { count, positions, normals, uv: new Float32Array(2 * count), uvAxes: new Float32Array(4 * count), layer, diameterMm, shade, layerCounts, layerAreaCm2: new Float32Array(layers).fill(areaCm2) };
+  return {
+    count,
+    positions,
+    normals,
+    uv: new Float32Array(2 * count),
+    uvAxes: new Float32Array(4 * count),
+    layer,
+    diameterMm,
+    shade,
+    layerCounts,
+    layerAreaCm2: new Float32Array(layers).fill(areaCm2),
+  };
 }
 
 export function benchFade(emit: (row: Record<string, unknown>) => void): void {

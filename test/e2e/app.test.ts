@@ -5,19 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, record, type Recorder } from './support/browser';
 import { serveDist, type AppServer } from './support/server';
-import {
-  actAndRender,
-  canvasPixels,
-  CANVAS,
-  saveShot,
-  VIEWER,
-  viewerState,
-  waitReady,
-  waitRenderIdle,
-  waitSettled,
-  type Mode,
-  type View,
-} from './support/app';
+import { actAndRender, canvasPixels, CANVAS, saveShot, VIEWER, viewerState, waitReady, waitRenderIdle, waitSettled, type Mode, type View } from './support/app';
 import { expectHeadOnCanvas, expectHeadUncovered, headDifference, headRegion } from './support/head';
 import { fmt, luminance, hexToRgb } from './support/pixels';
 import { axeViolations, describeFindings } from './support/axe';
@@ -59,11 +47,7 @@ async function openMode(page: Page, mode: Mode, how: 'click' | 'tap' = 'click'):
   if (how === 'tap') await tab.tap();
   else await tab.click();
   await page.getByTestId(`panel-${mode}`).waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForFunction(
-    ([sel, m]) => document.querySelector(sel)?.getAttribute('data-mode') === m,
-    [VIEWER, mode] as const,
-    { timeout: 15_000 },
-  );
+  await page.waitForFunction(([sel, m]) => document.querySelector(sel)?.getAttribute('data-mode') === m, [VIEWER, mode] as const, { timeout: 15_000 });
 }
 
 /** axe-core in every mode: nothing serious or critical, and all content inside landmarks. */
@@ -209,7 +193,12 @@ describe('desktop, 1280x800', () => {
       expect(head.share, `the head is visible from ${view}`).toBeGreaterThan(0.03);
       shots.set(view, img);
     }
-    const pairs: Array<[View, View]> = [['front', 'left'], ['front', 'top'], ['left', 'top'], ['front', 'back']];
+    const pairs: Array<[View, View]> = [
+      ['front', 'left'],
+      ['front', 'top'],
+      ['left', 'top'],
+      ['front', 'back'],
+    ];
     for (const [a, b] of pairs) {
       const d = headDifference(shots.get(a)!, shots.get(b)!);
       console.log(`views: ${a} vs ${b}: mean absolute difference ${d.toFixed(2)}`);
@@ -236,7 +225,10 @@ describe('desktop, 1280x800', () => {
 
     await input.fill('700');
     await panel.getByTestId('apply-measures').click();
-    const alert = page.locator('[data-testid="error"][role="alert"]').filter({ hasText: /circumference/i }).first();
+    const alert = page
+      .locator('[data-testid="error"][role="alert"]')
+      .filter({ hasText: /circumference/i })
+      .first();
     await alert.waitFor({ state: 'visible', timeout: 15_000 }).catch(async (e: Error) => {
       await saveShot(page, 'bad-input-no-error');
       const errors = await page.locator('[data-testid="error"]').allInnerTexts();
@@ -272,7 +264,7 @@ describe('desktop, 1280x800', () => {
     expectHeadOnCanvas(await canvasPixels(page, `measures-circumference-${good}-canvas`), (await attr(page, 'data-skin-hex'))!, `circumference ${good}`);
   });
 
-  it("a worker that never answers: after a timeout and one retry the user is told what could not be done, and Try again brings the view back to ready", async () => {
+  it('a worker that never answers: after a timeout and one retry the user is told what could not be done, and Try again brings the view back to ready', async () => {
     await waitSettled(page);
     const t0 = Date.now();
     // The next two calls of the client's-scalp job never reach a worker, as if it were stuck in a
@@ -380,11 +372,7 @@ describe('phone, 390x844, served under a sub-path', () => {
 
   beforeAll(async () => {
     phoneServer = await serveDist('/clinic/smp-studio/');
-    ({ page, rec } = await openApp(
-      phoneServer.url,
-      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-      'phone',
-    ));
+    ({ page, rec } = await openApp(phoneServer.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, 'phone'));
   });
 
   const checkLayout = async (label: string) => {

@@ -90,14 +90,22 @@ async function skinType(value: string): Promise<string> {
   const select = panel().getByTestId('skin-type');
   if ((await select.inputValue()) !== value) {
     const before = await attr('data-skin-hex');
-    await actAndRender(page, () => select.selectOption(value).then(() => undefined), async () => (await attr('data-skin-hex')) !== before);
+    await actAndRender(
+      page,
+      () => select.selectOption(value).then(() => undefined),
+      async () => (await attr('data-skin-hex')) !== before,
+    );
   }
   return (await attr('data-skin-hex'))!;
 }
 
 async function view(v: 'top' | 'left'): Promise<void> {
   if ((await attr('data-view')) === v) return;
-  await actAndRender(page, () => page.getByTestId(`view-${v}`).click(), async () => (await attr('data-view')) === v);
+  await actAndRender(
+    page,
+    () => page.getByTestId(`view-${v}`).click(),
+    async () => (await attr('data-view')) === v,
+  );
 }
 
 /** Shows or hides every session (a re-colour: no new dots) and waits for the frame. */
@@ -208,7 +216,11 @@ describe('colour, desktop 1280x800', () => {
     console.log(`colour: swatches ${JSON.stringify(hex)} (computed ${bg.join(', ')})`);
     expect(rgb(bg[2]), 'the skin swatch is the viewer skin colour').toEqual(hexToRgb((await attr('data-skin-hex'))!));
     // The stubble and the recommended dot may be all but equal (a match); each differs from the skin.
-    for (const [i, j] of [[0, 2], [1, 2]]) expect(rgbDistance(rgb(bg[i]), rgb(bg[j])), `swatches ${i} and ${j} differ`).toBeGreaterThan(3);
+    for (const [i, j] of [
+      [0, 2],
+      [1, 2],
+    ])
+      expect(rgbDistance(rgb(bg[i]), rgb(bg[j])), `swatches ${i} and ${j} differ`).toBeGreaterThan(3);
 
     const m = await match();
     console.log(`colour: match ${JSON.stringify(m)}`);
@@ -222,7 +234,10 @@ describe('colour, desktop 1280x800', () => {
     expect(await rows.count()).toBe(8);
     expect(await page.getByTestId('shade-ladder').locator('tr[data-recommended]').count()).toBe(1);
     expect(await page.getByTestId(`ladder-${m.shade}`).getAttribute('data-recommended')).toBe('true');
-    const inUse = await page.getByTestId('shade-ladder').locator('tr[data-in-use]').evaluateAll((trs) => trs.map((t) => t.getAttribute('data-in-use')).join(','));
+    const inUse = await page
+      .getByTestId('shade-ladder')
+      .locator('tr[data-in-use]')
+      .evaluateAll((trs) => trs.map((t) => t.getAttribute('data-in-use')).join(','));
     expect(inUse.split(',').map(Number).sort(), 'each session is on the ladder once').toEqual([1, 2, 3]);
     await section.screenshot({ path: `${SHOTS_DIR}colour-panel-desktop.png` });
   });
@@ -286,16 +301,25 @@ describe('colour, desktop 1280x800', () => {
     await page.getByTestId('hair-use-preset').click();
     await depth.fill('0.2');
     await depth.press('Enter');
-    await expect.poll(() => page.evaluate(() => JSON.stringify([window.smpStudio!.store.getState().design.pigment, window.smpStudio!.store.getState().design.hair]))).toBe(
-      JSON.stringify([{ depthMm: 0.2, tone: 'neutral' }, { preset: 'blond', customLab: null }]),
-    );
+    await expect
+      .poll(() => page.evaluate(() => JSON.stringify([window.smpStudio!.store.getState().design.pigment, window.smpStudio!.store.getState().design.hair])))
+      .toBe(
+        JSON.stringify([
+          { depthMm: 0.2, tone: 'neutral' },
+          { preset: 'blond', customLab: null },
+        ]),
+      );
   });
 
   it('shows the same design on skin types I, III and VI, side by side', async () => {
     const t0 = Date.now();
     await view('left');
     const shots: Array<{ type: string; hex: string; img: Rgba }> = [];
-    for (const [type, value] of [['I', '1'], ['III', '3'], ['VI', '6']]) {
+    for (const [type, value] of [
+      ['I', '1'],
+      ['III', '3'],
+      ['VI', '6'],
+    ]) {
       const hex = await skinType(value);
       await saveShot(page, `colour-skin-${type}-left`);
       shots.push({ type, hex, img: await canvasPixels(page, `colour-skin-${type}-left-canvas`) });
@@ -327,7 +351,10 @@ describe('colour, desktop 1280x800', () => {
       `<body style="margin:0;font:600 16px system-ui,sans-serif;background:#fff">` +
         `<img src="${url}" style="display:block">` +
         `<div style="display:flex;gap:${gap}px">${shots
-          .map((s) => `<div style="width:${w}px;height:40px;display:flex;align-items:center;justify-content:center;gap:8px"><span style="width:18px;height:18px;border-radius:4px;background:${s.hex}"></span>Type ${s.type} · ${s.hex}</div>`)
+          .map(
+            (s) =>
+              `<div style="width:${w}px;height:40px;display:flex;align-items:center;justify-content:center;gap:8px"><span style="width:18px;height:18px;border-radius:4px;background:${s.hex}"></span>Type ${s.type} · ${s.hex}</div>`,
+          )
           .join('')}</div></body>`,
     );
     const png = await compose.screenshot({ fullPage: true });

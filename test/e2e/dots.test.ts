@@ -200,13 +200,19 @@ describe('dots on the head, desktop 1280x800', () => {
       sessionCount[id] = Number(await page.getByTestId(`dot-count-${id}`).getAttribute('data-count'));
       expect(sessionCount[id], `session ${id} has dots`).toBeGreaterThan(0);
     }
-    expect(LAYERS.reduce((n, id) => n + sessionCount[id], 0), 'sessions add up to the total').toBe(defaultCount);
+    expect(
+      LAYERS.reduce((n, id) => n + sessionCount[id], 0),
+      'sessions add up to the total',
+    ).toBe(defaultCount);
     // 220 dots/cm² over a scalp of a few hundred cm².
     expect(defaultCount).toBeGreaterThan(220 * 200);
     expect(defaultCount).toBeLessThan(220 * 800);
 
     const skin = rgbToLch(hexToRgb(skinHex));
-    for (const [name, c] of [['forehead', dotted.forehead], ['cheeks', dotted.cheeks]] as const) {
+    for (const [name, c] of [
+      ['forehead', dotted.forehead],
+      ['cheeks', dotted.cheeks],
+    ] as const) {
       const lch = rgbToLch(c);
       expect(c[0] >= c[1] - 2 && c[1] >= c[2] - 2, `${name} ${fmt(c)} is skin-hued (R >= G >= B)`).toBe(true);
       expect(hueDifference(lch.h, skin.h), `${name} hue ${lch.h.toFixed(1)} vs skin ${skinHex} ${skin.h.toFixed(1)}`).toBeLessThan(FACE_MAX_HUE_DIFF);
@@ -228,7 +234,10 @@ describe('dots on the head, desktop 1280x800', () => {
     expect(await attr(page, 'data-dots-status')).toBe('ready');
     const log1 = await dotsLog(page);
     console.log(`dots: hiding session 3 (${sessionCount.s3} dots): ${JSON.stringify(log1)}`);
-    expect(log1.filter((e) => !e.startsWith('ready')), 'data-dots-status stays ready').toEqual([]);
+    expect(
+      log1.filter((e) => !e.startsWith('ready')),
+      'data-dots-status stays ready',
+    ).toEqual([]);
     expect(await page.getByTestId('dot-count').innerText()).toMatch(new RegExp(`${expected.toLocaleString('en-US')}\\s*dots`));
 
     // All sessions hidden: the bare head under the same light, the control for the pictures.
@@ -240,7 +249,10 @@ describe('dots on the head, desktop 1280x800', () => {
     await waitRenderIdle(page);
     await saveShot(page, 'dots-all-hidden-front');
     bare = frontRegions(await canvasPixels(page, 'dots-all-hidden-front-canvas'), headBox);
-    expect((await dotsLog(page)).filter((e) => !e.startsWith('ready')), 'data-dots-status stays ready').toEqual([]);
+    expect(
+      (await dotsLog(page)).filter((e) => !e.startsWith('ready')),
+      'data-dots-status stays ready',
+    ).toEqual([]);
     const darken = 1 - luminance(dotted.scalp) / luminance(bare.scalp);
     const faceChange = Math.abs(1 - luminance(dotted.face) / luminance(bare.face));
     console.log(
@@ -255,7 +267,10 @@ describe('dots on the head, desktop 1280x800', () => {
     await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel as string)?.getAttribute('data-dot-count')) === n, [VIEWER, defaultCount] as const, {
       timeout: 30_000,
     });
-    expect((await dotsLog(page)).filter((e) => !e.startsWith('ready')), 'data-dots-status stays ready').toEqual([]);
+    expect(
+      (await dotsLog(page)).filter((e) => !e.startsWith('ready')),
+      'data-dots-status stays ready',
+    ).toEqual([]);
   });
 
   it('at the working distance the dots are separate specks, and closer up they are round discs', async () => {
@@ -279,12 +294,15 @@ describe('dots on the head, desktop 1280x800', () => {
     // Leaning in: the mouse wheel, as far as the camera goes (a third of the working distance).
     // The wheel events are sent in one task, so that one frame is drawn, not one per notch.
     const before2 = await renderCount(page);
-    await page.locator(CANVAS).first().evaluate((canvas) => {
-      const r = canvas.getBoundingClientRect();
-      for (let i = 0; i < 40; i++) {
-        canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));
-      }
-    });
+    await page
+      .locator(CANVAS)
+      .first()
+      .evaluate((canvas) => {
+        const r = canvas.getBoundingClientRect();
+        for (let i = 0; i < 40; i++) {
+          canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));
+        }
+      });
     await waitNextRender(page, before2);
     await waitRenderIdle(page, 30_000);
     await saveShot(page, 'dots-close-up');
@@ -293,7 +311,10 @@ describe('dots on the head, desktop 1280x800', () => {
     const big = blobs.filter((b) => b.area >= 10);
     const round = (b: Blob) => b.fill >= 0.6 && b.aspect >= 0.6 && b.aspect <= 1.6;
     // Green: round dots of 10+ px; red: 10+ px but not round; blue: smaller specks.
-    writePng(`${SHOTS_DIR}dots-close-up-blobs.png`, blobOverlay(img, blobs, labels, (b) => (b.area < 10 ? [40, 90, 255] : round(b) ? [0, 200, 0] : [230, 0, 0])));
+    writePng(
+      `${SHOTS_DIR}dots-close-up-blobs.png`,
+      blobOverlay(img, blobs, labels, (b) => (b.area < 10 ? [40, 90, 255] : round(b) ? [0, 200, 0] : [230, 0, 0])),
+    );
     const roundShare = big.filter(round).length / Math.max(1, big.length);
     const pct = (xs: number[], q: number) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length * q)] ?? Number.NaN;
     const fills = big.map((b) => b.fill);
@@ -310,7 +331,7 @@ describe('dots on the head, desktop 1280x800', () => {
     expect(pct(fills, 0.5), 'median fill of a disc').toBeLessThan(1.15);
   });
 
-  it('doubling every session\'s density darkens the scalp', async () => {
+  it("doubling every session's density darkens the scalp", async () => {
     await page.getByTestId('mode-consultation').click();
     await page.getByTestId('panel-consultation').waitFor({ state: 'visible' });
     await page.getByTestId('view-front').click();
@@ -357,10 +378,14 @@ describe('dots on the head, desktop 1280x800', () => {
     const refuse = async (input: typeof density, value: string, limit: number, label: string) => {
       await input.fill(value);
       await input.press('Enter');
-      await alert.filter({ hasText: /merge/i }).first().waitFor({ state: 'visible', timeout: 15_000 }).catch(async (e: Error) => {
-        await saveShot(page, `dots-refused-${label}-no-error`);
-        throw new Error(`no alert naming the merge limit after ${label} (shown: ${JSON.stringify(await alert.allInnerTexts())}): ${e.message}`);
-      });
+      await alert
+        .filter({ hasText: /merge/i })
+        .first()
+        .waitFor({ state: 'visible', timeout: 15_000 })
+        .catch(async (e: Error) => {
+          await saveShot(page, `dots-refused-${label}-no-error`);
+          throw new Error(`no alert naming the merge limit after ${label} (shown: ${JSON.stringify(await alert.allInnerTexts())}): ${e.message}`);
+        });
       const message = await alert.innerText();
       console.log(`dots: ${label} refused: "${message}"`);
       expect(message).toMatch(/merge/i);
@@ -456,7 +481,10 @@ describe('dots on the head, desktop 1280x800', () => {
     console.log(`dots: home shade 30% lighter: scalp luminance ${luminance(before.scalp).toFixed(4)} -> ${luminance(lighter.scalp).toFixed(4)} (+${(rise * 100).toFixed(1)}%)`);
     expect(rise, 'a lighter shade lightens the scalp (measured +7%)').toBeGreaterThan(0.035);
     expect(await dotCount(page)).toBe(count);
-    expect((await dotsLog(page)).filter((e) => !e.startsWith('ready')), 'shade only re-colours').toEqual([]);
+    expect(
+      (await dotsLog(page)).filter((e) => !e.startsWith('ready')),
+      'shade only re-colours',
+    ).toEqual([]);
 
     // More dots: 120 % of every session's density, new dots.
     await watchDots(page);

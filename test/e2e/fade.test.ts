@@ -114,7 +114,9 @@ describe('fading over the years, desktop 1280x800', () => {
       }
       return { moved: median(moved), still: median(still) };
     });
-    console.log(`fade: frame after the year moves ${moved.toFixed(1)} ms, the next one at the same year ${still.toFixed(1)} ms (ratio ${(moved / still).toFixed(2)}; medians of 9 pairs, ${Date.now() - t0} ms)`);
+    console.log(
+      `fade: frame after the year moves ${moved.toFixed(1)} ms, the next one at the same year ${still.toFixed(1)} ms (ratio ${(moved / still).toFixed(2)}; medians of 9 pairs, ${Date.now() - t0} ms)`,
+    );
     expect(moved / still).toBeLessThan(1.5);
     expect(await bakes(), 'no new bake while scrubbing').toBe(bakeAtStart);
     await showYears('Healed', 0.1);

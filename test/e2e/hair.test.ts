@@ -126,10 +126,14 @@ describe("the client's hair and the hairline, desktop 1280x800", () => {
     expect(faceChange, 'the face does not change').toBeLessThan(0.01);
   });
 
-  it('Norwood III, V and VII from the top: less of the client\'s hair at each stage, and the sessions show on each', async () => {
+  it("Norwood III, V and VII from the top: less of the client's hair at each stage, and the sessions show on each", async () => {
     await view('top');
     const units: number[] = [];
-    for (const [id, name] of [['norwood-3', 'III'], ['norwood-5', 'V'], ['norwood-7', 'VII']] as const) {
+    for (const [id, name] of [
+      ['norwood-3', 'III'],
+      ['norwood-5', 'V'],
+      ['norwood-7', 'VII'],
+    ] as const) {
       await pattern(id);
       await sessionsVisible(false);
       const client = await canvasPixels(page, `hair-norwood-${name}-top-client`);

@@ -38,9 +38,7 @@ async function goTo(view: View | 'working-distance'): Promise<void> {
 }
 
 async function showSessions(on: boolean): Promise<void> {
-  await act(
-    new Function(`const s = window.smpStudio.store.getState(); for (const l of s.design.layers) s.actions.updateLayer(l.id, { visible: ${on} });`) as () => void,
-  );
+  await act(new Function(`const s = window.smpStudio.store.getState(); for (const l of s.design.layers) s.actions.updateLayer(l.id, { visible: ${on} });`) as () => void);
 }
 
 /** The view with the sessions shown, then hidden (left shown afterwards). */
@@ -148,9 +146,7 @@ describe('the picture, default design healed (Fitzpatrick III, dark-brown hair, 
     ];
     for (const look of looks) {
       await act(
-        new Function(
-          `const a = window.smpStudio.store.getState().actions; a.setFitzpatrick(${look.skin}); a.setHair({ preset: ${JSON.stringify(look.hair)}, customLab: null });`,
-        ) as () => void,
+        new Function(`const a = window.smpStudio.store.getState().actions; a.setFitzpatrick(${look.skin}); a.setHair({ preset: ${JSON.stringify(look.hair)}, customLab: null });`) as () => void,
       );
       for (const view of ['left', 'top', 'working-distance'] as const) {
         await goTo(view);

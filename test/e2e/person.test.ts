@@ -51,7 +51,8 @@ async function facePoints() {
       }
       return [s[0] / n, s[1] / n, s[2] / n];
     };
-    const p = h.positions, f = h.features;
+    const p = h.positions,
+      f = h.features;
     const g = h.landmarks.glabella;
     const eyes = h.eyes.map((e) => {
       const front: [number, number, number] = [0, 1, 2].map((k) => e.centerMm[k] + e.forwardDir[k] * e.radiusMm) as [number, number, number];
@@ -71,7 +72,9 @@ async function facePoints() {
 
 /** Mean L*, a* in a square of `r` px about a point. */
 function meanAt(img: LabImage, x: number, y: number, r: number) {
-  let L = 0, a = 0, n = 0;
+  let L = 0,
+    a = 0,
+    n = 0;
   for (let j = Math.round(y - r); j <= Math.round(y + r); j++) {
     for (let i = Math.round(x - r); i <= Math.round(x + r); i++) {
       const k = j * img.width + i;
@@ -87,7 +90,8 @@ function meanAt(img: LabImage, x: number, y: number, r: number) {
  * band a fissure wide and a third as tall about the front of the eyeball. */
 function eyeSpan(img: LabImage, x: number, y: number, pxPerMm: number) {
   const Ls: number[] = [];
-  const hw = 13 * pxPerMm, hh = 3 * pxPerMm;
+  const hw = 13 * pxPerMm,
+    hh = 3 * pxPerMm;
   for (let j = Math.round(y - hh); j <= Math.round(y + hh); j++) {
     for (let i = Math.round(x - hw); i <= Math.round(x + hw); i++) Ls.push(img.L[j * img.width + i]);
   }
@@ -133,9 +137,7 @@ for (const sex of ['male', 'female'] as const) {
         const cheek = meanAt(lab, at.cheek.x, at.cheek.y, 2 * r);
         const brow = meanAt(lab, at.brow.x, at.brow.y, r);
         const forehead = meanAt(lab, at.forehead.x, at.forehead.y, 2 * r);
-        console.log(
-          `${sex}, type ${skin}: lips a* ${lip.a.toFixed(1)} vs cheek ${cheek.a.toFixed(1)}; brow L* ${brow.L.toFixed(1)} vs forehead ${forehead.L.toFixed(1)}`,
-        );
+        console.log(`${sex}, type ${skin}: lips a* ${lip.a.toFixed(1)} vs cheek ${cheek.a.toFixed(1)}; brow L* ${brow.L.toFixed(1)} vs forehead ${forehead.L.toFixed(1)}`);
         expect(lip.a - cheek.a, 'lips redder than the cheek').toBeGreaterThanOrEqual(LIP_MIN_REDDER_A);
         expect(forehead.L - brow.L, 'brows darker than the forehead').toBeGreaterThanOrEqual(BROW_MIN_DARKER_L);
 

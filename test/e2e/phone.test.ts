@@ -44,7 +44,6 @@ async function openMode(mode: Mode): Promise<void> {
   await waitSettled(page);
 }
 
-
 /** The canvas as the phone shows it, at device pixels. */
 async function devicePixels(page: Page): Promise<Rgba> {
   return decodePng(await page.locator(CANVAS).first().screenshot({ scale: 'device', animations: 'disabled' }));

@@ -166,11 +166,18 @@ describe('client records', () => {
       const page = await pdf.getPage(p);
       images.push((await page.getOperatorList()).fnArray.filter((f) => f === OPS.paintImageXObject).length);
       const content = await page.getTextContent();
-      pages.push(content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : '')).join('').replace(/\s+/g, ' '));
+      pages.push(
+        content.items
+          .map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : ''))
+          .join('')
+          .replace(/\s+/g, ' '),
+      );
     }
     await pdf.destroy();
     const text = pages.join(' ');
-    console.log(`records: report "${download.suggestedFilename()}" ${pages.length} pages, ${bytes.length} bytes in ${Date.now() - t0} ms; views per page ${images.join(' ')}; touch-ups ${schedule.map((t) => t.toFixed(1)).join(', ')}`);
+    console.log(
+      `records: report "${download.suggestedFilename()}" ${pages.length} pages, ${bytes.length} bytes in ${Date.now() - t0} ms; views per page ${images.join(' ')}; touch-ups ${schedule.map((t) => t.toFixed(1)).join(', ')}`,
+    );
     // The eight views: the front pair on the first page, the other six on the second.
     expect(images.slice(0, 2)).toEqual([2, 6]);
     expect(pages.length).toBeGreaterThanOrEqual(6);

@@ -93,7 +93,9 @@ describe('aftercareAdvice', () => {
       expect(f.without).toBeNull();
       expect(next.firstTouchUpYears! - now.firstTouchUpYears!).toBeGreaterThan(0.5);
       expect(Number(laterBy(next.firstTouchUpYears!, now.firstTouchUpYears!))).toBeGreaterThan(0);
-      expect(it.worth).toContain(`first touch-up at ${yr(next.firstTouchUpYears!)} years instead of ${yr(now.firstTouchUpYears!)} (${laterBy(next.firstTouchUpYears!, now.firstTouchUpYears!)} years later)`);
+      expect(it.worth).toContain(
+        `first touch-up at ${yr(next.firstTouchUpYears!)} years instead of ${yr(now.firstTouchUpYears!)} (${laterBy(next.firstTouchUpYears!, now.firstTouchUpYears!)} years later)`,
+      );
       const saved = now.touchUps - next.touchUps;
       expect(saved).toBeGreaterThan(0);
       expect(it.worth).toContain(`${next.touchUps} touch-ups instead of ${now.touchUps} over 20 years, saving $${(300 * saved).toLocaleString('en-US')}–$${(500 * saved).toLocaleString('en-US')}`);
@@ -158,7 +160,9 @@ describe('aftercareAdvice', () => {
     expect(f.broken.meanRetention).toBeCloseTo(picked, 12);
     expect(picked).toBeLessThan(kept);
     expect(f.broken.lostShare).toBeGreaterThan(f.followed.lostShare);
-    expect(scabs.worth).toContain(`Picking the scabs would lose about ${Math.round(kept * 100) - Math.round(picked * 100)} more points of pigment: ${Math.round(picked * 100)}% kept instead of ${Math.round(kept * 100)}%`);
+    expect(scabs.worth).toContain(
+      `Picking the scabs would lose about ${Math.round(kept * 100) - Math.round(picked * 100)} more points of pigment: ${Math.round(picked * 100)}% kept instead of ${Math.round(kept * 100)}%`,
+    );
     // Healed contrast from the two real plans, and its loss as a share of the good-aftercare one.
     const cGood = plans.base.healedContrastDeltaE00;
     const cPicked = plans['pickedScabs:broken'].healedContrastDeltaE00;

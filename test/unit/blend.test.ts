@@ -25,7 +25,9 @@ function nodeWith(head: HeadModel, field: Float32Array, share: number, clearMm: 
 function perCm2(positions: Float32Array, count: number, at: readonly number[], radiusMm: number): number {
   let n = 0;
   for (let i = 0; i < count; i++) {
-    const dx = positions[3 * i] - at[0], dy = positions[3 * i + 1] - at[1], dz = positions[3 * i + 2] - at[2];
+    const dx = positions[3 * i] - at[0],
+      dy = positions[3 * i + 1] - at[1],
+      dz = positions[3 * i + 2] - at[2];
     if (dx * dx + dy * dy + dz * dz <= radiusMm * radiusMm) n++;
   }
   return n / ((Math.PI * radiusMm * radiusMm) / 100);
@@ -51,7 +53,9 @@ describe("the sessions blend into the client's hair", () => {
     const at = (p: number[]) => ({ dots: perCm2(dots.positions, dots.count, p, r), units: perCm2(stubble.unitPositions, stubble.unitCount, p, r) });
     const c = at(crown);
     const b = at(back);
-    console.log(`design ${total}/cm²; crown: ${c.dots.toFixed(0)} dots + ${c.units.toFixed(0)} units; back: ${b.dots.toFixed(0)} dots + ${b.units.toFixed(0)} units = ${(b.dots + b.units).toFixed(0)} marks/cm²`);
+    console.log(
+      `design ${total}/cm²; crown: ${c.dots.toFixed(0)} dots + ${c.units.toFixed(0)} units; back: ${b.dots.toFixed(0)} dots + ${b.units.toFixed(0)} units = ${(b.dots + b.units).toFixed(0)} marks/cm²`,
+    );
     expect(c.units).toBeLessThan(2);
     expect(Math.abs(c.dots / total - 1)).toBeLessThan(0.1);
     expect(b.units).toBeGreaterThan(60);

@@ -2,16 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DESIGN_VERSION, defaultDesign, parseDesign, type Design } from '../../src/model/design';
-import {
-  QUOTA_MESSAGE,
-  StorageError,
-  openClientStore,
-  profileOf,
-  toStorageError,
-  type ClientStore,
-  type OpenClientStoreOptions,
-  type StorageErrorKind,
-} from '../../src/storage/clientDb';
+import { QUOTA_MESSAGE, StorageError, openClientStore, profileOf, toStorageError, type ClientStore, type OpenClientStoreOptions, type StorageErrorKind } from '../../src/storage/clientDb';
 import { exportClientFile, parseStudioFile, type ParsedClientFile } from '../../src/storage/clientFile';
 
 /** A fresh fake IndexedDB per test, and a clock that moves one minute per reading, so that
@@ -292,13 +283,25 @@ describe('client records (IndexedDB)', () => {
       ['empty name', () => store.createClient({ name: '   ' }), 'invalid', 'name', /^The name must be text of 1 to 120 characters \(it is empty\)\.$/],
       ['long name', () => store.createClient({ name: 'x'.repeat(121) }), 'invalid', 'name', /\(it has 121\)\.$/],
       ['name not text', () => store.createClient({ name: 42 as never }), 'invalid', 'name', /must be text of 1 to 120 characters \(it is a number\)/],
-      ['30 February', () => store.createClient({ name: 'B', consultationDate: '2026-02-30' }), 'invalid', 'consultationDate', /^The consultation date must be a date written like 2026-03-14 \(it is '2026-02-30'\)\.$/],
+      [
+        '30 February',
+        () => store.createClient({ name: 'B', consultationDate: '2026-02-30' }),
+        'invalid',
+        'consultationDate',
+        /^The consultation date must be a date written like 2026-03-14 \(it is '2026-02-30'\)\.$/,
+      ],
       ['long notes', () => store.createClient({ name: 'B', notes: 'n'.repeat(5001) }), 'invalid', 'notes', /^The notes must be text of at most 5000 characters \(it has 5001\)\.$/],
       ['bad design for a client', () => store.createClient({ name: 'B', design: { ...bad, seed: -1 } }), 'invalid', 'design.seed', /^The design is not valid: seed: /],
       ['rename to empty', () => store.renameDesign(d.id, ''), 'invalid', 'name', /^The name must be/],
       ['update: date', () => store.updateClient(c.id, { consultationDate: '2026-3-1' }), 'invalid', 'consultationDate', /it is '2026-3-1'/],
       ['update: profile', () => store.updateClient(c.id, { profile: { ...c.profile, fitzpatrick: 0 } }), 'invalid', 'profile.fitzpatrick', /^profile\.fitzpatrick: Fitzpatrick type must be 1 to 6\.$/],
-      ['save: density', () => store.saveDesign(c.id, 'Two', { ...bad, layers: [{ ...bad.layers[0], densityPerCm2: 5000 }] }), 'invalid', 'design.layers.0.densityPerCm2', /^The design is not valid: layers\.0\.densityPerCm2: Density must be at most 2500 dots\/cm²$/],
+      [
+        'save: density',
+        () => store.saveDesign(c.id, 'Two', { ...bad, layers: [{ ...bad.layers[0], densityPerCm2: 5000 }] }),
+        'invalid',
+        'design.layers.0.densityPerCm2',
+        /^The design is not valid: layers\.0\.densityPerCm2: Density must be at most 2500 dots\/cm²$/,
+      ],
       ['save: future version', () => store.saveDesign(c.id, 'Two', { ...bad, version: 9 } as never), 'invalid', 'design.version', /version 9, newer than this app/],
       ['save: no name', () => store.saveDesign(c.id, '', bad), 'invalid', 'name', /^The name must be/],
       ['save: unknown client', () => store.saveDesign('nobody', 'Two', bad), 'not-found', '', /^This client is no longer on this device/],
@@ -309,7 +312,13 @@ describe('client records (IndexedDB)', () => {
       ['session: bad design', () => store.saveSession({ design: { ...bad, layers: 'x' } as never }), 'invalid', 'design.layers', /^The design is not valid: layers: /],
       ['session: bad time', () => store.saveSession({ design: bad, savedAt: 'now' }), 'invalid', 'session.savedAt', /^session\.savedAt must be a date and time/],
       ['import: empty name', () => store.importClient({ ...parsed, client: { ...parsed.client, name: '' } }), 'invalid', 'client.name', /^client\.name must be text/],
-      ['import: bad design', () => store.importClient({ ...parsed, designs: [{ ...parsed.designs[0], design: { ...bad, seed: 1.5 } }] }), 'invalid', 'designs.0.design.seed', /^The design is not valid: seed: /],
+      [
+        'import: bad design',
+        () => store.importClient({ ...parsed, designs: [{ ...parsed.designs[0], design: { ...bad, seed: 1.5 } }] }),
+        'invalid',
+        'designs.0.design.seed',
+        /^The design is not valid: seed: /,
+      ],
       ['delete: unknown client', () => store.deleteClient('nobody'), 'not-found', '', /no longer on this device/],
       ['delete: empty id', () => store.deleteDesign(''), 'invalid', 'id', /^The id must be an id \(it is empty\)\.$/],
     ];
@@ -356,7 +365,11 @@ describe('client records (IndexedDB)', () => {
       'Could not open the client records: this browser does not let SMP Studio keep records on this device (private browsing, or site data turned off). Designs can still be saved to files.',
     );
     // Firefox's private mode used to refuse open() with InvalidStateError.
-    const refusing = { open: () => { throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'); } } as unknown as IDBFactory;
+    const refusing = {
+      open: () => {
+        throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+      },
+    } as unknown as IDBFactory;
     const refused = await rejection(openClientStore({ name: 'x', indexedDB: refusing, IDBKeyRange }));
     expect(refused.kind).toBe('unavailable');
     expect(refused.message).toMatch(/^Could not open the client records: this browser does not let SMP Studio keep records/);
@@ -373,9 +386,7 @@ describe('client records (IndexedDB)', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const e = await rejection(openClientStore(options));
     expect(e.kind).toBe('blocked');
-    expect(e.message).toBe(
-      'The client records cannot be opened: SMP Studio is open in another tab with an older version, which keeps them locked. Close the other tab, then reload this one.',
-    );
+    expect(e.message).toBe('The client records cannot be opened: SMP Studio is open in another tab with an older version, which keeps them locked. Close the other tab, then reload this one.');
     old.close();
     // Once the old tab is gone, the same records open.
     const store = await openClientStore(options);
@@ -402,7 +413,13 @@ describe('client records (IndexedDB)', () => {
     expect(await again.loadSession()).toEqual({ session: null, problem: 'The autosave is damaged: clientId must be an id (text) (it is a number)' });
     // An older design version in the autosave migrates.
     const { hair: _h, pigment: _p, hairLoss: _l, stubble: _s, scars: _c, fade: _f, ...rest } = d;
-    await again.db.session.put({ key: 'autosave', design: { ...rest, version: 1, hairline: { midFrontalHeightMm: 74, transitionMm: 14 } }, clientId: null, designId: null, savedAt: '2026-03-14T12:00:00.000Z' });
+    await again.db.session.put({
+      key: 'autosave',
+      design: { ...rest, version: 1, hairline: { midFrontalHeightMm: 74, transitionMm: 14 } },
+      clientId: null,
+      designId: null,
+      savedAt: '2026-03-14T12:00:00.000Z',
+    });
     const migrated = await again.loadSession();
     expect(migrated.session?.design.version).toBe(DESIGN_VERSION);
     await again.clearSession();

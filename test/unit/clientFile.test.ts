@@ -165,9 +165,19 @@ describe('studio files', () => {
       ['a design entry null', with_((f) => (f.designs[1] = null)), /^designs\[1\] must be an object with name, createdAt, updatedAt and design \(it is null\)$/, 'designs[1]'],
       ['a design name empty', with_((f) => (f.designs[0].name = '')), /^designs\[0\]\.name must be text of 1 to 120 characters \(it is empty\)$/, 'designs[0].name'],
       ['a design updatedAt bad', with_((f) => (f.designs[0].updatedAt = '2026-13-01T00:00:00Z')), /^designs\[0\]\.updatedAt must be a date and time/],
-      ['density out of range', with_((f) => (f.designs[1].design.layers[0].densityPerCm2 = 5000)), /^designs\[1\]\.design\.layers\.0\.densityPerCm2: Density must be at most 2500 dots\/cm²$/, 'designs[1].design.layers.0.densityPerCm2'],
+      [
+        'density out of range',
+        with_((f) => (f.designs[1].design.layers[0].densityPerCm2 = 5000)),
+        /^designs\[1\]\.design\.layers\.0\.densityPerCm2: Density must be at most 2500 dots\/cm²$/,
+        'designs[1].design.layers.0.densityPerCm2',
+      ],
       ['density as text', with_((f) => (f.designs[1].design.layers[0].densityPerCm2 = '60')), /^designs\[1\]\.design\.layers\.0\.densityPerCm2: Density must be a number$/],
-      ['a future design version', with_((f) => (f.designs[0].design.version = 9)), /^designs\[0\]\.design: The design is version 9, newer than this app understands \(3\)/, 'designs[0].design.version'],
+      [
+        'a future design version',
+        with_((f) => (f.designs[0].design.version = 9)),
+        /^designs\[0\]\.design: The design is version 9, newer than this app understands \(3\)/,
+        'designs[0].design.version',
+      ],
       ['a design as JSON text', with_((f) => (f.designs[0].design = JSON.stringify(f.designs[0].design))), /^designs\[0\]\.design: A design must be an object\.$/, 'designs[0].design'],
       ['a design as a list', with_((f) => (f.designs[0].design = [])), /^designs\[0\]\.design: A design must be an object\.$/, 'designs[0].design'],
       ['design file: density as text', JSON.stringify({ ...d, layers: [{ ...d.layers[0], densityPerCm2: '60' }] }), /^layers\.0\.densityPerCm2: Density must be a number$/, 'layers.0.densityPerCm2'],
@@ -203,7 +213,12 @@ describe('studio files', () => {
     const bad = { ...defaultDesign(), seed: -1 };
     expect(() => exportClientFile(client, [{ ...designs[0], design: bad }])).toThrow(/^This client cannot be saved to a file: designs\[0\]\.design\.seed: /);
     expect(() => exportDesignFile(bad)).toThrow(/^This design cannot be saved to a file: seed: /);
-    expect(() => exportClientFile(client, Array.from({ length: 201 }, () => designs[0]))).toThrow(/at most 200 designs \(it has 201\)/);
+    expect(() =>
+      exportClientFile(
+        client,
+        Array.from({ length: 201 }, () => designs[0]),
+      ),
+    ).toThrow(/at most 200 designs \(it has 201\)/);
   });
 
   it('a client file is told from a design file by its content', () => {

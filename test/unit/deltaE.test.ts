@@ -50,15 +50,12 @@ describe('CIEDE2000 (Sharma, Wu & Dalal 2005, Table 1)', () => {
     expect(SHARMA_TABLE_1).toHaveLength(34);
   });
 
-  it.each(SHARMA_TABLE_1.map((row, i) => [i + 1, ...row]))(
-    'pair %i reproduces the published difference to 4 decimals, both ways round',
-    (_pair, L1, a1, b1, L2, a2, b2, expected) => {
-      const x = { L: L1, a: a1, b: b1 };
-      const y = { L: L2, a: a2, b: b2 };
-      expect(deltaE2000(x, y)).toBeCloseTo(expected, 4);
-      expect(deltaE2000(y, x)).toBeCloseTo(expected, 4);
-    },
-  );
+  it.each(SHARMA_TABLE_1.map((row, i) => [i + 1, ...row]))('pair %i reproduces the published difference to 4 decimals, both ways round', (_pair, L1, a1, b1, L2, a2, b2, expected) => {
+    const x = { L: L1, a: a1, b: b1 };
+    const y = { L: L2, a: a2, b: b2 };
+    expect(deltaE2000(x, y)).toBeCloseTo(expected, 4);
+    expect(deltaE2000(y, x)).toBeCloseTo(expected, 4);
+  });
 
   it('is zero for identical colours', () => {
     expect(deltaE2000({ L: 50, a: 10, b: -10 }, { L: 50, a: 10, b: -10 })).toBe(0);

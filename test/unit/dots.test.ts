@@ -26,8 +26,12 @@ function nearestDistances(d: DotSet, of: (i: number) => boolean, among: (i: numb
   const out: number[] = [];
   for (let i = 0; i < d.count; i++) {
     if (!of(i)) continue;
-    const x = d.positions[3 * i], y = d.positions[3 * i + 1], z = d.positions[3 * i + 2];
-    const cx = Math.floor(x / cell), cy = Math.floor(y / cell), cz = Math.floor(z / cell);
+    const x = d.positions[3 * i],
+      y = d.positions[3 * i + 1],
+      z = d.positions[3 * i + 2];
+    const cx = Math.floor(x / cell),
+      cy = Math.floor(y / cell),
+      cz = Math.floor(z / cell);
     let best = Infinity;
     for (let a = -1; a <= 1; a++)
       for (let b = -1; b <= 1; b++)
@@ -89,7 +93,8 @@ function hexOrder(d: DotSet, samples: number): number {
       near.push([dist2, Math.atan2(v[0] * t2[0] + v[1] * t2[1] + v[2] * t2[2], v[0] * t1[0] + v[1] * t1[1] + v[2] * t1[2])]);
     }
     near.sort((a, b) => a[0] - b[0]);
-    let re = 0, im = 0;
+    let re = 0,
+      im = 0;
     for (const [, a] of near.slice(0, 6)) {
       re += Math.cos(6 * a);
       im += Math.sin(6 * a);
@@ -117,7 +122,11 @@ describe('generateDots', () => {
     };
     const d = generateDots(head, design);
     expect(d.count).toBeGreaterThan(10_000);
-    const nn = nearestDistances(d, () => true, () => true);
+    const nn = nearestDistances(
+      d,
+      () => true,
+      () => true,
+    );
     const dMin = nn.reduce((m, v) => Math.min(m, v), Infinity);
     const areaMm2 = d.layerAreaCm2[0] * 100;
     const rMax = Math.sqrt(areaMm2 / (2 * Math.sqrt(3) * d.count));
@@ -183,7 +192,11 @@ describe('generateDots', () => {
     it('never places a later session closer to an earlier one than its minimum spacing', () => {
       for (let later = 1; later < design.layers.length; later++) {
         for (let earlier = 0; earlier < later; earlier++) {
-          const nn = nearestDistances(d, (i) => d.layer[i] === later, (i) => d.layer[i] === earlier);
+          const nn = nearestDistances(
+            d,
+            (i) => d.layer[i] === later,
+            (i) => d.layer[i] === earlier,
+          );
           const closest = nn.reduce((m, v) => Math.min(m, v), Infinity);
           const limit = minCrossSpacingMm(design.layers[later], design.layers[earlier]);
           expect(limit).toBeGreaterThanOrEqual(((design.layers[later].diameterMm + design.layers[earlier].diameterMm) / 2) * MERGE_SPACING);
@@ -231,9 +244,11 @@ describe('generateDots', () => {
         const q = [0, 1, 2].map((c) => p[c] + r * (Math.cos(a) * t1[c] + Math.sin(a) * t2[c]));
         surface.project(q[0], q[1], q[2]);
         surface.chartUv(uv, 0);
-        const du = uv[0] - d.uv[2 * i], dv = uv[1] - d.uv[2 * i + 1];
+        const du = uv[0] - d.uv[2 * i],
+          dv = uv[1] - d.uv[2 * i + 1];
         // Back into the dot's own frame: a round dot gives a unit circle.
-        const s = (by * du - bx * dv) / det / r, t = (-ay * du + ax * dv) / det / r;
+        const s = (by * du - bx * dv) / det / r,
+          t = (-ay * du + ax * dv) / det / r;
         worst = Math.max(worst, Math.abs(Math.hypot(s, t) - 1));
       }
     }

@@ -14,7 +14,10 @@ function sphereDots(n: number, r: number) {
     const s = Math.sqrt(1 - y * y);
     const v = [Math.cos(golden * i) * s, y, Math.sin(golden * i) * s];
     normals.set(v, 3 * i);
-    positions.set(v.map((c) => c * r), 3 * i);
+    positions.set(
+      v.map((c) => c * r),
+      3 * i,
+    );
   }
   return { positions, normals };
 }

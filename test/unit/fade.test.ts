@@ -47,7 +47,9 @@ describe('healing', () => {
     const [lGood, lPicked, lPoor, lAll] = [good, picked, poor, all].map(loss);
     const r = simulateFade(head, design, dots, [], good).healedRetention;
     const lost = Array.from(r).filter((x) => x === 0).length / r.length;
-    console.log(`healing loss over ${dots.count} dots: good ${lGood.toFixed(3)} (dots lost ${lost.toFixed(3)}, sd of retention ${sd(r).toFixed(3)}), picked scabs ${lPicked.toFixed(3)} (retained ${(1 - lPicked).toFixed(3)}), washed+sweat+sun ${lPoor.toFixed(3)}, all faults ${lAll.toFixed(3)}`);
+    console.log(
+      `healing loss over ${dots.count} dots: good ${lGood.toFixed(3)} (dots lost ${lost.toFixed(3)}, sd of retention ${sd(r).toFixed(3)}), picked scabs ${lPicked.toFixed(3)} (retained ${(1 - lPicked).toFixed(3)}), washed+sweat+sun ${lPoor.toFixed(3)}, all faults ${lAll.toFixed(3)}`,
+    );
     expect(lGood).toBeGreaterThanOrEqual(0.2);
     expect(lGood).toBeLessThanOrEqual(0.4);
     // Practitioners: 70-80 % kept with good aftercare, 40-50 % when scabs are picked.
@@ -80,7 +82,9 @@ describe('sun', () => {
     for (const spf of [15, 30, 50, 100]) {
       const at1 = effectiveSpf(spf, 1);
       const at05 = effectiveSpf(spf, 0.5);
-      console.log(`SPF ${spf}: effective at 2 mg/cm² ${effectiveSpf(spf, 2).toFixed(1)}, at 1 ${at1.toFixed(2)} (sqrt ${Math.sqrt(spf).toFixed(2)}), at 0.5 ${at05.toFixed(2)} (4th root ${(spf ** 0.25).toFixed(2)})`);
+      console.log(
+        `SPF ${spf}: effective at 2 mg/cm² ${effectiveSpf(spf, 2).toFixed(1)}, at 1 ${at1.toFixed(2)} (sqrt ${Math.sqrt(spf).toFixed(2)}), at 0.5 ${at05.toFixed(2)} (4th root ${(spf ** 0.25).toFixed(2)})`,
+      );
       expect(at1 / Math.sqrt(spf)).toBeCloseTo(1, 2);
       expect(at05 / spf ** 0.25).toBeCloseTo(1, 2);
       expect(effectiveSpf(spf, 2)).toBeCloseTo(spf, 6);
@@ -108,7 +112,9 @@ describe('sun', () => {
     const uvi = [1, 3, 6, 9, 12].map((u) => remainingAt({ ...base, climate: { preset: 'custom', customUvIndex: u } }, 5));
     const spf = [100, 50, 30, 15, 0].map((s) => remainingAt({ ...base, sunscreen: { spf: s, amountMgPerCm2: 1 } }, 5));
     const hat = (['always', 'sometimes', 'none'] as const).map((h) => remainingAt({ ...base, hat: h }, 5));
-    console.log(`mean remaining pigment at 5 y (outdoor, Australia):\n  hours 0 1 2 4 8 12: ${fmt(hours)}\n  UV index 1 3 6 9 12: ${fmt(uvi)}\n  SPF 100 50 30 15 none: ${fmt(spf)}\n  hat always sometimes none: ${fmt(hat)}`);
+    console.log(
+      `mean remaining pigment at 5 y (outdoor, Australia):\n  hours 0 1 2 4 8 12: ${fmt(hours)}\n  UV index 1 3 6 9 12: ${fmt(uvi)}\n  SPF 100 50 30 15 none: ${fmt(spf)}\n  hat always sometimes none: ${fmt(hat)}`,
+    );
     expect(decreasing(hours)).toBe(true);
     expect(decreasing(uvi)).toBe(true);
     expect(decreasing(spf)).toBe(true);
@@ -125,9 +131,19 @@ describe('sun', () => {
       if (ny > 0.9) crown.push(m);
       else if (Math.abs(ny) < 0.3) side.push(m);
     }
-    const kCrown = mean(Array.from({ length: dots.count }, (_, i) => i).filter((i) => dots.normals[3 * i + 1] > 0.9).map((i) => r.decayPerYear[i]));
-    const kSide = mean(Array.from({ length: dots.count }, (_, i) => i).filter((i) => Math.abs(dots.normals[3 * i + 1]) < 0.3).map((i) => r.decayPerYear[i]));
-    console.log(`outdoor Australia at 5 y: crown (n.y > 0.9, ${crown.length} dots) keeps ${mean(crown).toFixed(3)}, decay ${kCrown.toFixed(3)}/y; sides (|n.y| < 0.3, ${side.length} dots) keep ${mean(side).toFixed(3)}, decay ${kSide.toFixed(3)}/y`);
+    const kCrown = mean(
+      Array.from({ length: dots.count }, (_, i) => i)
+        .filter((i) => dots.normals[3 * i + 1] > 0.9)
+        .map((i) => r.decayPerYear[i]),
+    );
+    const kSide = mean(
+      Array.from({ length: dots.count }, (_, i) => i)
+        .filter((i) => Math.abs(dots.normals[3 * i + 1]) < 0.3)
+        .map((i) => r.decayPerYear[i]),
+    );
+    console.log(
+      `outdoor Australia at 5 y: crown (n.y > 0.9, ${crown.length} dots) keeps ${mean(crown).toFixed(3)}, decay ${kCrown.toFixed(3)}/y; sides (|n.y| < 0.3, ${side.length} dots) keep ${mean(side).toFixed(3)}, decay ${kSide.toFixed(3)}/y`,
+    );
     expect(crown.length).toBeGreaterThan(1000);
     expect(side.length).toBeGreaterThan(1000);
     expect(mean(crown)).toBeLessThan(0.8 * mean(side));
@@ -161,7 +177,9 @@ describe('time', () => {
     const r = simulateFade(head, design, dots, years, defaultFadeScenario(), { perDot: false });
     const L = years.map((_, y) => r.meanDotLab[3 * y]);
     const b = years.map((_, y) => r.meanDotLab[3 * y + 2]);
-    console.log(`default scenario, years ${years.join(', ')}:\n  mean remaining ${fmt(Array.from(r.meanRemaining))}\n  contrast dE00 ${fmt(Array.from(r.contrastDeltaE00))}\n  dot L* ${fmt(L)}  b* ${fmt(b)}\n  dot-vs-stubble dE00 ${fmt(Array.from(r.stubbleDeltaE00))} (stubble L* ${r.stubbleLab.L.toFixed(1)})`);
+    console.log(
+      `default scenario, years ${years.join(', ')}:\n  mean remaining ${fmt(Array.from(r.meanRemaining))}\n  contrast dE00 ${fmt(Array.from(r.contrastDeltaE00))}\n  dot L* ${fmt(L)}  b* ${fmt(b)}\n  dot-vs-stubble dE00 ${fmt(Array.from(r.stubbleDeltaE00))} (stubble L* ${r.stubbleLab.L.toFixed(1)})`,
+    );
     for (let y = 1; y < years.length; y++) {
       expect(L[y]).toBeGreaterThan(L[y - 1]);
       expect(r.meanRemaining[y]).toBeLessThan(r.meanRemaining[y - 1]);

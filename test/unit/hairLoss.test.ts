@@ -1,14 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHead, type HeadModel } from '../../src/model';
-import {
-  baldAreaShare,
-  defaultHairLoss,
-  hairField,
-  hairLossSchema,
-  HAIR_LOSS_PATTERNS,
-  type HairLoss,
-  type HairLossPatternId,
-} from '../../src/model/hair/hairLoss';
+import { baldAreaShare, defaultHairLoss, hairField, hairLossSchema, HAIR_LOSS_PATTERNS, type HairLoss, type HairLossPatternId } from '../../src/model/hair/hairLoss';
 import { depthInsideOutline } from '../../src/model/hair/anchors';
 import { ScalpSurface } from '../../src/model/scalp/surface';
 
@@ -34,7 +26,8 @@ const pct = (x: number) => +(100 * x).toFixed(1);
 function midline(h: HeadModel, field: Float32Array): { arcMm: number[]; hair: number[] } {
   const { fromPoleMm } = depthInsideOutline(h);
   const natural = hairField(h, loss('none'));
-  const arcMm: number[] = [], hair: number[] = [];
+  const arcMm: number[] = [],
+    hair: number[] = [];
   for (let i = 0; i <= h.chart.thetaSteps && natural[i] >= 0.5; i++) {
     arcMm.push(fromPoleMm[i]);
     hair.push(field[i]);
@@ -87,7 +80,9 @@ describe('hair-loss patterns', () => {
 
   it('Norwood IV: a solid band between frontal and crown loss; V: the band thins; VI: it is gone', () => {
     const band = (p: HairLossPatternId) => runs(midline(head, hairField(head, loss(p))));
-    const iv = band('norwood-4'), v = band('norwood-5'), vi = band('norwood-6');
+    const iv = band('norwood-4'),
+      v = band('norwood-5'),
+      vi = band('norwood-6');
     console.log('midline runs IV', iv, 'V', v, 'VI', vi);
     // IV: crown bald, band of full hair, frontal bald, (forelock-free) midline to the hairline.
     expect(iv.map((r) => r.bald)).toEqual([true, false, true]);
@@ -135,7 +130,15 @@ describe('hair-loss patterns', () => {
     const r = 20;
     const base = hairField(head, loss('none'));
     const removed = hairField(head, loss('none', { corrections: [{ centerMm: c, radiusMm: r, mode: 'remove' }] }));
-    const restored = hairField(head, loss('none', { corrections: [{ centerMm: c, radiusMm: r, mode: 'remove' }, { centerMm: c, radiusMm: r, mode: 'add' }] }));
+    const restored = hairField(
+      head,
+      loss('none', {
+        corrections: [
+          { centerMm: c, radiusMm: r, mode: 'remove' },
+          { centerMm: c, radiusMm: r, mode: 'add' },
+        ],
+      }),
+    );
     surface.project(c[0], c[1], c[2]);
     const atCentre = [surface.sampleGrid(base), surface.sampleGrid(removed), surface.sampleGrid(restored)];
     const shares = [baldAreaShare(head, base), baldAreaShare(head, removed), baldAreaShare(head, restored)];

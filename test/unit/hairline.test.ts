@@ -32,24 +32,29 @@ const r1 = (v: Vec3) => v.map((x) => +x.toFixed(1));
  * chart the model uses): crossings of the mesh's edges with the plane x = 0 in front of the
  * head, ordered by angle about the head's centre, summed between the two points. */
 function meshMidlineArc(h: HeadModel, to: Vec3): number {
-  const p = h.positions, idx = h.indices;
+  const p = h.positions,
+    idx = h.indices;
   const pts: [number, number, number][] = [];
   const c = h.chart.centerMm;
   for (let t = 0; t < idx.length; t += 3) {
     for (let e = 0; e < 3; e++) {
-      const a = idx[t + e], b = idx[t + ((e + 1) % 3)];
+      const a = idx[t + e],
+        b = idx[t + ((e + 1) % 3)];
       if (a > b) continue; // each edge once per triangle direction is enough: duplicates are merged by the sort
-      const xa = p[3 * a], xb = p[3 * b];
+      const xa = p[3 * a],
+        xb = p[3 * b];
       if (xa >= 0 === xb >= 0) continue;
       const s = xa / (xa - xb);
-      const y = p[3 * a + 1] + (p[3 * b + 1] - p[3 * a + 1]) * s, z = p[3 * a + 2] + (p[3 * b + 2] - p[3 * a + 2]) * s;
+      const y = p[3 * a + 1] + (p[3 * b + 1] - p[3 * a + 1]) * s,
+        z = p[3 * a + 2] + (p[3 * b + 2] - p[3 * a + 2]) * s;
       if (z < 20) continue;
       pts.push([Math.atan2(y - c[1], z - c[2]), y, z]);
     }
   }
   pts.sort((u, v) => u[0] - v[0]);
   const g = h.landmarks.glabella;
-  const a0 = Math.atan2(g[1] - c[1], g[2] - c[2]), a1 = Math.atan2(to[1] - c[1], to[2] - c[2]);
+  const a0 = Math.atan2(g[1] - c[1], g[2] - c[2]),
+    a1 = Math.atan2(to[1] - c[1], to[2] - c[2]);
   let arc = 0;
   let prev: [number, number] | null = null;
   for (const [a, y, z] of pts) {
@@ -78,7 +83,11 @@ describe('hairline schema', () => {
 describe('hairline handles', () => {
   it('puts the default mid-frontal point 80 +/- 5 mm above the glabella along the surface, on every head size', () => {
     const rows: Record<string, unknown> = {};
-    for (const [name, h] of [['p5', small], ['p50', head], ['p95', large]] as const) {
+    for (const [name, h] of [
+      ['p5', small],
+      ['p50', head],
+      ['p95', large],
+    ] as const) {
       const hs = byId(hairlineHandles(h, defaultHairline()));
       const arc = meshMidlineArc(h, hs.mid.positionMm);
       const e = h.landmarks.eyeOuterLeft;
@@ -103,10 +112,15 @@ describe('hairline handles', () => {
     const moved = moveHandle(head, defaultHairline(), 'frontotemporalLeft', [p[0] + 6, p[1] + 8, p[2] - 6]);
     expect(moved.warning).toBeNull();
     const rows: Record<string, unknown> = {};
-    for (const [name, h] of [['p5', small], ['p50', head], ['p95', large]] as const) {
+    for (const [name, h] of [
+      ['p5', small],
+      ['p50', head],
+      ['p95', large],
+    ] as const) {
       const d = byId(hairlineHandles(h, defaultHairline()));
       const m = byId(hairlineHandles(h, moved.hairline));
-      const dPhi = deg(m.frontotemporalLeft.phi - d.frontotemporalLeft.phi), dTheta = deg(m.frontotemporalLeft.theta - d.frontotemporalLeft.theta);
+      const dPhi = deg(m.frontotemporalLeft.phi - d.frontotemporalLeft.phi),
+        dTheta = deg(m.frontotemporalLeft.theta - d.frontotemporalLeft.theta);
       const shiftMm = Math.hypot(...([0, 1, 2].map((c) => m.frontotemporalLeft.positionMm[c] - d.frontotemporalLeft.positionMm[c]) as [number, number, number]));
       rows[name] = { dPhiDeg: dPhi, dThetaDeg: dTheta, shiftMm: +shiftMm.toFixed(2), midArcMm: +meshMidlineArc(h, m.mid.positionMm).toFixed(1) };
       expect(dPhi).toBeCloseTo(moved.hairline.handles!.frontotemporalLeft.dPhiDeg, 1);
@@ -128,7 +142,8 @@ describe('hairline handles', () => {
       ['templeRight', [hs.templeRight.positionMm[0] - 3, hs.templeRight.positionMm[1] + 6, hs.templeRight.positionMm[2] - 5]],
       ['mid', [0, hs.mid.positionMm[1] + 6, hs.mid.positionMm[2] - 4]],
     ];
-    let worst = 0, worstReach = 0;
+    let worst = 0,
+      worstReach = 0;
     for (const [id, target] of drags) {
       const r = moveHandle(head, h, id as never, target);
       expect(r.warning, id).toBeNull();
@@ -139,8 +154,13 @@ describe('hairline handles', () => {
       s.project(...target);
       const reach = id === 'mid' ? Math.abs(now.mid.positionMm[1] - s.y) : Math.hypot(now[id].positionMm[0] - s.x, now[id].positionMm[1] - s.y, now[id].positionMm[2] - s.z);
       worstReach = Math.max(worstReach, reach);
-      for (const [a, b] of [['frontotemporalLeft', 'frontotemporalRight'], ['templeLeft', 'templeRight'], ['templeEndLeft', 'templeEndRight']] as const) {
-        const p = now[a].positionMm, q = now[b].positionMm;
+      for (const [a, b] of [
+        ['frontotemporalLeft', 'frontotemporalRight'],
+        ['templeLeft', 'templeRight'],
+        ['templeEndLeft', 'templeEndRight'],
+      ] as const) {
+        const p = now[a].positionMm,
+          q = now[b].positionMm;
         worst = Math.max(worst, Math.hypot(p[0] + q[0], p[1] - q[1], p[2] - q[2]));
       }
       worst = Math.max(worst, Math.abs(now.mid.positionMm[0]));
@@ -149,9 +169,17 @@ describe('hairline handles', () => {
     expect(worst).toBeLessThan(0.5);
     expect(worstReach).toBeLessThan(0.5);
     // Off symmetry, a drag moves only that handle.
-    const free = moveHandle(head, { ...h, symmetric: false }, 'templeLeft', [hairlineHandles(head, h)[5].positionMm[0], hairlineHandles(head, h)[5].positionMm[1] + 8, hairlineHandles(head, h)[5].positionMm[2]]);
+    const free = moveHandle(head, { ...h, symmetric: false }, 'templeLeft', [
+      hairlineHandles(head, h)[5].positionMm[0],
+      hairlineHandles(head, h)[5].positionMm[1] + 8,
+      hairlineHandles(head, h)[5].positionMm[2],
+    ]);
     const f = byId(hairlineHandles(head, free.hairline));
-    const gap = Math.hypot(f.templeLeft.positionMm[0] + f.templeRight.positionMm[0], f.templeLeft.positionMm[1] - f.templeRight.positionMm[1], f.templeLeft.positionMm[2] - f.templeRight.positionMm[2]);
+    const gap = Math.hypot(
+      f.templeLeft.positionMm[0] + f.templeRight.positionMm[0],
+      f.templeLeft.positionMm[1] - f.templeRight.positionMm[1],
+      f.templeLeft.positionMm[2] - f.templeRight.positionMm[2],
+    );
     console.log('asymmetric drag: temples out of mirror by', gap.toFixed(2), 'mm; warnings', JSON.stringify(hairlineWarnings(head, free.hairline)));
     expect(gap).toBeGreaterThan(4);
     expect(hairlineWarnings(head, free.hairline).map((w) => w.code)).toContain('asymmetric-temples');
@@ -211,7 +239,8 @@ describe('hairline curve and guides', () => {
     expect(hairlinePolyline(head, { ...sharp, irregularityMm: 5 }, 7)).toEqual(hairlinePolyline(head, sharp, 7));
     // Mature recedes the temples: its frontotemporal points sit higher.
     const ft = (s: Hairline) => byId(hairlineHandles(head, s)).frontotemporalLeft.positionMm;
-    const mature = ft(withStyle(defaultHairline(), 'mature')), classic = ft(withStyle(defaultHairline(), 'classic'));
+    const mature = ft(withStyle(defaultHairline(), 'mature')),
+      classic = ft(withStyle(defaultHairline(), 'classic'));
     console.log('left frontotemporal point: classic', r1(classic), 'mature', r1(mature));
     expect(mature[1]).toBeGreaterThan(classic[1]);
     expect(mature[2]).toBeLessThan(classic[2] - 10);
@@ -220,7 +249,12 @@ describe('hairline curve and guides', () => {
   it('draws the height scale at 70, 80 and 100 mm and warns about a low hairline', () => {
     const gd = hairlineGuides(head, defaultHairline());
     const marks = gd.heightMarks.map((m) => ({ mm: m.heightMm, meshArcMm: +meshMidlineArc(head, m.positionMm).toFixed(1) }));
-    console.log('height marks', JSON.stringify(marks), 'eye verticals', gd.eyeVerticals.map((v) => v.polyline.length / 3));
+    console.log(
+      'height marks',
+      JSON.stringify(marks),
+      'eye verticals',
+      gd.eyeVerticals.map((v) => v.polyline.length / 3),
+    );
     for (const m of marks) expect(Math.abs(m.meshArcMm - m.mm)).toBeLessThan(5);
     for (const v of gd.eyeVerticals) {
       const e = v.side === 'left' ? head.landmarks.eyeOuterLeft : head.landmarks.eyeOuterRight;
@@ -249,7 +283,8 @@ function bandProfile(dots: DotSet, hairlineMm: Float32Array, edgesMm: number[], 
     for (let b = 0; b < bands; b++) if (d >= edgesMm[b] && d < edgesMm[b + 1]) return b;
     return -1;
   };
-  const areaMm2 = new Float64Array(bands), weighted = new Float64Array(bands);
+  const areaMm2 = new Float64Array(bands),
+    weighted = new Float64Array(bands);
   const counts = Array.from({ length: bands }, () => new Array<number>(dots.layerCounts.length).fill(0));
   for (let j = 0; j < chart.phiSteps; j++) {
     let phi = (j / chart.phiSteps) * 2 * Math.PI;
@@ -260,7 +295,8 @@ function bandProfile(dots: DotSet, hairlineMm: Float32Array, edgesMm: number[], 
       const d = 0.5 * (hairlineMm[k] + hairlineMm[k + 1]);
       const b = band(d);
       if (b < 0) continue;
-      const r0 = chart.rhoMm[k], r1 = chart.rhoMm[k + 1];
+      const r0 = chart.rhoMm[k],
+        r1 = chart.rhoMm[k + 1];
       const a = 0.5 * (r1 * r1 - r0 * r0) * dPhi;
       areaMm2[b] += a;
       weighted[b] += a * weight(d);

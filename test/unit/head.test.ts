@@ -3,14 +3,7 @@ import type { Sex } from '../../src/model/head/form';
 import { buildHeadGeometry, type HeadGeometry } from '../../src/model/head/geometry';
 import { measuresAtZ } from '../../src/model/head/measures';
 import { HeadMeasureError, LANDMARKS, type HeadMeasures } from '../../src/model/head/types';
-import {
-  distanceToMesh,
-  edgeUseHistogram,
-  signedVolume,
-  slicePerimeters,
-  windingAgreement,
-  type V3,
-} from './helpers/mesh';
+import { distanceToMesh, edgeUseHistogram, signedVolume, slicePerimeters, windingAgreement, type V3 } from './helpers/mesh';
 
 interface Measured {
   circumferenceMm: number;
@@ -25,7 +18,8 @@ function measureMesh(g: HeadGeometry): Measured {
   const { glabella: gl, opisthocranion: op } = g.landmarks;
   const p = g.positions;
   // Plane through glabella and opisthocranion that contains the x direction.
-  const dy = op[1] - gl[1], dz = op[2] - gl[2];
+  const dy = op[1] - gl[1],
+    dz = op[2] - gl[2];
   const len = Math.hypot(dy, dz);
   const normal: V3 = [0, -dz / len, dy / len];
   const [outer] = slicePerimeters(p, g.indices, gl, normal);
@@ -41,7 +35,8 @@ function measureMesh(g: HeadGeometry): Measured {
   const notchHalfWidth = bins.get(notchY)!;
   let earTopMm = -Infinity;
   for (let y = 0; y < notchY; y++) if (bins.get(y)! > notchHalfWidth + 2) earTopMm = y + 1;
-  let minX = Infinity, maxX = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity;
   for (let v = 0; v < p.length; v += 3) {
     if (p[v + 1] <= notchY) continue;
     minX = Math.min(minX, p[v]);
@@ -79,24 +74,25 @@ function headAt(z: number, sex: Sex = 'male'): HeadGeometry {
 }
 
 describe('parametric head: measures', () => {
-  for (const sex of SEXES) for (const [name, z] of PERCENTILES) {
-    it(`the ${name} percentile ${sex} head measures as asked (circumference, length, breadth within 2%)`, () => {
-      const wanted = measuresAtZ(z);
-      const t0 = performance.now();
-      const g = headAt(z, sex);
-      const ms = performance.now() - t0;
-      const m = measureMesh(g);
-      console.log(
-        `${sex} ${name}: built in ${ms.toFixed(0)} ms, ${g.indices.length / 3} triangles; ` +
-          `circumference ${m.circumferenceMm.toFixed(1)} (${wanted.circumferenceMm.toFixed(1)}), ` +
-          `length ${m.lengthMm.toFixed(1)} (${wanted.lengthMm.toFixed(1)}), breadth ${m.breadthMm.toFixed(1)} (${wanted.breadthMm.toFixed(1)})`,
-      );
-      expectMeasures(m, wanted);
-      // The tape passes above the ears.
-      expect(m.earTopMm).toBeLessThan(m.planeAtEarMm - 2);
-      expect(m.earTopMm).toBeLessThan(g.landmarks.glabella[1]);
-    });
-  }
+  for (const sex of SEXES)
+    for (const [name, z] of PERCENTILES) {
+      it(`the ${name} percentile ${sex} head measures as asked (circumference, length, breadth within 2%)`, () => {
+        const wanted = measuresAtZ(z);
+        const t0 = performance.now();
+        const g = headAt(z, sex);
+        const ms = performance.now() - t0;
+        const m = measureMesh(g);
+        console.log(
+          `${sex} ${name}: built in ${ms.toFixed(0)} ms, ${g.indices.length / 3} triangles; ` +
+            `circumference ${m.circumferenceMm.toFixed(1)} (${wanted.circumferenceMm.toFixed(1)}), ` +
+            `length ${m.lengthMm.toFixed(1)} (${wanted.lengthMm.toFixed(1)}), breadth ${m.breadthMm.toFixed(1)} (${wanted.breadthMm.toFixed(1)})`,
+        );
+        expectMeasures(m, wanted);
+        // The tape passes above the ears.
+        expect(m.earTopMm).toBeLessThan(m.planeAtEarMm - 2);
+        expect(m.earTopMm).toBeLessThan(g.landmarks.glabella[1]);
+      });
+    }
 
   it('odd but accepted combinations are fitted too', () => {
     const combos: HeadMeasures[] = [
@@ -128,9 +124,7 @@ describe('parametric head: mesh', () => {
     // of the same volume.
     let inside = 0;
     const h = 2.5;
-    for (let x = -225; x <= 225; x += h)
-      for (let y = -350; y <= 150; y += h)
-        for (let z = -150; z <= 150; z += h) if (g.distance(x + 0.37, y + 0.21, z + 0.13) < 0) inside++;
+    for (let x = -225; x <= 225; x += h) for (let y = -350; y <= 150; y += h) for (let z = -150; z <= 150; z += h) if (g.distance(x + 0.37, y + 0.21, z + 0.13) < 0) inside++;
     const lattice = inside * h * h * h;
     console.log(`volume ${(volume / 1e3).toFixed(0)} cm3 (lattice ${(lattice / 1e3).toFixed(0)} cm3)`);
     expect(volume).toBeGreaterThan(0);
@@ -144,7 +138,8 @@ describe('parametric head: mesh', () => {
 
   it('distance is zero on the mesh and never far above the true distance', () => {
     const g = headAt(0);
-    const p = g.positions, n = g.normals;
+    const p = g.positions,
+      n = g.normals;
     let worstOnSurface = 0;
     let worstRatio = 0;
     let wrongSide = 0;
@@ -176,54 +171,55 @@ describe('parametric head: mesh', () => {
 });
 
 describe('parametric head: landmarks', () => {
-  for (const sex of SEXES) for (const [name, z] of PERCENTILES) {
-    it(`lie on the surface and where anatomy puts them (${name} percentile, ${sex})`, () => {
-      const g = headAt(z, sex);
-      const l = g.landmarks;
-      for (const key of LANDMARKS) {
-        expect(distanceToMesh(g.positions, g.indices, l[key]), key).toBeLessThan(0.5);
-        expect(Math.abs(g.distance(...l[key])), key).toBeLessThan(0.3);
-      }
-      const p = g.positions;
-      let topY = -Infinity;
-      let foreheadZ = -Infinity;
-      let noseZ = -Infinity;
-      let farthest = 0;
-      for (let v = 0; v < p.length; v += 3) {
-        const [x, y, zz] = [p[v], p[v + 1], p[v + 2]];
-        topY = Math.max(topY, y);
-        if (Math.abs(x) > 1.5) continue;
-        if (y > l.nasion[1] && y < l.glabella[1] + 60) foreheadZ = Math.max(foreheadZ, zz);
-        if (y < l.nasion[1] && y > l.nasion[1] - 70) noseZ = Math.max(noseZ, zz);
-        if (y > -40) farthest = Math.max(farthest, Math.hypot(y - l.glabella[1], zz - l.glabella[2]));
-      }
-      // Glabella: the most forward point of the forehead midline; the nose tip stands in front.
-      expect(l.glabella[2]).toBeGreaterThan(foreheadZ - 0.2);
-      expect(noseZ).toBeGreaterThan(l.glabella[2] + 10);
-      expect(l.nasion[2]).toBeLessThan(l.glabella[2]);
-      expect(l.nasion[1]).toBeLessThan(l.glabella[1]);
-      // Vertex: the highest point. Opisthocranion: farthest from the glabella.
-      expect(l.vertex[1]).toBeGreaterThan(topY - 0.2);
-      const length = Math.hypot(l.opisthocranion[1] - l.glabella[1], l.opisthocranion[2] - l.glabella[2]);
-      expect(length).toBeGreaterThan(farthest - 0.3);
-      expect(l.opisthocranion[2]).toBeLessThan(-60);
-      // Inion below the opisthocranion on the back; nape lower still, at the neck.
-      expect(l.inion[1]).toBeLessThan(l.opisthocranion[1] - 20);
-      expect(l.inion[2]).toBeLessThan(-60);
-      expect(l.nape[1]).toBeLessThan(l.inion[1] - 30);
-      expect(l.nape[2]).toBeGreaterThan(l.inion[2]); // the neck lies under the occiput
-      expect(l.nape[2]).toBeLessThan(-40);
-      // Tragi: symmetric about the origin, the ear canals' midpoint.
-      expect(l.tragusLeft[0]).toBeGreaterThan(60);
-      expect(l.tragusLeft[0]).toBeCloseTo(-l.tragusRight[0], 6);
-      expect(Math.hypot(l.tragusLeft[1] + l.tragusRight[1], l.tragusLeft[2] + l.tragusRight[2])).toBeLessThan(0.5);
-      // Outer eye corners: symmetric, below and behind the glabella, on the left for x > 0.
-      expect(l.eyeOuterLeft[0]).toBeGreaterThan(30);
-      expect(l.eyeOuterLeft[0]).toBeCloseTo(-l.eyeOuterRight[0], 6);
-      expect(l.eyeOuterLeft[1]).toBeLessThan(l.glabella[1] - 10);
-      expect(l.eyeOuterLeft[2]).toBeLessThan(l.glabella[2] - 10);
-    });
-  }
+  for (const sex of SEXES)
+    for (const [name, z] of PERCENTILES) {
+      it(`lie on the surface and where anatomy puts them (${name} percentile, ${sex})`, () => {
+        const g = headAt(z, sex);
+        const l = g.landmarks;
+        for (const key of LANDMARKS) {
+          expect(distanceToMesh(g.positions, g.indices, l[key]), key).toBeLessThan(0.5);
+          expect(Math.abs(g.distance(...l[key])), key).toBeLessThan(0.3);
+        }
+        const p = g.positions;
+        let topY = -Infinity;
+        let foreheadZ = -Infinity;
+        let noseZ = -Infinity;
+        let farthest = 0;
+        for (let v = 0; v < p.length; v += 3) {
+          const [x, y, zz] = [p[v], p[v + 1], p[v + 2]];
+          topY = Math.max(topY, y);
+          if (Math.abs(x) > 1.5) continue;
+          if (y > l.nasion[1] && y < l.glabella[1] + 60) foreheadZ = Math.max(foreheadZ, zz);
+          if (y < l.nasion[1] && y > l.nasion[1] - 70) noseZ = Math.max(noseZ, zz);
+          if (y > -40) farthest = Math.max(farthest, Math.hypot(y - l.glabella[1], zz - l.glabella[2]));
+        }
+        // Glabella: the most forward point of the forehead midline; the nose tip stands in front.
+        expect(l.glabella[2]).toBeGreaterThan(foreheadZ - 0.2);
+        expect(noseZ).toBeGreaterThan(l.glabella[2] + 10);
+        expect(l.nasion[2]).toBeLessThan(l.glabella[2]);
+        expect(l.nasion[1]).toBeLessThan(l.glabella[1]);
+        // Vertex: the highest point. Opisthocranion: farthest from the glabella.
+        expect(l.vertex[1]).toBeGreaterThan(topY - 0.2);
+        const length = Math.hypot(l.opisthocranion[1] - l.glabella[1], l.opisthocranion[2] - l.glabella[2]);
+        expect(length).toBeGreaterThan(farthest - 0.3);
+        expect(l.opisthocranion[2]).toBeLessThan(-60);
+        // Inion below the opisthocranion on the back; nape lower still, at the neck.
+        expect(l.inion[1]).toBeLessThan(l.opisthocranion[1] - 20);
+        expect(l.inion[2]).toBeLessThan(-60);
+        expect(l.nape[1]).toBeLessThan(l.inion[1] - 30);
+        expect(l.nape[2]).toBeGreaterThan(l.inion[2]); // the neck lies under the occiput
+        expect(l.nape[2]).toBeLessThan(-40);
+        // Tragi: symmetric about the origin, the ear canals' midpoint.
+        expect(l.tragusLeft[0]).toBeGreaterThan(60);
+        expect(l.tragusLeft[0]).toBeCloseTo(-l.tragusRight[0], 6);
+        expect(Math.hypot(l.tragusLeft[1] + l.tragusRight[1], l.tragusLeft[2] + l.tragusRight[2])).toBeLessThan(0.5);
+        // Outer eye corners: symmetric, below and behind the glabella, on the left for x > 0.
+        expect(l.eyeOuterLeft[0]).toBeGreaterThan(30);
+        expect(l.eyeOuterLeft[0]).toBeCloseTo(-l.eyeOuterRight[0], 6);
+        expect(l.eyeOuterLeft[1]).toBeLessThan(l.glabella[1] - 10);
+        expect(l.eyeOuterLeft[2]).toBeLessThan(l.glabella[2] - 10);
+      });
+    }
 });
 
 describe('parametric head: refusals', () => {

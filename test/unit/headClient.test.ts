@@ -4,8 +4,7 @@ import { HeadClient } from '../../src/state/headClient';
 import type { HeadInput, HeadModel } from '../../src/model';
 
 /** A stand-in for the head worker: it answers with a head that records what it was asked for. */
-const fakeHeadWorker = () =>
-  new ChannelWorker({ createHead: (input: HeadInput) => ({ ok: true, head: { measures: input, sex: input.sex ?? 'male' } as unknown as HeadModel }) });
+const fakeHeadWorker = () => new ChannelWorker({ createHead: (input: HeadInput) => ({ ok: true, head: { measures: input, sex: input.sex ?? 'male' } as unknown as HeadModel }) });
 
 describe('HeadClient', () => {
   it('carries the sex with the measures to the head worker', async () => {

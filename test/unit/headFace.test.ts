@@ -60,7 +60,8 @@ function scanEye(g: HeadGeometry, eye: EyeBall) {
     for (let i = 0; i < n; i++) {
       const t = skinT[j * n + i];
       if (kind[j * n + i] || z0 - t - cz > 0.6 * r) continue;
-      let above = false, below = false;
+      let above = false,
+        below = false;
       for (let k = 1; k <= slot; k++) {
         if (j + k < n && skinT[(j + k) * n + i] < t - 1.5) above = true;
         if (j - k >= 0 && skinT[(j - k) * n + i] < t - 1.5) below = true;
@@ -74,18 +75,28 @@ function scanEye(g: HeadGeometry, eye: EyeBall) {
   open[half * n + half] = 1;
   while (stack.length) {
     const c = stack.pop()!;
-    const i = c % n, j = (c / n) | 0;
-    for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
-      const ii = i + di, jj = j + dj;
+    const i = c % n,
+      j = (c / n) | 0;
+    for (const [di, dj] of [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ]) {
+      const ii = i + di,
+        jj = j + dj;
       if (ii < 0 || jj < 0 || ii >= n || jj >= n) continue;
       const k = jj * n + ii;
-      if (!open[k] && kind[k]) (open[k] = 1), stack.push(k);
+      if (!open[k] && kind[k]) ((open[k] = 1), stack.push(k));
     }
   }
-  let minX = Infinity, maxX = -Infinity, height = 0;
+  let minX = Infinity,
+    maxX = -Infinity,
+    height = 0;
   for (let i = 0; i < n; i++) {
-    let lo = Infinity, hi = -Infinity;
-    for (let j = 0; j < n; j++) if (open[j * n + i]) (lo = Math.min(lo, j)), (hi = Math.max(hi, j));
+    let lo = Infinity,
+      hi = -Infinity;
+    for (let j = 0; j < n; j++) if (open[j * n + i]) ((lo = Math.min(lo, j)), (hi = Math.max(hi, j)));
     if (hi < lo) continue;
     minX = Math.min(minX, i);
     maxX = Math.max(maxX, i);
@@ -96,7 +107,12 @@ function scanEye(g: HeadGeometry, eye: EyeBall) {
 }
 
 describe('head: open eyes', () => {
-  const cases: [Sex, number][] = [['male', -1.645], ['male', 0], ['male', 1.645], ['female', 0]];
+  const cases: [Sex, number][] = [
+    ['male', -1.645],
+    ['male', 0],
+    ['male', 1.645],
+    ['female', 0],
+  ];
   for (const [sex, z] of cases) {
     it(`are open as real eyes are (${sex}, z ${z}): a fissure ~29 x 9.3 mm, aspect ratio 0.28-0.34`, () => {
       const { g, shape } = head(sex, z);
@@ -125,7 +141,10 @@ describe('head: open eyes', () => {
       const [cx, cy, cz] = eye.centerMm;
       const r = eye.radiusMm;
       const e = scanEye(g, eye);
-      let inOpening = 0, lidOverGlobe = 0, worstLid = 0, worstMedial = 0;
+      let inOpening = 0,
+        lidOverGlobe = 0,
+        worstLid = 0,
+        worstMedial = 0;
       for (let j = 0; j < e.n; j++) {
         for (let i = 0; i < e.n; i++) {
           const k = j * e.n + i;
@@ -141,9 +160,16 @@ describe('head: open eyes', () => {
           } else if (rho < 0.97 * r) {
             // Outside the opening the lids cover the globe: its surface is inside the skin.
             const p: Vec3 = [x, y, cz + Math.sqrt(r * r - (x - cx) ** 2 - (y - cy) ** 2)];
-            const nearEdge = [[1, 0], [-1, 0], [0, 1], [0, -1], [2, 0], [-2, 0], [0, 2], [0, -2]].some(
-              ([di, dj]) => e.open[(j + dj) * e.n + i + di],
-            );
+            const nearEdge = [
+              [1, 0],
+              [-1, 0],
+              [0, 1],
+              [0, -1],
+              [2, 0],
+              [-2, 0],
+              [0, 2],
+              [0, -2],
+            ].some(([di, dj]) => e.open[(j + dj) * e.n + i + di]);
             if (!nearEdge) expect(g.distance(...p), `globe at ${x.toFixed(2)}, ${y.toFixed(2)}`).toBeLessThan(0);
             // The lids lie on the globe: just outside the opening, over the globe's front, the
             // skin seen there is a lid's thickness off the globe's surface: ~2-3 mm over the
@@ -158,15 +184,21 @@ describe('head: open eyes', () => {
         }
       }
       console.log(
-        `${sex}: ${inOpening} rays in the opening, ${lidOverGlobe} over the lids; lid edge at most ` +
-          `${worstLid.toFixed(2)} mm off the globe over the pupil, ${worstMedial.toFixed(2)} mm elsewhere`,
+        `${sex}: ${inOpening} rays in the opening, ${lidOverGlobe} over the lids; lid edge at most ` + `${worstLid.toFixed(2)} mm off the globe over the pupil, ${worstMedial.toFixed(2)} mm elsewhere`,
       );
       expect(worstLid).toBeGreaterThan(0.5);
       expect(worstLid).toBeLessThan(3.5);
       expect(worstMedial).toBeLessThan(5.5);
       // The pupil and the white either side of it are seen.
-      for (const [dx, dy] of [[0, 0], [0.6, 0], [-0.6, 0], [0, 0.25], [0, -0.3]]) {
-        const x = cx + dx * r, y = cy + dy * r;
+      for (const [dx, dy] of [
+        [0, 0],
+        [0.6, 0],
+        [-0.6, 0],
+        [0, 0.25],
+        [0, -0.3],
+      ]) {
+        const x = cx + dx * r,
+          y = cy + dy * r;
         const t = castRay(g.distance, x, y, cz + 3 * r, 0, 0, -1, 6 * r);
         const te = cz + 3 * r - (cz + Math.sqrt(r * r - (x - cx) ** 2 - (y - cy) ** 2));
         expect(t < 0 || te < t, `eyeball at ${dx}, ${dy}`).toBe(true);
@@ -190,11 +222,12 @@ describe('head: open eyes', () => {
 /** The mesh vertex nearest a surface point seen from the front at (x, y). */
 function vertexSeenAt(g: HeadGeometry, x: number, y: number): number {
   const z = 400 - castRay(g.distance, x, y, 400, 0, 0, -1, 800);
-  let best = -1, bestD = Infinity;
+  let best = -1,
+    bestD = Infinity;
   const p = g.positions;
   for (let v = 0; v < p.length / 3; v++) {
     const d = (p[3 * v] - x) ** 2 + (p[3 * v + 1] - y) ** 2 + (p[3 * v + 2] - z) ** 2;
-    if (d < bestD) (bestD = d), (best = v);
+    if (d < bestD) ((bestD = d), (best = v));
   }
   expect(Math.sqrt(bestD)).toBeLessThan(2);
   return best;
@@ -206,7 +239,8 @@ describe('head: lips and brows for the renderer', () => {
       const { g, shape } = head(sex);
       const f = g.features;
       expect(f.length).toBe((g.positions.length / 3) * 2);
-      let lips = 0, brows = 0;
+      let lips = 0,
+        brows = 0;
       for (let v = 0; v < f.length; v += 2) {
         expect(f[v] >= 0 && f[v] <= 1 && f[v + 1] >= 0 && f[v + 1] <= 1).toBe(true);
         if (f[v] > 0.5) lips++;
@@ -240,7 +274,8 @@ describe('head: lips and brows for the renderer', () => {
       const s = shape.faceScale;
       // Middle of the brow (weighted height) at its head, two thirds along and its thickness.
       const column = (x: number) => {
-        let sum = 0, sy = 0;
+        let sum = 0,
+          sy = 0;
         for (let y = 10; y <= 45; y += 0.5) {
           const w = g.features[2 * vertexSeenAt(g, x * s, shape.faceY(y)) + 1];
           sum += w;
@@ -248,10 +283,12 @@ describe('head: lips and brows for the renderer', () => {
         }
         return { mid: sy / sum, thick: sum * 0.5 };
       };
-      const headEnd = column(17), peak = column(14 + (2 / 3) * 44);
+      const headEnd = column(17),
+        peak = column(14 + (2 / 3) * 44);
       return { arch: peak.mid - headEnd.mid, thick: headEnd.thick };
     };
-    const m = rise('male'), f = rise('female');
+    const m = rise('male'),
+      f = rise('female');
     console.log(`brow rise head -> 2/3: male ${m.arch.toFixed(1)} mm, female ${f.arch.toFixed(1)} mm; thickness at the head: male ${m.thick.toFixed(1)}, female ${f.thick.toFixed(1)} mm`);
     expect(f.arch).toBeGreaterThan(m.arch + 2);
     expect(m.thick).toBeGreaterThan(9);
@@ -280,11 +317,16 @@ describe('head: male and female', () => {
   const throat = (g: HeadGeometry, shape: HeadShape) => 400 - castRay(g.distance, 0, shape.faceY(-114), 400, 0, 0, -1, 800);
 
   it('gives the female head narrower shoulders, a smaller chin and no laryngeal prominence', () => {
-    const m = head('male'), f = head('female');
-    const s = m.shape.faceScale, sf = f.shape.faceScale;
-    const sm = shoulders(m.g) / s, sfm = shoulders(f.g) / sf;
-    const cm = chinBreadth(m.g, m.shape), cf = chinBreadth(f.g, f.shape);
-    const tm = throat(m.g, m.shape), tf = throat(f.g, f.shape);
+    const m = head('male'),
+      f = head('female');
+    const s = m.shape.faceScale,
+      sf = f.shape.faceScale;
+    const sm = shoulders(m.g) / s,
+      sfm = shoulders(f.g) / sf;
+    const cm = chinBreadth(m.g, m.shape),
+      cf = chinBreadth(f.g, f.shape);
+    const tm = throat(m.g, m.shape),
+      tf = throat(f.g, f.shape);
     console.log(`shoulders ${sm.toFixed(0)} / ${sfm.toFixed(0)} mm, chin ${cm.toFixed(1)} / ${cf.toFixed(1)} mm, throat z ${tm.toFixed(1)} / ${tf.toFixed(1)} mm (male / female)`);
     // Biacromial breadth ~400 mm (male), ~360 mm (female), at the template's scale.
     expect(Math.abs(sm / 400 - 1)).toBeLessThan(0.05);
@@ -314,7 +356,8 @@ describe('head: male and female', () => {
       const { g } = head(sex);
       const nv = g.positions.length / 3;
       const display = headDisplay({ ...g, scalpUv: new Float32Array(2 * nv) });
-      const full = g.indices.length / 3, coarse = display.coarse.indices.length / 3;
+      const full = g.indices.length / 3,
+        coarse = display.coarse.indices.length / 3;
       console.log(`${sex}: ${full} triangles, coarse ${coarse}`);
       expect(full).toBeLessThan(FULL_TRIANGLES_MAX);
       expect(coarse).toBeLessThan(COARSE_TRIANGLES_MAX);

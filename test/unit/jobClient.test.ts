@@ -89,7 +89,9 @@ describe('JobClient: timeouts', () => {
     await tick();
     workers[0].crash();
     const outcome = await job;
-    expect(outcome.kind === 'failed' && outcome.message).toBe('The echo could not be made: the background worker stopped (worker error), then did not answer within 40 ms. Try again, or reload the page.');
+    expect(outcome.kind === 'failed' && outcome.message).toBe(
+      'The echo could not be made: the background worker stopped (worker error), then did not answer within 40 ms. Try again, or reload the page.',
+    );
     expect(workers).toHaveLength(2);
     client.dispose();
   });

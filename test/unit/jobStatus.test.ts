@@ -17,11 +17,22 @@ function answer<T>(method: keyof typeof silent, value: () => T): Promise<T> | T 
   return never();
 }
 
-const noDots = (): Partial<DotSet> => ({ count: 0, positions: new Float32Array(0), normals: new Float32Array(0), diameterMm: new Float32Array(0), shade: new Float32Array(0), layerCounts: new Uint32Array(3), layerAreaCm2: new Float32Array(3) });
+const noDots = (): Partial<DotSet> => ({
+  count: 0,
+  positions: new Float32Array(0),
+  normals: new Float32Array(0),
+  diameterMm: new Float32Array(0),
+  shade: new Float32Array(0),
+  layerCounts: new Uint32Array(3),
+  layerAreaCm2: new Float32Array(3),
+});
 const apis: Record<string, object> = {
   head: {
     createHead: (input: HeadInput) =>
-      answer('createHead', () => ({ ok: true, head: { measures: { circumferenceMm: input.circumferenceMm, lengthMm: input.lengthMm, breadthMm: input.breadthMm }, sex: input.sex ?? 'male', chart: {}, landmarks: {} } })),
+      answer('createHead', () => ({
+        ok: true,
+        head: { measures: { circumferenceMm: input.circumferenceMm, lengthMm: input.lengthMm, breadthMm: input.breadthMm }, sex: input.sex ?? 'male', chart: {}, landmarks: {} },
+      })),
   },
   dots: {
     generate: () => ({ ok: true, dots: noDots() }),

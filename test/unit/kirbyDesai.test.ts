@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  KD_COLORS,
-  KD_INK_AMOUNTS,
-  KD_LOCATIONS,
-  KD_SCARRING,
-  KirbyDesaiError,
-  defaultKirbyDesaiInput,
-  kirbyDesai,
-  type KirbyDesaiInput,
-} from '../../src/model/removal/kirbyDesai';
+import { KD_COLORS, KD_INK_AMOUNTS, KD_LOCATIONS, KD_SCARRING, KirbyDesaiError, defaultKirbyDesaiInput, kirbyDesai, type KirbyDesaiInput } from '../../src/model/removal/kirbyDesai';
 import { defaultDesign } from '../../src/model/design';
 
 // SCIENCE.md section 6, typed in again here from the published table (Kirby et al. 2009) so the
@@ -34,7 +25,9 @@ describe('kirbyDesai', () => {
   });
 
   it('spans 4 to 26 points over every combination, sessions = points +/- 2.5 in whole sessions', () => {
-    let min = Infinity, max = -Infinity, n = 0;
+    let min = Infinity,
+      max = -Infinity,
+      n = 0;
     for (let f = 1; f <= 6; f++)
       for (const location of KD_LOCATIONS)
         for (const color of KD_COLORS)
@@ -42,7 +35,13 @@ describe('kirbyDesai', () => {
             for (const scarring of KD_SCARRING)
               for (const layering of [false, true]) {
                 const r = kirbyDesai({ fitzpatrick: f, location, color, inkAmount, scarring, layering });
-                const sum = f + TABLE.location[KD_LOCATIONS.indexOf(location)] + TABLE.color[KD_COLORS.indexOf(color)] + TABLE.inkAmount[KD_INK_AMOUNTS.indexOf(inkAmount)] + TABLE.scarring[KD_SCARRING.indexOf(scarring)] + (layering ? 2 : 0);
+                const sum =
+                  f +
+                  TABLE.location[KD_LOCATIONS.indexOf(location)] +
+                  TABLE.color[KD_COLORS.indexOf(color)] +
+                  TABLE.inkAmount[KD_INK_AMOUNTS.indexOf(inkAmount)] +
+                  TABLE.scarring[KD_SCARRING.indexOf(scarring)] +
+                  (layering ? 2 : 0);
                 expect(r.points).toBe(sum);
                 expect(r.sessions).toEqual([sum - 2, sum + 2]);
                 min = Math.min(min, r.points);

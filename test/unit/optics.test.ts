@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { converter } from 'culori';
-import {
-  apparentDotLab,
-  buildDotColorTable,
-  ColorInputError,
-  deltaE2000,
-  itaCategory,
-  itaDeg,
-  lookupDotColor,
-  SHADES,
-  SKIN_PRESETS,
-  skinFit,
-  type Lab,
-} from '../../src/model';
+import { apparentDotLab, buildDotColorTable, ColorInputError, deltaE2000, itaCategory, itaDeg, lookupDotColor, SHADES, SKIN_PRESETS, skinFit, type Lab } from '../../src/model';
 
 const TYPES = [1, 2, 3, 4, 5, 6] as const;
 const fmt = (c: Lab) => `${c.L.toFixed(1)} / ${c.a.toFixed(1)} / ${c.b.toFixed(1)}`;
@@ -81,9 +69,7 @@ describe('a healed dot', () => {
     }
     // The dilution ladder is ordered too, and its neighbours stay apart on light skin at 0.2 mm.
     const skin = SKIN_PRESETS[2].lab;
-    const ladder = SHADES.filter((s) => s.tone === 'neutral').map((s) =>
-      apparentDotLab({ skin, concentration: s.concentration, depthMm: 0.2, tone: 'neutral' }),
-    );
+    const ladder = SHADES.filter((s) => s.tone === 'neutral').map((s) => apparentDotLab({ skin, concentration: s.concentration, depthMm: 0.2, tone: 'neutral' }));
     const steps = ladder.slice(1).map((c, i) => deltaE2000(ladder[i], c));
     console.log(`neutral ladder on type II at 0.2 mm: L* ${ladder.map((c) => c.L.toFixed(1)).join(', ')}; neighbour dE00 ${steps.map((d) => d.toFixed(1)).join(', ')}`);
     for (let i = 1; i < ladder.length; i++) expect(ladder[i].L).toBeLessThan(ladder[i - 1].L);
@@ -161,9 +147,7 @@ describe('a healed dot', () => {
 
   it('takes the tone of the pigment: warm is yellower, cool bluer, than neutral', () => {
     const skin = SKIN_PRESETS[3].lab;
-    const [warm, neutral, cool] = (['warm', 'neutral', 'cool'] as const).map((tone) =>
-      apparentDotLab({ skin, concentration: 0.5, depthMm: 0.3, tone }),
-    );
+    const [warm, neutral, cool] = (['warm', 'neutral', 'cool'] as const).map((tone) => apparentDotLab({ skin, concentration: 0.5, depthMm: 0.3, tone }));
     console.log(`type III, 1:1 at 0.3 mm: warm ${fmt(warm)}, neutral ${fmt(neutral)}, cool ${fmt(cool)}`);
     expect(warm.b).toBeGreaterThan(neutral.b);
     expect(neutral.b).toBeGreaterThan(cool.b);

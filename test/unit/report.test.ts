@@ -183,7 +183,12 @@ describe('consultation report PDF', () => {
     // The default design's touch-ups in 20 years (fade.test.ts measures why), each printed to 1 decimal.
     expect(plan.schedule.length).toBeGreaterThanOrEqual(2);
     for (const t of plan.schedule) expect(all).toContain(t.toFixed(1));
-    expect(all).toContain(`Touch-ups due at ${plan.schedule.slice(0, -1).map((t) => t.toFixed(1)).join(', ')} and ${plan.schedule.at(-1)!.toFixed(1)} years`);
+    expect(all).toContain(
+      `Touch-ups due at ${plan.schedule
+        .slice(0, -1)
+        .map((t) => t.toFixed(1))
+        .join(', ')} and ${plan.schedule.at(-1)!.toFixed(1)} years`,
+    );
     const total = `$${plan.cost.total[0].toLocaleString('en-GB')}–$${plan.cost.total[1].toLocaleString('en-GB')}`;
     expect(total).toBe('$2,200–$6,500');
     expect(first).toContain(total);
@@ -271,7 +276,11 @@ describe('consultation report PDF', () => {
 });
 
 describe('fade chart SVG', () => {
-  const numbers = (s: string) => s.trim().split(/\s+/).map((p) => p.split(',').map(Number));
+  const numbers = (s: string) =>
+    s
+      .trim()
+      .split(/\s+/)
+      .map((p) => p.split(',').map(Number));
 
   it('has one curve point per sample, a dashed threshold and one marker per touch-up, on the curve', () => {
     const svg = fadeChartSvg(plan, HORIZON_YEARS);

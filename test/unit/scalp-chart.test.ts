@@ -17,13 +17,17 @@ function distortion(h: HeadModel) {
   let area3d = 0;
   let flipped = 0;
   for (let f = 0; f < indices.length; f += 3) {
-    const a = indices[f], b = indices[f + 1], c = indices[f + 2];
+    const a = indices[f],
+      b = indices[f + 1],
+      c = indices[f + 2];
     const cx = (p[3 * a] + p[3 * b] + p[3 * c]) / 3;
     const cy = (p[3 * a + 1] + p[3 * b + 1] + p[3 * c + 1]) / 3;
     const cz = (p[3 * a + 2] + p[3 * b + 2] + p[3 * c + 2]) / 3;
     if (!inHairRegion(chart, cx, cy, cz)) continue;
-    const u1 = (uv[2 * b] - uv[2 * a]) * s, v1 = (uv[2 * b + 1] - uv[2 * a + 1]) * s;
-    const u2 = (uv[2 * c] - uv[2 * a]) * s, v2 = (uv[2 * c + 1] - uv[2 * a + 1]) * s;
+    const u1 = (uv[2 * b] - uv[2 * a]) * s,
+      v1 = (uv[2 * b + 1] - uv[2 * a + 1]) * s;
+    const u2 = (uv[2 * c] - uv[2 * a]) * s,
+      v2 = (uv[2 * c + 1] - uv[2 * a + 1]) * s;
     const signed = 0.5 * (u1 * v2 - u2 * v1);
     const a3 = triangleArea(p, a, b, c);
     area3d += a3;

@@ -18,7 +18,12 @@ describe('scars', () => {
 
   it("covers about length x width with a strip scar's field (within 15 %)", () => {
     const rows: Record<string, unknown>[] = [];
-    for (const [lengthMm, widthMm] of [[200, 2], [120, 5], [250, 10], [60, 1]]) {
+    for (const [lengthMm, widthMm] of [
+      [200, 2],
+      [120, 5],
+      [250, 10],
+      [60, 1],
+    ]) {
       const scar: StripScar = { id: 's', kind: 'strip', lengthMm, widthMm, heightAboveInionMm: 40 };
       const f = scarField(head, [scar], 1);
       const area = scarAreaMm2(head.chart, f);
@@ -27,7 +32,15 @@ describe('scars', () => {
       for (let k = 3; k < line.length; k += 3) len += Math.hypot(line[k] - line[k - 3], line[k + 1] - line[k - 2], line[k + 2] - line[k - 1]);
       let max = 0;
       for (const v of f) max = Math.max(max, v);
-      rows.push({ lengthMm, widthMm, areaMm2: +area.toFixed(1), expectedMm2: lengthMm * widthMm, ratio: +(area / (lengthMm * widthMm)).toFixed(3), centrelineMm: +len.toFixed(1), maxShare: +max.toFixed(2) });
+      rows.push({
+        lengthMm,
+        widthMm,
+        areaMm2: +area.toFixed(1),
+        expectedMm2: lengthMm * widthMm,
+        ratio: +(area / (lengthMm * widthMm)).toFixed(3),
+        centrelineMm: +len.toFixed(1),
+        maxShare: +max.toFixed(2),
+      });
     }
     console.log('strip scar areas', JSON.stringify(rows));
     // A strip longer than the hair-bearing band at its height stops at the outline (over the ears).
@@ -45,7 +58,9 @@ describe('scars', () => {
   it('places FUE scars by seed in the donor area, with about count x pi r^2 of scar', () => {
     const scar = defaultScar('punctate');
     if (scar.kind !== 'punctate') throw new Error('kind');
-    const a = scarField(head, [scar], 42), b = scarField(head, [scar], 42), c = scarField(head, [scar], 43);
+    const a = scarField(head, [scar], 42),
+      b = scarField(head, [scar], 42),
+      c = scarField(head, [scar], 43);
     expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
     expect(Buffer.from(a.buffer).equals(Buffer.from(c.buffer))).toBe(false);
     const area = scarAreaMm2(head.chart, a);

@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apparentDotLab,
-  defaultStubble,
-  deltaE2000,
-  follicleLab,
-  hairColor,
-  HAIR_COLORS,
-  matchShade,
-  SHADES,
-  SKIN_PRESETS,
-  stubbleLab,
-  stubbleOptics,
-  verdictOf,
-  type Lab,
-} from '../../src/model';
+import { apparentDotLab, defaultStubble, deltaE2000, follicleLab, hairColor, HAIR_COLORS, matchShade, SHADES, SKIN_PRESETS, stubbleLab, stubbleOptics, verdictOf, type Lab } from '../../src/model';
 import { expectFieldErrors } from './helpers/fieldErrors';
 
 const lab = (id: string): Lab => hairColor(id)!.lab;
@@ -119,7 +105,9 @@ describe('matching a shade to the stubble', () => {
   it('recommends black hair on type I skin a dark shade and grey hair on type VI a light one', () => {
     const black = matchShade({ hair: lab('black'), skin: SKIN_PRESETS[1].lab, depthMm: 0.2, tone: 'neutral' }).recommended;
     const grey = matchShade({ hair: lab('grey'), skin: SKIN_PRESETS[6].lab, depthMm: 0.2, tone: 'neutral' }).recommended;
-    console.log(`black hair, type I: ${black.shade.name} dE00 ${black.deltaE00.toFixed(2)} (${black.verdict}); grey hair, type VI: ${grey.shade.name} dE00 ${grey.deltaE00.toFixed(2)} (${grey.verdict})`);
+    console.log(
+      `black hair, type I: ${black.shade.name} dE00 ${black.deltaE00.toFixed(2)} (${black.verdict}); grey hair, type VI: ${grey.shade.name} dE00 ${grey.deltaE00.toFixed(2)} (${grey.verdict})`,
+    );
     expect(black.shade.position).toBeGreaterThanOrEqual(5 / 7);
     expect(black.verdict).not.toBe('visible mismatch');
     expect(grey.shade.position).toBeLessThanOrEqual(2 / 7);

@@ -2,17 +2,7 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DESIGN_VERSION, defaultDesign, parseDesign } from '../../src/model';
 import { customDesign } from './helpers/designs';
-import {
-  MAX_SHARE_JSON_BYTES,
-  SHARE_PREFIX,
-  ShareLinkError,
-  decodeShareLink,
-  encodeShareLink,
-  fromBase64Url,
-  isShareLink,
-  toBase64Url,
-  type ShareLinkReason,
-} from '../../src/storage/shareLink';
+import { MAX_SHARE_JSON_BYTES, SHARE_PREFIX, ShareLinkError, decodeShareLink, encodeShareLink, fromBase64Url, isShareLink, toBase64Url, type ShareLinkReason } from '../../src/storage/shareLink';
 
 /** A link made from any bytes, as a tamperer would. */
 const linkOf = (text: string | Uint8Array) => SHARE_PREFIX + toBase64Url(deflateSync(typeof text === 'string' ? new TextEncoder().encode(text) : text));
@@ -91,7 +81,7 @@ describe('share links', () => {
       ['padding', `${good}==`, 'bad-base64', /'=' at position/],
       ['a space inside', `#home/d=${code.slice(0, 20)} ${code.slice(20)}`, 'bad-base64', /' ' at position 21/],
       ['impossible length', '#home/d=abcde', 'bad-base64', /impossible length \(5 characters\)/],
-      ['truncated to half', good.slice(0, SHARE_PREFIX.length + Math.floor(code.length / 2) & ~3), 'corrupt', /cannot be unpacked/],
+      ['truncated to half', good.slice(0, (SHARE_PREFIX.length + Math.floor(code.length / 2)) & ~3), 'corrupt', /cannot be unpacked/],
       ['truncated by 8 characters', good.slice(0, good.length - 8), 'corrupt', /cannot be unpacked/],
       ['not deflate data', SHARE_PREFIX + toBase64Url(new Uint8Array(300).map((_, i) => (i * 97 + 13) & 255)), 'corrupt', /cannot be unpacked/],
       ['a zip bomb (10 MB of spaces)', bomb, 'too-large', new RegExp(`over ${MAX_SHARE_JSON_BYTES / 1024} kB unpacked`)],
@@ -113,7 +103,12 @@ describe('share links', () => {
       ['negative seed', linkOfJson({ ...d, seed: -5 }), 'invalid-design', /seed/],
       ['a 201-character name', linkOfJson({ ...d, name: 'x'.repeat(201) }), 'invalid-design', /^The share link's design is not valid: name: /],
       ['nine sessions', linkOfJson({ ...d, layers: Array.from({ length: 9 }, () => d.layers[0]) }), 'invalid-design', /at most 8 sessions/],
-      ['prices low above high', linkOfJson({ ...d, fade: { ...d.fade, prices: { ...d.fade.prices, treatmentLow: 9000 } } }), 'invalid-design', /fade\.prices\.treatmentLow: Full treatment price \(low\) must not exceed the high price/],
+      [
+        'prices low above high',
+        linkOfJson({ ...d, fade: { ...d.fade, prices: { ...d.fade.prices, treatmentLow: 9000 } } }),
+        'invalid-design',
+        /fade\.prices\.treatmentLow: Full treatment price \(low\) must not exceed the high price/,
+      ],
       ['unknown pigment tone', linkOfJson({ ...d, pigment: { ...d.pigment, tone: 'green' } }), 'invalid-design', /pigment\.tone: Pigment tone must be 'neutral', 'warm' or 'cool'/],
     ];
     for (const [what, link, reason, re] of cases) {
@@ -128,7 +123,9 @@ describe('share links', () => {
   it('a link with one character changed is refused, not opened as another design (measured on the default design)', () => {
     const d = defaultDesign();
     const good = encodeShareLink(d);
-    let refused = 0, same = 0, tried = 0;
+    let refused = 0,
+      same = 0,
+      tried = 0;
     const reasons = new Map<string, number>();
     for (let i = SHARE_PREFIX.length; i < good.length; i += 7) {
       const c = good[i] === 'A' ? 'B' : 'A';

@@ -31,7 +31,8 @@ const onSurface = (p: readonly number[]): [number, number, number] => {
 /** Units within chord sqrt(1 cm^2 / pi) of p: on a sphere exactly 1 cm^2 of surface. */
 function unitsInSquareCm(s: StubbleSet, p: readonly number[]): { units: number; hairs: number } {
   const r = Math.sqrt(100 / Math.PI);
-  let units = 0, hairs = 0;
+  let units = 0,
+    hairs = 0;
   for (let u = 0; u < s.unitCount; u++) {
     if (Math.hypot(s.unitPositions[3 * u] - p[0], s.unitPositions[3 * u + 1] - p[1], s.unitPositions[3 * u + 2] - p[2]) <= r) {
       units++;
@@ -80,14 +81,21 @@ describe('stubble', () => {
     const n = [0, 0, 0, 0];
     for (const h of stubble.hairsPerUnit) n[h - 1]++;
     const shares = n.map((c) => (100 * c) / stubble.unitCount);
-    console.log('hairs per unit 1/2/3/4 (%):', shares.map((x) => +x.toFixed(2)), 'mean hairs per unit', (stubble.hairCount / stubble.unitCount).toFixed(3));
+    console.log(
+      'hairs per unit 1/2/3/4 (%):',
+      shares.map((x) => +x.toFixed(2)),
+      'mean hairs per unit',
+      (stubble.hairCount / stubble.unitCount).toFixed(3),
+    );
     HAIRS_PER_UNIT_SHARE.forEach((want, k) => expect(Math.abs(shares[k] - 100 * want)).toBeLessThan(1.5));
     expect(MEAN_HAIRS_PER_UNIT).toBeCloseTo(2.48, 6);
     expect(Math.abs(stubble.hairCount / stubble.unitCount - MEAN_HAIRS_PER_UNIT)).toBeLessThan(0.03);
   });
 
   it('hairs of a unit sit within 0.5 mm of each other (their shafts)', () => {
-    let worst = 0, sum = 0, pairs = 0;
+    let worst = 0,
+      sum = 0,
+      pairs = 0;
     for (let h = 1; h < stubble.hairCount; h++) {
       if (stubble.unitOf[h] !== stubble.unitOf[h - 1]) continue;
       const d = Math.hypot(
@@ -126,10 +134,13 @@ describe('stubble', () => {
 
   it('grows in a spiral out of the whorl, turning the asked way, forward on the forehead and down the sides', () => {
     const turning = (s: StubbleSet) => {
-      let cw = 0, n = 0;
+      let cw = 0,
+        n = 0;
       const w = s.whorlMm;
       for (let h = 0; h < s.count; h++) {
-        const rx = s.positions[3 * h] - w[0], ry = s.positions[3 * h + 1] - w[1], rz = s.positions[3 * h + 2] - w[2];
+        const rx = s.positions[3 * h] - w[0],
+          ry = s.positions[3 * h + 1] - w[1],
+          rz = s.positions[3 * h + 2] - w[2];
         const d = Math.hypot(rx, ry, rz);
         if (d < 3 || d > 15) continue;
         // Seen from above (+y): clockwise when (r x dir) . y < 0.
@@ -140,8 +151,16 @@ describe('stubble', () => {
       return cw / n;
     };
     const anti = generateStubble(head, { ...defaultStubble(), seed: 7, hairField: full, whorl: { offsetMm: 5, clockwise: false } });
-    const cw = turning(stubble), acw = turning(anti);
-    console.log('whorl at', stubble.whorlMm.map((v) => +v.toFixed(1)), 'clockwise share near it: clockwise spec', cw.toFixed(3), 'anticlockwise spec', acw.toFixed(3));
+    const cw = turning(stubble),
+      acw = turning(anti);
+    console.log(
+      'whorl at',
+      stubble.whorlMm.map((v) => +v.toFixed(1)),
+      'clockwise share near it: clockwise spec',
+      cw.toFixed(3),
+      'anticlockwise spec',
+      acw.toFixed(3),
+    );
     expect(stubble.whorlMm[0]).toBeLessThan(-4); // 5 mm to the client's right (-x)
     expect(cw).toBeGreaterThan(0.95);
     expect(acw).toBeLessThan(0.05);
@@ -191,8 +210,14 @@ describe('stubble', () => {
       r.sort((x, y) => x - y);
       return [r[Math.floor(0.05 * (r.length - 1))], r[Math.floor(0.5 * (r.length - 1))], r[Math.floor(0.95 * (r.length - 1))]];
     };
-    const shaft = spread(0, SHAFT_UNDER_SKIN_MM), cut = spread(H, cutEndLengthMm(shave));
-    console.log(`shaft ${SHAFT_UNDER_SKIN_MM.toFixed(3)} mm, cut end ${cutEndLengthMm(shave).toFixed(3)} mm (0.5 mm shave); splat area / true area 5 %, median, 95 %: shafts`, shaft.map((x) => +x.toFixed(3)), 'cut ends', cut.map((x) => +x.toFixed(3)));
+    const shaft = spread(0, SHAFT_UNDER_SKIN_MM),
+      cut = spread(H, cutEndLengthMm(shave));
+    console.log(
+      `shaft ${SHAFT_UNDER_SKIN_MM.toFixed(3)} mm, cut end ${cutEndLengthMm(shave).toFixed(3)} mm (0.5 mm shave); splat area / true area 5 %, median, 95 %: shafts`,
+      shaft.map((x) => +x.toFixed(3)),
+      'cut ends',
+      cut.map((x) => +x.toFixed(3)),
+    );
     for (const q of [shaft, cut]) {
       expect(q[0]).toBeGreaterThan(0.95);
       expect(q[2]).toBeLessThan(1.05);

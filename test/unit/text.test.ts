@@ -82,7 +82,10 @@ describe('text printed in the report', () => {
     expect(Object.keys(vfs).sort()).toEqual(['Roboto-Italic.ttf', 'Roboto-Medium.ttf', 'Roboto-MediumItalic.ttf', 'Roboto-Regular.ttf']);
     for (const [file, base64] of Object.entries(vfs)) {
       const font = fontkit.create(Buffer.from(base64, 'base64'));
-      expect([...font.characterSet].sort((a, b) => a - b), file).toEqual(listed);
+      expect(
+        [...font.characterSet].sort((a, b) => a - b),
+        file,
+      ).toEqual(listed);
       expect(font.hasGlyphForCodePoint(0x1f600)).toBe(false);
     }
     expect(listed.length).toBe(928);

@@ -37,7 +37,8 @@ function atPlanar(ex: Exercise, uv: number[], diameterMm = ex.needleDiameterMm):
   const n = uv.length / 2;
   const out = new Float32Array(n * 3);
   for (let i = 0; i < n; i++) {
-    const u = uv[2 * i], v = uv[2 * i + 1];
+    const u = uv[2 * i],
+      v = uv[2 * i + 1];
     let w = 0;
     for (let it = 0; it < 3; it++) {
       r.surface.project(
@@ -56,13 +57,16 @@ function atPlanar(ex: Exercise, uv: number[], diameterMm = ex.needleDiameterMm):
 function lattice(ex: Exercise, densityPerCm2: number, kind: 'square' | 'hex', angle = 0.3): Placement {
   const a = kind === 'square' ? Math.sqrt(100 / densityPerCm2) : Math.sqrt(200 / (Math.sqrt(3) * densityPerCm2));
   const dy = kind === 'square' ? a : (a * Math.sqrt(3)) / 2;
-  const c = Math.cos(angle), s = Math.sin(angle);
+  const c = Math.cos(angle),
+    s = Math.sin(angle);
   const uv: number[] = [];
   const { uMinMm, uMaxMm, vMinMm, vMaxMm } = ex.region;
   for (let j = -60; j <= 60; j++) {
     for (let i = -60; i <= 60; i++) {
-      const x = i * a + (kind === 'hex' && j % 2 ? a / 2 : 0), y = j * dy;
-      const u = x * c - y * s, v = x * s + y * c;
+      const x = i * a + (kind === 'hex' && j % 2 ? a / 2 : 0),
+        y = j * dy;
+      const u = x * c - y * s,
+        v = x * s + y * c;
       if (u >= uMinMm && u <= uMaxMm && v >= vMinMm && v <= vMaxMm) uv.push(u, v);
     }
   }
@@ -127,7 +131,7 @@ function concat(a: Placement, b: Placement): Placement {
 }
 
 describe('training exercises and model answers', () => {
-  it('places every exercise on the head and solves it with the app\'s sampler at a high score', () => {
+  it("places every exercise on the head and solves it with the app's sampler at a high score", () => {
     for (const ex of EXERCISES) {
       const area = exerciseArea(head, ex);
       const r = resolveRegion(head, ex);
@@ -136,7 +140,10 @@ describe('training exercises and model answers', () => {
       const ans = modelAnswer(head, ex, existing);
       const ms = performance.now() - t;
       const s = scorePlacement(head, ex, ans, existing ?? undefined);
-      console.log(ex.id, JSON.stringify({ areaCm2: +area.areaCm2.toFixed(3), targetAreaCm2: +area.targetAreaCm2.toFixed(3), existing: existing?.diameterMm.length ?? 0, answerMs: Math.round(ms), ...brief(s) }));
+      console.log(
+        ex.id,
+        JSON.stringify({ areaCm2: +area.areaCm2.toFixed(3), targetAreaCm2: +area.targetAreaCm2.toFixed(3), existing: existing?.diameterMm.length ?? 0, answerMs: Math.round(ms), ...brief(s) }),
+      );
       expect(area.inside(r.center)).toBe(true);
       expect(area.inside(head.landmarks.nape)).toBe(false);
       expect(s.score, ex.id).toBeGreaterThanOrEqual(90);
@@ -161,14 +168,15 @@ describe('training exercises and model answers', () => {
 
   it('gives the same dots for the same seed (existing layer and model answer)', () => {
     const ex = exerciseById('second-session')!;
-    const a = existingDots(head, ex)!, b = existingDots(head, ex)!;
+    const a = existingDots(head, ex)!,
+      b = existingDots(head, ex)!;
     expect(Buffer.from(a.positionsMm.buffer).equals(Buffer.from(b.positionsMm.buffer))).toBe(true);
-    const m1 = modelAnswer(head, ex, a), m2 = modelAnswer(head, ex, b);
+    const m1 = modelAnswer(head, ex, a),
+      m2 = modelAnswer(head, ex, b);
     expect(Buffer.from(m1.positionsMm.buffer).equals(Buffer.from(m2.positionsMm.buffer))).toBe(true);
     // The second session keeps clear of the first: never closer than merging allows.
     let closest = Infinity;
-    for (let i = 0; i < m1.diameterMm.length; i++)
-      for (let j = 0; j < a.diameterMm.length; j++) closest = Math.min(closest, dist3(m1.positionsMm.subarray(3 * i), a.positionsMm.subarray(3 * j)));
+    for (let i = 0; i < m1.diameterMm.length; i++) for (let j = 0; j < a.diameterMm.length; j++) closest = Math.min(closest, dist3(m1.positionsMm.subarray(3 * i), a.positionsMm.subarray(3 * j)));
     console.log('second session: closest to the first layer (mm)', closest.toFixed(3));
     expect(closest).toBeGreaterThanOrEqual(1.2 * ((0.22 + 0.25) / 2) * 0.999);
   });
@@ -183,7 +191,10 @@ describe('scorePlacement on placements with known faults', () => {
     for (let v = -9; v <= 9; v += 2.5) for (let u = -9.5; u <= 9.5; u += 1.0) rows.push(u, v);
     const lines = scorePlacement(head, patch, atPlanar(patch, rows));
     const rng = createRng(9, 0);
-    const r = resolveRegion(head, patch), loc = new Float64Array(3), g = lattice(patch, 40, 'square'), uv: number[] = [];
+    const r = resolveRegion(head, patch),
+      loc = new Float64Array(3),
+      g = lattice(patch, 40, 'square'),
+      uv: number[] = [];
     for (let i = 0; i < g.diameterMm.length; i++) {
       r.local(g.positionsMm[3 * i], g.positionsMm[3 * i + 1], g.positionsMm[3 * i + 2], loc);
       uv.push(loc[0] + (rng.next() - 0.5) * 0.5, loc[1] + (rng.next() - 0.5) * 0.5); // +/- 0.25 mm: a careful hand
@@ -208,7 +219,8 @@ describe('scorePlacement on placements with known faults', () => {
 
   it('measures a random (Poisson) fill as complete spatial randomness: NN CV ~0.52, Clark-Evans R ~1', () => {
     // Rayleigh-distributed NN distances have CV sqrt(4/pi - 1) = 0.523; R = 1 by definition.
-    const cvs: number[] = [], rs: number[] = [];
+    const cvs: number[] = [],
+      rs: number[] = [];
     let last: TrainingScore | null = null;
     for (let seed = 1; seed <= 5; seed++) {
       last = scorePlacement(head, patch, randomFill(patch, 160, seed));
@@ -283,7 +295,8 @@ describe('scorePlacement on placements with known faults', () => {
       console.log(name, 'bands v', h.bandVMm.join(' '), '| per cm²', h.bandPerCm2.map((x) => x.toFixed(0)).join(' '), '| target', h.bandTargetPerCm2.map((x) => x.toFixed(0)).join(' '));
       console.log(name, JSON.stringify(brief(s)));
     }
-    const f = feathered.figures.hairline!, h = hard.figures.hairline!;
+    const f = feathered.figures.hairline!,
+      h = hard.figures.hairline!;
     expect(f.rampRmsError).toBeLessThan(0.15);
     expect(h.rampRmsError).toBeGreaterThan(0.35);
     expect(h.rampRmsError).toBeGreaterThan(3 * f.rampRmsError);

@@ -365,7 +365,10 @@ function levenbergMarquardt(target: Lab, u0: number[]): { u: number[]; cost: num
     let improved = false;
     for (let tries = 0; tries < 12; tries++) {
       const A = JtJ.map((row, a) => row.map((v, b) => (a === b ? v * (1 + lambda) + 1e-12 : v)));
-      const du = solve3(A, Jtr.map((v) => -v));
+      const du = solve3(
+        A,
+        Jtr.map((v) => -v),
+      );
       // Keep the parameters inside their bounds (in log space).
       const next = u.map((v, j) => {
         const [lo, hi] = BOUNDS[KEYS[j]];
@@ -419,9 +422,7 @@ function fitParams(target: Lab): Params {
     runs.push(levenbergMarquardt(target, best));
   }
   const reached = runs.filter((r) => r.cost < 1e-4);
-  const pick = reached.length
-    ? reached.reduce((x, y) => (Math.abs(y.u[2] - REF) < Math.abs(x.u[2] - REF) ? y : x))
-    : runs.reduce((x, y) => (y.cost < x.cost ? y : x));
+  const pick = reached.length ? reached.reduce((x, y) => (Math.abs(y.u[2] - REF) < Math.abs(x.u[2] - REF) ? y : x)) : runs.reduce((x, y) => (y.cost < x.cost ? y : x));
   return paramsFrom(pick.u);
 }
 

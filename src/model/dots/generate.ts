@@ -38,7 +38,6 @@ export function generateDots(head: DotsHead, design: Design, options: GenerateOp
   return generateDotsFromSpec(head, { seed: design.seed, hairline: design.hairline, layers: design.layers, hair }, options);
 }
 
-
 /** Share of a session's density wanted where the client keeps a share `hair` of their hair. The
  * sessions and the client's follicles together should read as one even density, so the shaved
  * stubble's units count as marks: dots fill up to the design's total density and no further
@@ -93,9 +92,7 @@ export function generateDotsFromSpec(head: DotsHead, spec: DotsSpec, options: Ge
     calibrate(surface, grid, pass, density, head, createRng(spec.seed, 1000 + k));
     const layerExpected = density * areas[k];
     const seeds = seedPoints(head, surface, pass, rng);
-    sampleLayer(surface, grid, pass, seeds.first, rng, {}, (added) =>
-      report?.(Math.min(1, (doneExpected + added) / expected)),
-    );
+    sampleLayer(surface, grid, pass, seeds.first, rng, {}, (added) => report?.(Math.min(1, (doneExpected + added) / expected)));
     // Parts of the region the first front did not reach (islands) start from the other seeds.
     sampleLayer(surface, grid, pass, seeds.rest, rng);
     doneExpected += layerExpected;
@@ -122,7 +119,9 @@ function calibrate(surface: ScalpSurface, grid: PointGrid, pass: LayerPass, dens
     let n = 0;
     for (let i = start; i < grid.count; i++) {
       if (grid.tag(i) & GHOST) continue;
-      const dx = grid.pos[4 * i] - center[0], dy = grid.pos[4 * i + 1] - center[1], dz = grid.pos[4 * i + 2] - center[2];
+      const dx = grid.pos[4 * i] - center[0],
+        dy = grid.pos[4 * i + 1] - center[1],
+        dz = grid.pos[4 * i + 2] - center[2];
       if (dx * dx + dy * dy + dz * dz <= inner * inner) n++;
     }
     grid.truncate(start);
@@ -209,7 +208,8 @@ function effectiveAreaMm2(head: DotsHead, fields: ScalpFields, l: LayerSpec, tra
       const o = fields.outlineMm[k] / OUTLINE_EDGE_MM;
       const cov = h * ramp(o) * (fill ? 0.5 * (fill[k] + fill[k + 1]) : 1);
       if (cov <= 0) continue;
-      const r0 = chart.rhoMm[k], r1 = chart.rhoMm[k + 1];
+      const r0 = chart.rhoMm[k],
+        r1 = chart.rhoMm[k + 1];
       area += cov * 0.5 * (r1 * r1 - r0 * r0) * dPhi;
     }
   }

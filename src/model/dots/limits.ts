@@ -80,9 +80,6 @@ export function checkLayers(layers: LayerSpec[], areasMm2: number[]): void {
     total += (l.densityPerCm2 / 100) * areasMm2[k];
   });
   if (total > MAX_DOTS) {
-    throw new DotLimitError(
-      `This design needs about ${Math.round(total).toLocaleString('en-US')} dots; a device holds at most ${MAX_DOTS.toLocaleString('en-US')}. Lower the densities.`,
-      null,
-    );
+    throw new DotLimitError(`This design needs about ${Math.round(total).toLocaleString('en-US')} dots; a device holds at most ${MAX_DOTS.toLocaleString('en-US')}. Lower the densities.`, null);
   }
 }

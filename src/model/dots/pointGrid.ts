@@ -110,13 +110,18 @@ export class PointGrid {
     x -= this.ox;
     y -= this.oy;
     z -= this.oz;
-    const x0 = ((x - reachMm) * inv) | 0, x1 = ((x + reachMm) * inv) | 0;
-    const y0 = ((y - reachMm) * inv) | 0, y1 = ((y + reachMm) * inv) | 0;
-    const z0 = ((z - reachMm) * inv) | 0, z1 = ((z + reachMm) * inv) | 0;
+    const x0 = ((x - reachMm) * inv) | 0,
+      x1 = ((x + reachMm) * inv) | 0;
+    const y0 = ((y - reachMm) * inv) | 0,
+      y1 = ((y + reachMm) * inv) | 0;
+    const z0 = ((z - reachMm) * inv) | 0,
+      z1 = ((z + reachMm) * inv) | 0;
     const self2 = selfMm * selfMm;
     const reach2 = reachMm * reachMm;
     // The point's own cell first: a blocking neighbour is most likely there, and one is enough.
-    const ocx = (x * inv) | 0, ocy = (y * inv) | 0, ocz = (z * inv) | 0;
+    const ocx = (x * inv) | 0,
+      ocy = (y * inv) | 0,
+      ocz = (z * inv) | 0;
     let result = this.scan(this.find(ocx, ocy, ocz), x, y, z, layer, self2, crossMm, reach2);
     if (result === SELF) return SELF;
     for (let cz = z0; cz <= z1; cz++) {
@@ -135,7 +140,8 @@ export class PointGrid {
   /** Slot of a cell, or -1 when it holds nothing. */
   private find(cx: number, cy: number, cz: number): number {
     const key = cx | (cy << 11) | (cz << 22);
-    const keys = this.keys, mask = this.mask;
+    const keys = this.keys,
+      mask = this.mask;
     let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
     let k = keys[h];
     while (k !== key) {
@@ -149,16 +155,19 @@ export class PointGrid {
   /** blocked() for the points of one cell; x, y, z relative to the grid origin. */
   private scan(slot: number, x: number, y: number, z: number, layer: number, self2: number, crossMm: Float64Array, reach2: number): number {
     if (slot < 0) return FREE;
-    const pos = this.pos, words = this.words;
+    const pos = this.pos,
+      words = this.words;
     x += this.ox;
     y += this.oy;
     z += this.oz;
     let result = FREE;
-    for (let i = this.heads[slot]; i >= 0; ) {
+    for (let i = this.heads[slot]; i >= 0;) {
       const k = 4 * i;
       const w = words[k + 3];
       i = (w >> 8) - 1;
-      const dx = pos[k] - x, dy = pos[k + 1] - y, dz = pos[k + 2] - z;
+      const dx = pos[k] - x,
+        dy = pos[k + 1] - y,
+        dz = pos[k + 2] - z;
       const d2 = dx * dx + dy * dy + dz * dz;
       if (d2 >= reach2) continue;
       const l = w & 0x7f;

@@ -30,7 +30,9 @@ const COS_STEP = Math.cos((2 * Math.PI) / TRIES);
 const SIN_STEP = Math.sin((2 * Math.PI) / TRIES);
 /** Two unit tangents (t, b) orthogonal to the unit normal n, into out[0..5]. */
 function tangentFrame(nx: number, ny: number, nz: number, out: Float64Array): void {
-  let tx = 0, ty = nz, tz = -ny;
+  let tx = 0,
+    ty = nz,
+    tz = -ny;
   if (Math.abs(nx) >= 0.9) {
     tx = -nz;
     ty = 0;
@@ -64,15 +66,7 @@ const PAD_MM = 0.002;
  * session's dots are dropped: both stay as ghosts that keep their space, so the front moves on
  * and feathered zones stay free of clumps. Returns the number of points added.
  */
-export function sampleLayer(
-  surface: ScalpSurface,
-  grid: PointGrid,
-  pass: LayerPass,
-  seeds: Float32Array,
-  rng: Rng,
-  bounds: SampleBounds = {},
-  onProgress?: (added: number) => void,
-): number {
+export function sampleLayer(surface: ScalpSurface, grid: PointGrid, pass: LayerPass, seeds: Float32Array, rng: Rng, bounds: SampleBounds = {}, onProgress?: (added: number) => void): number {
   const { layer, irregularity } = pass;
   const r0 = pass.radiusMm;
   const rMin = Math.min(pass.minRadiusMm, r0);
@@ -96,14 +90,20 @@ export function sampleLayer(
   const tryAdd = (x: number, y: number, z: number, r: number, pre: number): number => {
     let block = pre;
     if (!surface.project(x, y, z)) return -1;
-    const px = surface.x, py = surface.y, pz = surface.z;
-    const mx = px - x, my = py - y, mz = pz - z;
+    const px = surface.x,
+      py = surface.y,
+      pz = surface.z;
+    const mx = px - x,
+      my = py - y,
+      mz = pz - z;
     if (mx * mx + my * my + mz * mz > PAD_MM * PAD_MM || block === CROSS) {
       block = grid.blocked(px, py, pz, layer, r, pass.crossMm, reach);
       if (block === SELF) return -1;
     }
     if (bc) {
-      const dx = px - bc[0], dy = py - bc[1], dz = pz - bc[2];
+      const dx = px - bc[0],
+        dy = py - bc[1],
+        dz = pz - bc[2];
       if (dx * dx + dy * dy + dz * dz > br2) return -1;
     }
     let cov = pass.coverage(surface);
@@ -136,12 +136,16 @@ export function sampleLayer(
    * ones are (denser or sparser), instead of losing dots to them. Leaves the surface at the
    * spot found, or anywhere when it returns false. */
   const relocate = (r: number): boolean => {
-    const cx = surface.x, cy = surface.y, cz = surface.z;
+    const cx = surface.x,
+      cy = surface.y,
+      cz = surface.z;
     tangentFrame(surface.nx, surface.ny, surface.nz, frame);
     const [tx, ty, tz, bx, by, bz] = frame;
     for (let m = 0; m < RELOCATE_TRIES; m++) {
-      const a = rng.next() * 2 * Math.PI, d = RELOCATE_REACH * r * Math.sqrt(rng.next());
-      const c = Math.cos(a) * d, sn = Math.sin(a) * d;
+      const a = rng.next() * 2 * Math.PI,
+        d = RELOCATE_REACH * r * Math.sqrt(rng.next());
+      const c = Math.cos(a) * d,
+        sn = Math.sin(a) * d;
       if (!surface.project(cx + tx * c + bx * sn, cy + ty * c + by * sn, cz + tz * c + bz * sn)) continue;
       if (pass.coverage(surface) <= 0) continue;
       if (grid.blocked(surface.x, surface.y, surface.z, layer, r, pass.crossMm, reach) === FREE) return true;
@@ -160,16 +164,26 @@ export function sampleLayer(
   // TRIES candidates per dot in all, and the front grows breadth-first.
   for (let head = 0; head < nActive; head++) {
     const i = active[head];
-    const px = grid.pos[4 * i], py = grid.pos[4 * i + 1], pz = grid.pos[4 * i + 2];
+    const px = grid.pos[4 * i],
+      py = grid.pos[4 * i + 1],
+      pz = grid.pos[4 * i + 2];
     tangentFrame(grid.normals[3 * i], grid.normals[3 * i + 1], grid.normals[3 * i + 2], frame);
-    const tx = frame[0], ty = frame[1], tz = frame[2], bx = frame[3], by = frame[4], bz = frame[5];
+    const tx = frame[0],
+      ty = frame[1],
+      tz = frame[2],
+      bx = frame[3],
+      by = frame[4],
+      bz = frame[5];
     // The dot this one was placed from blocks the candidates on its side: checking it first
     // spares those the grid query.
     const q = parentOf[i - start];
-    const qx = q >= 0 ? grid.pos[4 * q] : 0, qy = q >= 0 ? grid.pos[4 * q + 1] : 0, qz = q >= 0 ? grid.pos[4 * q + 2] : 0;
+    const qx = q >= 0 ? grid.pos[4 * q] : 0,
+      qy = q >= 0 ? grid.pos[4 * q + 1] : 0,
+      qz = q >= 0 ? grid.pos[4 * q + 2] : 0;
     currentParent = i;
     const angle0 = rng.next() * 2 * Math.PI;
-    let ux = Math.cos(angle0), uy = Math.sin(angle0);
+    let ux = Math.cos(angle0),
+      uy = Math.sin(angle0);
     let skip = false;
     for (let t = 0; t < TRIES; t++) {
       if (t > 0) {
@@ -186,11 +200,16 @@ export function sampleLayer(
       // Just over r (and clear of the pre-check's padding): the candidate is pulled slightly
       // inward when projected onto the curved surface.
       const dist = r * 1.01 + 2 * PAD_MM;
-      const c = ux * dist, s = uy * dist;
-      const x = px + tx * c + bx * s, y = py + ty * c + by * s, z = pz + tz * c + bz * s;
+      const c = ux * dist,
+        s = uy * dist;
+      const x = px + tx * c + bx * s,
+        y = py + ty * c + by * s,
+        z = pz + tz * c + bz * s;
       const rp = r + PAD_MM;
       if (q >= 0) {
-        const dx = x - qx, dy = y - qy, dz = z - qz;
+        const dx = x - qx,
+          dy = y - qy,
+          dz = z - qz;
         if (dx * dx + dy * dy + dz * dz < rp * rp) continue;
       }
       const pre = grid.blocked(x, y, z, layer, rp, padded, padReach);

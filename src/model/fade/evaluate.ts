@@ -20,7 +20,12 @@ export interface DotArrays {
 }
 
 /** Indices into the sums: area (mm²), area x X, Y, Z, sum of remaining shares. */
-export const SUM_AREA = 0, SUM_X = 1, SUM_Y = 2, SUM_Z = 3, SUM_REMAINING = 4, SUM_SIZE = 5;
+export const SUM_AREA = 0,
+  SUM_X = 1,
+  SUM_Y = 2,
+  SUM_Z = 3,
+  SUM_REMAINING = 4,
+  SUM_SIZE = 5;
 
 /** Share of a dot's pigment left `t` years after its session. */
 export function remainingShare(healedRetention: number, decayPerYear: number, t: number): number {
@@ -48,8 +53,16 @@ export function evaluateRange(
   const heal = Math.exp(-tPigment / HEAL_TIME_YEARS);
   const last = ramp.nodes - 1;
   const xyz = ramp.xyz;
-  const c0 = d.concentration0, d0 = d.diameter0Mm, R = d.healedRetention, k = d.decayPerYear, s = d.spreadMm2PerYear;
-  let sa = 0, sx = 0, sy = 0, sz = 0, sm = 0;
+  const c0 = d.concentration0,
+    d0 = d.diameter0Mm,
+    R = d.healedRetention,
+    k = d.decayPerYear,
+    s = d.spreadMm2PerYear;
+  let sa = 0,
+    sx = 0,
+    sy = 0,
+    sz = 0,
+    sm = 0;
   for (let i = i0; i < i1; i++) {
     const r = R[i];
     const m = (r + (1 - r) * heal) * (decay !== null ? decay[i - i0] : Math.exp(-k[i] * tPigment));

@@ -37,7 +37,8 @@ export function betaQuantiles(mean: number, kappa: number): Float64Array {
   const key = `${mean},${kappa}`;
   let q = betaCache.get(key);
   if (!q) {
-    const a = mean * kappa, b = (1 - mean) * kappa;
+    const a = mean * kappa,
+      b = (1 - mean) * kappa;
     q = quantileTable((x) => x ** (a - 1) * (1 - x) ** (b - 1), 0, 1);
     if (betaCache.size > 32) betaCache.clear();
     betaCache.set(key, q);

@@ -111,7 +111,8 @@ export function fadeSetup(design: Design, dots: FadeDots, scenario: unknown, onS
   const p = fadeParams(design.seed, design.pigment.depthMm, dots, s, onScar);
   const c0 = new Float32Array(dots.count);
   // Shades repeat session by session: recompute only when the shade changes.
-  let shade = NaN, c = 0;
+  let shade = NaN,
+    c = 0;
   for (let i = 0; i < dots.count; i++) {
     if (dots.shade[i] !== shade) c = shadeConcentration((shade = dots.shade[i]));
     c0[i] = c;
@@ -222,14 +223,7 @@ export function* simulateFadeSteps(
 /** Simulates healing, fading and spreading of every dot at each of `years` (>= 0, 0 = fresh) under
  * `scenario` (default: defaultFadeScenario()). Throws FadeInputError naming the field for bad input,
  * FadeAbortError when `options.signal` aborts. Deterministic from design.seed. */
-export function simulateFade(
-  head: FadeHead,
-  design: Design,
-  dots: FadeDots,
-  years: readonly number[],
-  scenario: unknown = defaultFadeScenario(),
-  options: FadeOptions = {},
-): FadeResult {
+export function simulateFade(head: FadeHead, design: Design, dots: FadeDots, years: readonly number[], scenario: unknown = defaultFadeScenario(), options: FadeOptions = {}): FadeResult {
   const steps = simulateFadeSteps(head, design, dots, years, scenario, options);
   let last = 0;
   for (;;) {

@@ -26,7 +26,8 @@ export function crownPoint(head: HairHead, surface: ScalpSurface, lateralMm = 0)
  * the outer eye corner, Garg et al. 2017) and of the temple, where the front hairline meets the
  * hair-bearing outline. */
 export function frontAzimuths(head: HairHead, surface: ScalpSurface): { ftRad: number; templeRad: number } {
-  const e = head.landmarks.eyeOuterLeft, g = head.landmarks.glabella;
+  const e = head.landmarks.eyeOuterLeft,
+    g = head.landmarks.glabella;
   surface.project(e[0], g[1] + 70 * headScale(head), e[2] - 20 * headScale(head));
   const ftRad = surface.phi;
   const t = hairRegionOutline(head.landmarks)[4]; // the left temple point of the outline
@@ -49,7 +50,8 @@ export function depthInsideOutline(head: HairHead): { depthMm: Float32Array; fro
     const row = j * cols;
     arc[0] = 0;
     for (let i = 1; i < cols; i++) {
-      const a = 3 * (row + i - 1), b = 3 * (row + i);
+      const a = 3 * (row + i - 1),
+        b = 3 * (row + i);
       arc[i] = arc[i - 1] + Math.hypot(s[b] - s[a], s[b + 1] - s[a + 1], s[b + 2] - s[a + 2]);
     }
     const fi = (boundaryAt(chart, (j / chart.phiSteps) * 2 * Math.PI) / chart.thetaMaxRad) * chart.thetaSteps;

@@ -17,15 +17,21 @@ export const SWIRL_MM = 25;
 
 /** Writes the growth direction at surface point p with unit normal n into out[at..at+2]. */
 export function growthDirection(
-  px: number, py: number, pz: number,
-  nx: number, ny: number, nz: number,
+  px: number,
+  py: number,
+  pz: number,
+  nx: number,
+  ny: number,
+  nz: number,
   whorl: readonly number[],
   clockwise: boolean,
   swirlMm: number,
   out: Float32Array | Float64Array,
   at: number,
 ): void {
-  let rx = px - whorl[0], ry = py - whorl[1], rz = pz - whorl[2];
+  let rx = px - whorl[0],
+    ry = py - whorl[1],
+    rz = pz - whorl[2];
   const d = Math.sqrt(rx * rx + ry * ry + rz * rz);
   const dn = rx * nx + ry * ny + rz * nz;
   rx -= dn * nx;
@@ -43,14 +49,17 @@ export function growthDirection(
   ry /= l;
   rz /= l;
   // Circling tangent: r x n (clockwise seen from outside) or n x r.
-  let tx = ry * nz - rz * ny, ty = rz * nx - rx * nz, tz = rx * ny - ry * nx;
+  let tx = ry * nz - rz * ny,
+    ty = rz * nx - rx * nz,
+    tz = rx * ny - ry * nx;
   if (!clockwise) {
     tx = -tx;
     ty = -ty;
     tz = -tz;
   }
   const beta = BETA0_RAD * Math.exp(-d / swirlMm);
-  const c = Math.cos(beta), s = Math.sin(beta);
+  const c = Math.cos(beta),
+    s = Math.sin(beta);
   out[at] = c * rx + s * tx;
   out[at + 1] = c * ry + s * ty;
   out[at + 2] = c * rz + s * tz;

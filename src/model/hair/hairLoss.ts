@@ -120,7 +120,8 @@ function fringeHeight(f: Fringe, a: number): number {
  * `phi`: an ellipse `side` wide and `back` deep behind, open toward the front (where the kept
  * frontal band limits it). */
 function ludwigReach(side: number, back: number, phi: number): number {
-  const c = Math.cos(phi), sn = Math.sin(phi);
+  const c = Math.cos(phi),
+    sn = Math.sin(phi);
   const along = c >= 0 ? c / 400 : c / back;
   return 1 / Math.sqrt(along * along + (sn / side) * (sn / side));
 }
@@ -137,12 +138,14 @@ export function applyCorrections(surfaceMm: Float32Array, corrections: readonly 
   for (const c of corrections) {
     const [cx, cy, cz] = c.centerMm;
     const e = brushEdge(c.radiusMm);
-    const reach = c.radiusMm + e / 2, reach2 = reach * reach;
+    const reach = c.radiusMm + e / 2,
+      reach2 = reach * reach;
     const target = c.mode === 'add' ? 1 : 0;
     for (let n = 0; n < field.length; n++) {
       const dx = surfaceMm[3 * n] - cx;
       if (dx > reach || dx < -reach) continue;
-      const dy = surfaceMm[3 * n + 1] - cy, dz = surfaceMm[3 * n + 2] - cz;
+      const dy = surfaceMm[3 * n + 1] - cy,
+        dz = surfaceMm[3 * n + 2] - cz;
       const d2 = dx * dx + dy * dy + dz * dz;
       if (d2 >= reach2) continue;
       const w = soft(c.radiusMm - Math.sqrt(d2), e);
@@ -157,14 +160,16 @@ export function baldAreaShare(head: Pick<HairHead, 'chart'>, field: Float32Array
   const chart = head.chart;
   const cols = chart.thetaSteps + 1;
   const dPhi = (2 * Math.PI) / chart.phiSteps;
-  let bald = 0, total = 0;
+  let bald = 0,
+    total = 0;
   for (let j = 0; j < chart.phiSteps; j++) {
     const edge = 0.5 * (chart.boundaryThetaRad[j] + chart.boundaryThetaRad[j + 1]);
     for (let i = 0; i < chart.thetaSteps; i++) {
       if (((i + 0.5) / chart.thetaSteps) * chart.thetaMaxRad > edge) break;
       const n = j * cols + i;
       // Cell between nodes (j, i), (j, i + 1): dA = rho drho dphi.
-      const r0 = chart.rhoMm[n], r1 = chart.rhoMm[n + 1];
+      const r0 = chart.rhoMm[n],
+        r1 = chart.rhoMm[n + 1];
       const area = 0.5 * (r1 * r1 - r0 * r0) * dPhi;
       const h = 0.25 * (field[n] + field[n + 1] + field[n + cols] + field[n + cols + 1]);
       total += area;

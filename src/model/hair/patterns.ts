@@ -41,20 +41,7 @@ export interface PatternParams {
   diffuse?: boolean;
 }
 
-export const HAIR_LOSS_PATTERN_IDS = [
-  'none',
-  'norwood-2',
-  'norwood-3',
-  'norwood-3v',
-  'norwood-4',
-  'norwood-5',
-  'norwood-6',
-  'norwood-7',
-  'ludwig-1',
-  'ludwig-2',
-  'ludwig-3',
-  'diffuse',
-] as const;
+export const HAIR_LOSS_PATTERN_IDS = ['none', 'norwood-2', 'norwood-3', 'norwood-3v', 'norwood-4', 'norwood-5', 'norwood-6', 'norwood-7', 'ludwig-1', 'ludwig-2', 'ludwig-3', 'diffuse'] as const;
 export type HairLossPatternId = (typeof HAIR_LOSS_PATTERN_IDS)[number];
 
 export interface HairLossPattern {

@@ -112,7 +112,9 @@ export function generateStubble(head: HairHead, spec: StubbleSpec): StubbleSet {
 /** Start points: the node with full hair nearest the chart pole, then a coarse lattice of nodes
  * with hair for islands the first front does not reach. */
 function seedPoints(head: HairHead, field: Float32Array): { first: Float32Array; rest: Float32Array } {
-  const chart = head.chart, s = chart.surfaceMm, cols = chart.thetaSteps + 1;
+  const chart = head.chart,
+    s = chart.surfaceMm,
+    cols = chart.thetaSteps + 1;
   let first: number[] = [];
   const rest: number[] = [];
   for (let i = 0; i < cols && first.length === 0; i += 2) {
@@ -135,7 +137,8 @@ function seedPoints(head: HairHead, field: Float32Array): { first: Float32Array;
 
 /** Hair-bearing area (mm^2), each part weighted by its hair share: FU count / this = density. */
 export function hairAreaMm2(head: Pick<HairHead, 'chart'>, field: Float32Array): number {
-  const chart = head.chart, cols = chart.thetaSteps + 1;
+  const chart = head.chart,
+    cols = chart.thetaSteps + 1;
   const dPhi = (2 * Math.PI) / chart.phiSteps;
   let area = 0;
   for (let j = 0; j < chart.phiSteps; j++) {
@@ -143,7 +146,8 @@ export function hairAreaMm2(head: Pick<HairHead, 'chart'>, field: Float32Array):
       const n = j * cols + i;
       const h = 0.25 * (field[n] + field[n + 1] + field[n + cols] + field[n + cols + 1]);
       if (h <= 0) continue;
-      const r0 = chart.rhoMm[n], r1 = chart.rhoMm[n + 1];
+      const r0 = chart.rhoMm[n],
+        r1 = chart.rhoMm[n + 1];
       area += Math.min(1, h) * 0.5 * (r1 * r1 - r0 * r0) * dPhi;
     }
   }
@@ -169,8 +173,10 @@ function chartImage(surface: ScalpSurface, px: number, py: number, pz: number, v
   const okM = chartXY(surface, px - vx * EPS_MM, py - vy * EPS_MM, pz - vz * EPS_MM, xy, 2);
   chartXY(surface, px, py, pz, xy, 4);
   // At the chart's rim one side may fall off it: a one-sided difference then.
-  const ax = okP ? xy[0] : xy[4], ay = okP ? xy[1] : xy[5];
-  const bx = okM ? xy[2] : xy[4], by = okM ? xy[3] : xy[5];
+  const ax = okP ? xy[0] : xy[4],
+    ay = okP ? xy[1] : xy[5];
+  const bx = okM ? xy[2] : xy[4],
+    by = okM ? xy[3] : xy[5];
   const span = ((okP ? 1 : 0) + (okM ? 1 : 0)) * EPS_MM || 1;
   img[0] = (ax - bx) / span;
   img[1] = (ay - by) / span;
@@ -226,15 +232,23 @@ function collect(head: HairHead, surface: ScalpSurface, grid: PointGrid, spec: S
     { lengthMm: SHAFT_UNDER_SKIN_MM, shiftMm: -0.5 * SHAFT_UNDER_SKIN_MM, first: 0 },
     { lengthMm: cutMm, shiftMm: 0.5 * cutMm, first: hairs },
   ].slice(0, cuts > 0 ? 2 : 1);
-  const g = new Float64Array(3), imgG = new Float64Array(2), imgQ = new Float64Array(2);
+  const g = new Float64Array(3),
+    imgG = new Float64Array(2),
+    imgQ = new Float64Array(2);
   let h = 0;
   for (let u = 0; u < units; u++) {
     const i = unitSrc[u];
-    const px = grid.pos[4 * i], py = grid.pos[4 * i + 1], pz = grid.pos[4 * i + 2];
-    const nx = grid.normals[3 * i], ny = grid.normals[3 * i + 1], nz = grid.normals[3 * i + 2];
+    const px = grid.pos[4 * i],
+      py = grid.pos[4 * i + 1],
+      pz = grid.pos[4 * i + 2];
+    const nx = grid.normals[3 * i],
+      ny = grid.normals[3 * i + 1],
+      nz = grid.normals[3 * i + 2];
     growthDirection(px, py, pz, nx, ny, nz, whorl, spec.whorl.clockwise, swirl, g, 0);
     // q: across the growth direction, in the tangent plane.
-    const qx = ny * g[2] - nz * g[1], qy = nz * g[0] - nx * g[2], qz = nx * g[1] - ny * g[0];
+    const qx = ny * g[2] - nz * g[1],
+      qy = nz * g[0] - nx * g[2],
+      qz = nx * g[1] - ny * g[0];
     chartImage(surface, px, py, pz, g[0], g[1], g[2], imgG);
     chartImage(surface, px, py, pz, qx, qy, qz, imgQ);
     const n = hairsPerUnit[u];
@@ -244,13 +258,18 @@ function collect(head: HairHead, surface: ScalpSurface, grid: PointGrid, spec: S
     for (let m = 0; m < n; m++, h++) {
       const a = turn0 + (2 * Math.PI * m) / n;
       const splay = (rng.next() * 2 - 1) * SPLAY_RAD;
-      const cs = Math.cos(splay), sn = Math.sin(splay);
+      const cs = Math.cos(splay),
+        sn = Math.sin(splay);
       // This hair's direction, in the (g, q) frame; where it leaves the skin, off the unit centre.
-      const dx = cs * g[0] + sn * qx, dy = cs * g[1] + sn * qy, dz = cs * g[2] + sn * qz;
-      const exitG = ring * Math.cos(a), exitQ = ring * Math.sin(a);
+      const dx = cs * g[0] + sn * qx,
+        dy = cs * g[1] + sn * qy,
+        dz = cs * g[2] + sn * qz;
+      const exitG = ring * Math.cos(a),
+        exitQ = ring * Math.sin(a);
       for (const part of parts) {
         const k = part.first + h;
-        const og = exitG + part.shiftMm * cs, oq = exitQ + part.shiftMm * sn;
+        const og = exitG + part.shiftMm * cs,
+          oq = exitQ + part.shiftMm * sn;
         surface.project(px + og * g[0] + oq * qx, py + og * g[1] + oq * qy, pz + og * g[2] + oq * qz);
         out.positions[3 * k] = surface.x;
         out.positions[3 * k + 1] = surface.y;

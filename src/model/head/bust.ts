@@ -50,10 +50,7 @@ export function bustLowerBound(x: number, y: number, z: number): number {
 }
 
 /** Distance from a point to an axis-aligned box, 0 inside: a lower bound for anything in it. */
-export function boxGap(
-  x: number, y: number, z: number,
-  x0: number, x1: number, y0: number, y1: number, z0: number, z1: number,
-): number {
+export function boxGap(x: number, y: number, z: number, x0: number, x1: number, y0: number, y1: number, z0: number, z1: number): number {
   const dx = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
   const dy = y < y0 ? y0 - y : y > y1 ? y - y1 : 0;
   const dz = z < z0 ? z0 - z : z > z1 ? z - z1 : 0;

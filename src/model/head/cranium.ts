@@ -50,8 +50,12 @@ export class Cranium {
     if (i >= TABLE_STEPS) i = TABLE_STEPS - 1;
     const u = s - i;
     const h = 1 / TABLE_STEPS;
-    const g0 = t[2 * i], d0 = t[2 * i + 1] * h, g1 = t[2 * i + 2], d1 = t[2 * i + 3] * h;
-    const u2 = u * u, u3 = u2 * u;
+    const g0 = t[2 * i],
+      d0 = t[2 * i + 1] * h,
+      g1 = t[2 * i + 2],
+      d1 = t[2 * i + 3] * h;
+    const u2 = u * u,
+      u3 = u2 * u;
     this.g = (2 * u3 - 3 * u2 + 1) * g0 + (u3 - 2 * u2 + u) * d0 + (-2 * u3 + 3 * u2) * g1 + (u3 - u2) * d1;
     this.dg = ((6 * u2 - 6 * u) * g0 + (3 * u2 - 4 * u + 1) * d0 + (-6 * u2 + 6 * u) * g1 + (3 * u2 - 2 * u) * d1) / h;
   }
@@ -75,7 +79,9 @@ export class Cranium {
     let hx: number, hz: number, H: number;
     if (ax >= az) {
       if (ax < 1e-12) {
-        H = 0; hx = 0; hz = 0;
+        H = 0;
+        hx = 0;
+        hz = 0;
       } else {
         this.lookup(table, az / ax);
         H = ax * this.g;

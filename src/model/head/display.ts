@@ -16,9 +16,7 @@ export function neckCutYMm(landmarks: HeadModel['landmarks']): number {
   return 2 * landmarks.nape[1];
 }
 
-export function headDisplay(
-  head: Pick<HeadModel, 'positions' | 'normals' | 'indices' | 'scalpUv' | 'features' | 'landmarks' | 'eyes'>,
-): HeadDisplay {
+export function headDisplay(head: Pick<HeadModel, 'positions' | 'normals' | 'indices' | 'scalpUv' | 'features' | 'landmarks' | 'eyes'>): HeadDisplay {
   const cutY = neckCutYMm(head.landmarks);
   const occlusion = headAmbientOcclusion(head.positions, head.normals, head.indices, cutY);
   const coarse = clusterMesh({ ...head, ao: occlusion }, LOD_CELL_MM, { yMm: cutY - 20, cellMm: LOD_BUST_CELL_MM });

@@ -65,7 +65,9 @@ export const EYE_REACH_MM = 28;
 /** The whole skin `d` (template mm) with the eye: the lids, the upper-lid crease and the opening.
  * Laid on last, so no blend of the face with the cranium thickens the lids or fills the opening. */
 export function eyeRegion(d: number, x: number, y: number, z: number, creaseMm: number): number {
-  const px = x - GLOBE.x, py = y - GLOBE.y, pz = z - GLOBE.z;
+  const px = x - GLOBE.x,
+    py = y - GLOBE.y,
+    pz = z - GLOBE.z;
   const u = px * COS + py * SIN;
   const v = -px * SIN + py * COS;
   const rho = Math.sqrt(px * px + py * py + pz * pz);

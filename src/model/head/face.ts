@@ -36,7 +36,9 @@ export function faceDistance(x: number, y: number, z: number, form: BodyForm): n
   // Scaled about the nasal root.
   if (sphereGap(x, y, z, 0, -8, 108, 40) < d + 8) {
     const k = form.noseScale;
-    const nx = x / k, ny = 16 + (y - 16) / k, nz = 92 + (z - 92) / k;
+    const nx = x / k,
+      ny = 16 + (y - 16) / k,
+      nz = 92 + (z - 92) / k;
     let n = sdRoundCone(nx * 1.3, ny, nz, 0, 16, 92, 0, -17, 115, 4.5, 8) * 0.77;
     n = smin(n, sdEllipsoid(nx, ny + 24, nz - 116, 8.5, 8, 9), 6);
     n = smin(n, sdEllipsoid(nx - 10, ny + 27.5, nz - 104, 3.5, 5, 9), 9);
@@ -55,7 +57,9 @@ export function faceDistance(x: number, y: number, z: number, form: BodyForm): n
 
 /** Distance from a point to a sphere's surface, 0 inside: a lower bound for anything within it. */
 export function sphereGap(x: number, y: number, z: number, cx: number, cy: number, cz: number, r: number): number {
-  const dx = x - cx, dy = y - cy, dz = z - cz;
+  const dx = x - cx,
+    dy = y - cy,
+    dz = z - cz;
   const g = Math.sqrt(dx * dx + dy * dy + dz * dz) - r;
   return g > 0 ? g : 0;
 }

@@ -34,18 +34,24 @@ export function breadthOf(shape: HeadShape): number {
  * midpoint find the outermost surface point at each angle. */
 export function circumferenceOf(shape: HeadShape, g: Vec3, o: Vec3): number {
   const f = (x: number, y: number, z: number) => shape.distance(x, y, z);
-  const mx = 0, my = 0.5 * (g[1] + o[1]), mz = 0.5 * (g[2] + o[2]);
+  const mx = 0,
+    my = 0.5 * (g[1] + o[1]),
+    mz = 0.5 * (g[2] + o[2]);
   const len = dist(g, o);
-  const wy = (g[1] - o[1]) / len, wz = (g[2] - o[2]) / len; // in-plane, toward the face
+  const wy = (g[1] - o[1]) / len,
+    wz = (g[2] - o[2]) / len; // in-plane, toward the face
   let perimeter = 0;
-  let px = 0, pw = 0;
+  let px = 0,
+    pw = 0;
   for (let i = 0; i <= RAYS_PER_SIDE; i++) {
     // Half the contour (x >= 0), from the face (angle 0) to the back (angle pi).
     const a = (Math.PI * i) / RAYS_PER_SIDE;
-    const dx = Math.sin(a), dw = Math.cos(a);
+    const dx = Math.sin(a),
+      dw = Math.cos(a);
     const t = castRay(f, mx + dx * FAR_MM, my + wy * dw * FAR_MM, mz + wz * dw * FAR_MM, -dx, -wy * dw, -wz * dw, FAR_MM);
     const r = FAR_MM - t;
-    const qx = dx * r, qw = dw * r;
+    const qx = dx * r,
+      qw = dw * r;
     if (i > 0) perimeter += Math.hypot(qx - px, qw - pw);
     px = qx;
     pw = qw;
@@ -76,8 +82,7 @@ export function fitShape(m: HeadMeasures, sex: Sex = 'male'): ShapeParams {
   // The midline profile, and so the glabella and opisthocranion, do not depend on the fullness.
   const base = new HeadShape({ scaleX, scaleZ, fullness: 0 }, sex);
   const { glabella, opisthocranion } = lengthLandmarks(base, (x, y, z) => base.distance(x, y, z));
-  const circumferenceAt = (fullness: number) =>
-    circumferenceOf(new HeadShape({ scaleX, scaleZ, fullness }, sex), glabella, opisthocranion);
+  const circumferenceAt = (fullness: number) => circumferenceOf(new HeadShape({ scaleX, scaleZ, fullness }, sex), glabella, opisthocranion);
   const cMin = circumferenceAt(FULLNESS_RANGE.min);
   const cMax = circumferenceAt(FULLNESS_RANGE.max);
   if (m.circumferenceMm < cMin || m.circumferenceMm > cMax) {
@@ -95,15 +100,7 @@ export function fitShape(m: HeadMeasures, sex: Sex = 'male'): ShapeParams {
 }
 
 /** Solves g(t) = target for an increasing g by secant steps (kept inside [lo, hi]). */
-function solveIncreasing(
-  g: (t: number) => number,
-  target: number,
-  t0: number,
-  dt: number,
-  tolerance: number,
-  lo = -Infinity,
-  hi = Infinity,
-): number {
+function solveIncreasing(g: (t: number) => number, target: number, t0: number, dt: number, tolerance: number, lo = -Infinity, hi = Infinity): number {
   let a = t0;
   let ga = g(a) - target;
   let b = Math.min(hi, Math.max(lo, a + (ga > 0 ? -dt : dt)));

@@ -44,7 +44,8 @@ export class GridMap {
     const g = this.g;
     if (!g || y >= g.startYMm) return y;
     // Y(eta) <= eta, so eta >= y; and Y falls at least as fast as eta.
-    let lo = y, hi = g.startYMm;
+    let lo = y,
+      hi = g.startYMm;
     for (let i = 0; i < 60; i++) {
       const mid = 0.5 * (lo + hi);
       if (this.yAt(mid) > y) hi = mid;

@@ -53,10 +53,13 @@ function coverage({ positions: p, indices }: { positions: Float32Array; indices:
   const [cx, cy, cz] = eye.centerMm;
   const reach2 = (eye.radiusMm + COVER_MM) ** 2;
   const nv = p.length / 3;
-  const px = new Float32Array(nv), py = new Float32Array(nv);
+  const px = new Float32Array(nv),
+    py = new Float32Array(nv);
   const lid = new Uint8Array(nv);
   for (let v = 0; v < nv; v++) {
-    const dx = p[3 * v] - cx, dy = p[3 * v + 1] - cy, dz = p[3 * v + 2] - cz;
+    const dx = p[3 * v] - cx,
+      dy = p[3 * v + 1] - cy,
+      dz = p[3 * v + 2] - cz;
     const d2 = dx * dx + dy * dy + dz * dz;
     if (d2 > reach2) continue;
     const d = Math.sqrt(d2);
@@ -66,7 +69,9 @@ function coverage({ positions: p, indices }: { positions: Float32Array; indices:
     py[v] = (((dx * e[3] + dy * e[4] + dz * e[5]) / d) * 0.5 + 0.5) * n;
   }
   for (let t = 0; t < indices.length; t += 3) {
-    const a = indices[t], b = indices[t + 1], c = indices[t + 2];
+    const a = indices[t],
+      b = indices[t + 1],
+      c = indices[t + 2];
     if (lid[a] && lid[b] && lid[c]) fillTriangle(cover, [px[a], px[b], px[c]], [py[a], py[b], py[c]]);
   }
   return cover;
@@ -83,7 +88,8 @@ function opening(cover: Uint8Array): Uint8Array {
   out[start] = 0;
   while (stack.length) {
     const i = stack.pop()!;
-    const x = i % n, y = (i - x) / n;
+    const x = i % n,
+      y = (i - x) / n;
     for (const j of [x > 0 ? i - 1 : -1, x < n - 1 ? i + 1 : -1, y > 0 ? i - n : -1, y < n - 1 ? i + n : -1])
       if (j >= 0 && out[j] && !cover[j]) {
         out[j] = 0;
@@ -97,11 +103,14 @@ function fillTriangle(cover: Uint8Array, x: number[], y: number[]): void {
   const n = LID_MAP_TEXELS;
   const area = (x[1] - x[0]) * (y[2] - y[0]) - (x[2] - x[0]) * (y[1] - y[0]);
   if (Math.abs(area) < 1e-9) return;
-  const x0 = Math.max(0, Math.floor(Math.min(...x))), x1 = Math.min(n - 1, Math.ceil(Math.max(...x)));
-  const y0 = Math.max(0, Math.floor(Math.min(...y))), y1 = Math.min(n - 1, Math.ceil(Math.max(...y)));
+  const x0 = Math.max(0, Math.floor(Math.min(...x))),
+    x1 = Math.min(n - 1, Math.ceil(Math.max(...x)));
+  const y0 = Math.max(0, Math.floor(Math.min(...y))),
+    y1 = Math.min(n - 1, Math.ceil(Math.max(...y)));
   for (let py = y0; py <= y1; py++)
     for (let px = x0; px <= x1; px++) {
-      const qx = px + 0.5, qy = py + 0.5;
+      const qx = px + 0.5,
+        qy = py + 0.5;
       const w0 = ((x[1] - qx) * (y[2] - qy) - (x[2] - qx) * (y[1] - qy)) / area;
       const w1 = ((x[2] - qx) * (y[0] - qy) - (x[0] - qx) * (y[2] - qy)) / area;
       if (w0 >= 0 && w1 >= 0 && w0 + w1 <= 1) cover[py * n + px] = 1;

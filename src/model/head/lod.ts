@@ -34,8 +34,12 @@ export function clusterMesh(mesh: LodMesh, cellMm: number, below?: LodBelow): Lo
   const clusterOf = new Int32Array(nv);
   const ids = new Map<number, number>();
   for (let i = 0; i < nv; i++) {
-    const nx = normals[3 * i], ny = normals[3 * i + 1], nz = normals[3 * i + 2];
-    const ax = Math.abs(nx), ay = Math.abs(ny), az = Math.abs(nz);
+    const nx = normals[3 * i],
+      ny = normals[3 * i + 1],
+      nz = normals[3 * i + 2];
+    const ax = Math.abs(nx),
+      ay = Math.abs(ny),
+      az = Math.abs(nz);
     // One of six directions: +-x, +-y, +-z.
     const dir = ax >= ay && ax >= az ? (nx > 0 ? 0 : 1) : ay >= az ? (ny > 0 ? 2 : 3) : nz > 0 ? 4 : 5;
     // Cell indices stay within +-512 for a head in millimetres (cells >= 1 mm); the band (head
@@ -102,7 +106,9 @@ export function clusterMesh(mesh: LodMesh, cellMm: number, below?: LodBelow): Lo
   const kept = new Uint32Array(indices.length);
   let t = 0;
   for (let f = 0; f < indices.length; f += 3) {
-    const a = clusterOf[indices[f]], b = clusterOf[indices[f + 1]], c = clusterOf[indices[f + 2]];
+    const a = clusterOf[indices[f]],
+      b = clusterOf[indices[f + 1]],
+      c = clusterOf[indices[f + 2]];
     if (a === b || b === c || c === a) continue;
     kept[t++] = a;
     kept[t++] = b;

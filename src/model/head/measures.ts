@@ -40,10 +40,7 @@ export function resolveMeasures(partial: Partial<HeadMeasures> = {}): HeadMeasur
       throw new HeadMeasureError(key, `${LABELS[key]} must be a number of millimetres.`);
     }
     if (value < min || value > max) {
-      throw new HeadMeasureError(
-        key,
-        `${LABELS[key]} of ${round(value)} mm is outside the accepted range of ${min}-${max} mm.`,
-      );
+      throw new HeadMeasureError(key, `${LABELS[key]} of ${round(value)} mm is outside the accepted range of ${min}-${max} mm.`);
     }
   }
   const scale = (partial.circumferenceMm ?? DEFAULT_MEASURES.circumferenceMm) / DEFAULT_MEASURES.circumferenceMm;

@@ -32,12 +32,7 @@ const SURFACE = 1;
 
 /** 0 (fully occluded) .. 1 (open) per vertex. With `fineAboveYMm`, the 2 mm voxels cover only
  * what lies above that height (the head) and 4 mm voxels the whole mesh (the bust). */
-export function headAmbientOcclusion(
-  positions: Float32Array,
-  normals: Float32Array,
-  indices: Uint32Array,
-  fineAboveYMm = -Infinity,
-): Float32Array {
+export function headAmbientOcclusion(positions: Float32Array, normals: Float32Array, indices: Uint32Array, fineAboveYMm = -Infinity): Float32Array {
   const fine = voxelOcclusion(positions, normals, indices, VOXEL_MM, fineAboveYMm);
   if (fineAboveYMm === -Infinity) return smoothOverMesh(fine, indices, SMOOTHING_PASSES);
   const coarse = voxelOcclusion(positions, normals, indices, BUST_VOXEL_MM, -Infinity);
@@ -51,17 +46,18 @@ export function headAmbientOcclusion(
 
 /** Occlusion on a grid of `voxelMm` over the vertices above `cropYMm` (the others get 1): where
  * the crop cuts the body, its section is sealed as solid. */
-function voxelOcclusion(
-  positions: Float32Array,
-  normals: Float32Array,
-  indices: Uint32Array,
-  voxelMm: number,
-  cropYMm: number,
-): Float32Array {
+function voxelOcclusion(positions: Float32Array, normals: Float32Array, indices: Uint32Array, voxelMm: number, cropYMm: number): Float32Array {
   const nv = positions.length / 3;
-  let minX = Infinity, minY = Infinity, minZ = Infinity, maxX = -Infinity, maxY = -Infinity, maxZ = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    minZ = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity,
+    maxZ = -Infinity;
   for (let i = 0; i < nv; i++) {
-    const x = positions[3 * i], y = positions[3 * i + 1], z = positions[3 * i + 2];
+    const x = positions[3 * i],
+      y = positions[3 * i + 1],
+      z = positions[3 * i + 2];
     if (y < cropYMm) continue;
     if (x < minX) minX = x;
     if (y < minY) minY = y;
@@ -71,7 +67,9 @@ function voxelOcclusion(
     if (z > maxZ) maxZ = z;
   }
   const pad = 2 * voxelMm;
-  const ox = minX - pad, oy = minY - pad, oz = minZ - pad;
+  const ox = minX - pad,
+    oy = minY - pad,
+    oz = minZ - pad;
   const nx = Math.ceil((maxX - minX + 2 * pad) / voxelMm) + 1;
   const ny = Math.ceil((maxY - minY + 2 * pad) / voxelMm) + 1;
   const nz = Math.ceil((maxZ - minZ + 2 * pad) / voxelMm) + 1;
@@ -86,27 +84,39 @@ function voxelOcclusion(
   // triangle's plane (a linear ramp across the cell's extent along the normal).
   const p = positions;
   const mark = (x: number, y: number, z: number, fx: number, fy: number, fz: number) => {
-    const ix = Math.floor((x - ox) * inv), iy = Math.floor((y - oy) * inv), iz = Math.floor((z - oz) * inv);
+    const ix = Math.floor((x - ox) * inv),
+      iy = Math.floor((y - oy) * inv),
+      iz = Math.floor((z - oz) * inv);
     if (iy < 0 || ix < 0 || iz < 0 || ix >= nx || iy >= ny || iz >= nz) return;
     const i = ix + iy * nx + iz * sxy;
-    const cx = ox + (ix + 0.5) * voxelMm, cy = oy + (iy + 0.5) * voxelMm, cz = oz + (iz + 0.5) * voxelMm;
+    const cx = ox + (ix + 0.5) * voxelMm,
+      cy = oy + (iy + 0.5) * voxelMm,
+      cz = oz + (iz + 0.5) * voxelMm;
     const height = (cx - x) * fx + (cy - y) * fy + (cz - z) * fz;
     const extent = voxelMm * (Math.abs(fx) + Math.abs(fy) + Math.abs(fz));
     kind[i] = SURFACE;
     fill[i] = Math.min(1, Math.max(0, 0.5 - height / extent));
   };
   for (let t = 0; t < indices.length; t += 3) {
-    const a = 3 * indices[t], b = 3 * indices[t + 1], c = 3 * indices[t + 2];
-    const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-    const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-    let fx = uy * vz - uz * vy, fy = uz * vx - ux * vz, fz = ux * vy - uy * vx;
+    const a = 3 * indices[t],
+      b = 3 * indices[t + 1],
+      c = 3 * indices[t + 2];
+    const ux = p[b] - p[a],
+      uy = p[b + 1] - p[a + 1],
+      uz = p[b + 2] - p[a + 2];
+    const vx = p[c] - p[a],
+      vy = p[c + 1] - p[a + 1],
+      vz = p[c + 2] - p[a + 2];
+    let fx = uy * vz - uz * vy,
+      fy = uz * vx - ux * vz,
+      fz = ux * vy - uy * vx;
     const fl = Math.hypot(fx, fy, fz);
     if (fl === 0) continue;
     fx /= fl;
     fy /= fl;
     fz /= fl;
     // Winding may be either way: take the side the vertex normals point to as outward.
-    if (fx * normals[a] + fy * normals[a + 1] + fz * normals[a + 2] < 0) (fx = -fx), (fy = -fy), (fz = -fz);
+    if (fx * normals[a] + fy * normals[a + 1] + fz * normals[a + 2] < 0) ((fx = -fx), (fy = -fy), (fz = -fz));
     const longest = Math.sqrt(Math.max(ux * ux + uy * uy + uz * uz, vx * vx + vy * vy + vz * vz, (vx - ux) ** 2 + (vy - uy) ** 2 + (vz - uz) ** 2));
     if (longest <= voxelMm) {
       mark(p[a], p[a + 1], p[a + 2], fx, fy, fz);
@@ -120,7 +130,8 @@ function voxelOcclusion(
     const n = Math.ceil((2 * longest) / voxelMm);
     for (let i = 0; i <= n; i++) {
       for (let j = 0; i + j <= n; j++) {
-        const wb = i / n, wc = j / n;
+        const wb = i / n,
+          wc = j / n;
         mark(p[a] + ux * wb + vx * wc, p[a + 1] + uy * wb + vy * wc, p[a + 2] + uz * wb + vz * wc, fx, fy, fz);
       }
     }
@@ -130,7 +141,10 @@ function voxelOcclusion(
   floodOutside(kind, nx, ny, nz);
 
   // Summed-volume table of the solid share.
-  const sx = nx + 1, sy = ny + 1, sz = nz + 1, sxy1 = sx * sy;
+  const sx = nx + 1,
+    sy = ny + 1,
+    sz = nz + 1,
+    sxy1 = sx * sy;
   const sat = new Float64Array(sx * sy * sz);
   for (let z = 0; z < nz; z++) {
     for (let y = 0; y < ny; y++) {
@@ -148,16 +162,25 @@ function voxelOcclusion(
 
   const ao = new Float32Array(nv).fill(1);
   for (let i = 0; i < nv; i++) {
-    const px = positions[3 * i], py = positions[3 * i + 1], pz = positions[3 * i + 2];
+    const px = positions[3 * i],
+      py = positions[3 * i + 1],
+      pz = positions[3 * i + 2];
     if (py < oy) continue;
-    const nX = normals[3 * i], nY = normals[3 * i + 1], nZ = normals[3 * i + 2];
-    const gx = (px - ox) * inv, gy = (py - oy) * inv, gz = (pz - oz) * inv;
+    const nX = normals[3 * i],
+      nY = normals[3 * i + 1],
+      nZ = normals[3 * i + 2];
+    const gx = (px - ox) * inv,
+      gy = (py - oy) * inv,
+      gz = (pz - oz) * inv;
     let shade = 0;
     for (let k = 0; k < SCALES_MM.length; k++) {
       const h = SCALES_MM[k] * inv;
-      const x0 = clampI(Math.round(gx - h), nx), x1 = clampI(Math.round(gx + h), nx);
-      const y0 = clampI(Math.round(gy - h), ny), y1 = clampI(Math.round(gy + h), ny);
-      const z0 = clampI(Math.round(gz - h), nz), z1 = clampI(Math.round(gz + h), nz);
+      const x0 = clampI(Math.round(gx - h), nx),
+        x1 = clampI(Math.round(gx + h), nx);
+      const y0 = clampI(Math.round(gy - h), ny),
+        y1 = clampI(Math.round(gy + h), ny);
+      const z0 = clampI(Math.round(gz - h), nz),
+        z1 = clampI(Math.round(gz + h), nz);
       const sum = S(x1, y1, z1) - S(x0, y1, z1) - S(x1, y0, z1) - S(x1, y1, z0) + S(x0, y0, z1) + S(x0, y1, z0) + S(x1, y0, z0) - S(x0, y0, z0);
       const solid = sum / Math.max(1, (x1 - x0) * (y1 - y0) * (z1 - z0));
       // A flat surface through the vertex: the box centre's height above it sets the expected share.
@@ -188,7 +211,8 @@ function sealBottom(kind: Uint8Array, fill: Float32Array, nx: number, ny: number
   push(0, 0);
   while (top > 0) {
     const c = stack[--top];
-    const x = c % nx, z = (c / nx) | 0;
+    const x = c % nx,
+      z = (c / nx) | 0;
     if (x > 0) push(x - 1, z);
     if (x < nx - 1) push(x + 1, z);
     if (z > 0) push(x, z - 1);
@@ -214,13 +238,15 @@ function floodOutside(kind: Uint8Array, nx: number, ny: number, nz: number): voi
   stack[top++] = 0;
   while (top > 0) {
     const i = stack[--top];
-    const x = i % nx, y = ((i / nx) | 0) % ny, z = (i / sxy) | 0;
-    if (x > 0 && kind[i - 1] === 0) (kind[i - 1] = OUTSIDE), (stack[top++] = i - 1);
-    if (x < nx - 1 && kind[i + 1] === 0) (kind[i + 1] = OUTSIDE), (stack[top++] = i + 1);
-    if (y > 0 && kind[i - nx] === 0) (kind[i - nx] = OUTSIDE), (stack[top++] = i - nx);
-    if (y < ny - 1 && kind[i + nx] === 0) (kind[i + nx] = OUTSIDE), (stack[top++] = i + nx);
-    if (z > 0 && kind[i - sxy] === 0) (kind[i - sxy] = OUTSIDE), (stack[top++] = i - sxy);
-    if (z < nz - 1 && kind[i + sxy] === 0) (kind[i + sxy] = OUTSIDE), (stack[top++] = i + sxy);
+    const x = i % nx,
+      y = ((i / nx) | 0) % ny,
+      z = (i / sxy) | 0;
+    if (x > 0 && kind[i - 1] === 0) ((kind[i - 1] = OUTSIDE), (stack[top++] = i - 1));
+    if (x < nx - 1 && kind[i + 1] === 0) ((kind[i + 1] = OUTSIDE), (stack[top++] = i + 1));
+    if (y > 0 && kind[i - nx] === 0) ((kind[i - nx] = OUTSIDE), (stack[top++] = i - nx));
+    if (y < ny - 1 && kind[i + nx] === 0) ((kind[i + nx] = OUTSIDE), (stack[top++] = i + nx));
+    if (z > 0 && kind[i - sxy] === 0) ((kind[i - sxy] = OUTSIDE), (stack[top++] = i - sxy));
+    if (z < nz - 1 && kind[i + sxy] === 0) ((kind[i + sxy] = OUTSIDE), (stack[top++] = i + sxy));
   }
 }
 
@@ -233,7 +259,9 @@ function smoothOverMesh(values: Float32Array, indices: Uint32Array, passes: numb
     sum.set(cur);
     count.fill(1);
     for (let t = 0; t < indices.length; t += 3) {
-      const a = indices[t], b = indices[t + 1], c = indices[t + 2];
+      const a = indices[t],
+        b = indices[t + 1],
+        c = indices[t + 2];
       // Each edge is shared by two triangles: both directions of it get added twice, evenly.
       sum[a] += cur[b] + cur[c];
       sum[b] += cur[c] + cur[a];

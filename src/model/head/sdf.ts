@@ -18,12 +18,7 @@ export function sdEllipsoid(px: number, py: number, pz: number, rx: number, ry: 
 }
 
 /** Capsule from a to b with radius r. */
-export function sdCapsule(
-  px: number, py: number, pz: number,
-  ax: number, ay: number, az: number,
-  bx: number, by: number, bz: number,
-  r: number,
-): number {
+export function sdCapsule(px: number, py: number, pz: number, ax: number, ay: number, az: number, bx: number, by: number, bz: number, r: number): number {
   const pax = px - ax;
   const pay = py - ay;
   const paz = pz - az;
@@ -39,12 +34,7 @@ export function sdCapsule(
 }
 
 /** Cone with rounded ends: sphere r1 at a, sphere r2 at b, tangent cone between (exact). */
-export function sdRoundCone(
-  px: number, py: number, pz: number,
-  ax: number, ay: number, az: number,
-  bx: number, by: number, bz: number,
-  r1: number, r2: number,
-): number {
+export function sdRoundCone(px: number, py: number, pz: number, ax: number, ay: number, az: number, bx: number, by: number, bz: number, r1: number, r2: number): number {
   const bax = bx - ax;
   const bay = by - ay;
   const baz = bz - az;

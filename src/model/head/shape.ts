@@ -58,9 +58,15 @@ export class HeadShape {
   private readonly faceTz: number;
   private readonly earShiftX: number;
   // Ear frame rows (template mm): u up and back, v back and out, w out of the ear's face.
-  private readonly ux: number; private readonly uy: number; private readonly uz: number;
-  private readonly vx: number; private readonly vy: number; private readonly vz: number;
-  private readonly wx: number; private readonly wy: number; private readonly wz: number;
+  private readonly ux: number;
+  private readonly uy: number;
+  private readonly uz: number;
+  private readonly vx: number;
+  private readonly vy: number;
+  private readonly vz: number;
+  private readonly wx: number;
+  private readonly wy: number;
+  private readonly wz: number;
 
   constructor(
     readonly params: ShapeParams,
@@ -93,11 +99,19 @@ export class HeadShape {
 
     const lean = 15 * DEG; // top of the ear leans back
     const flare = 22 * DEG; // back of the ear stands off the head
-    const uy = Math.cos(lean), uz = -Math.sin(lean);
-    const v0y = -Math.sin(lean), v0z = -Math.cos(lean);
-    this.ux = 0; this.uy = uy; this.uz = uz;
-    this.vx = Math.sin(flare); this.vy = Math.cos(flare) * v0y; this.vz = Math.cos(flare) * v0z;
-    this.wx = Math.cos(flare); this.wy = -Math.sin(flare) * v0y; this.wz = -Math.sin(flare) * v0z;
+    const uy = Math.cos(lean),
+      uz = -Math.sin(lean);
+    const v0y = -Math.sin(lean),
+      v0z = -Math.cos(lean);
+    this.ux = 0;
+    this.uy = uy;
+    this.uz = uz;
+    this.vx = Math.sin(flare);
+    this.vy = Math.cos(flare) * v0y;
+    this.vz = Math.cos(flare) * v0z;
+    this.wx = Math.cos(flare);
+    this.wy = -Math.sin(flare) * v0y;
+    this.wz = -Math.sin(flare) * v0z;
   }
 
   /** Template face coordinates (mm) to head coordinates. */
@@ -128,7 +142,9 @@ export class HeadShape {
   /** The eyeballs (left, then right): spheres the renderer draws in the lids' openings. */
   eyes(): EyeBall[] {
     const s = this.faceScale;
-    const x = GLOBE.x * s, y = this.faceY(GLOBE.y), z = this.faceZ(GLOBE.z);
+    const x = GLOBE.x * s,
+      y = this.faceY(GLOBE.y),
+      z = this.faceZ(GLOBE.z);
     const r = GLOBE.radiusMm * s;
     return [
       { centerMm: [x, y, z], radiusMm: r, forwardDir: [0, 0, 1] },
@@ -177,7 +193,9 @@ export class HeadShape {
     }
     if (d > farBound) return farBound;
     // The lids and the eyes' openings, laid on last (see eyes.ts).
-    const gx = fx - GLOBE.x, gy = fy - GLOBE.y, gz = fz - GLOBE.z;
+    const gx = fx - GLOBE.x,
+      gy = fy - GLOBE.y,
+      gz = fz - GLOBE.z;
     if (gx * gx + gy * gy + gz * gz < EYE_REACH_MM * EYE_REACH_MM) d = eyeRegion(d / s, fx, fy, fz, this.form.creaseMm) * s;
     // Inside thin parts (lips, ear rims) the ellipsoid bound overstates the depth by up to ~20%;
     // scaling the inside keeps the same surface and makes every value a safe step.
@@ -189,7 +207,9 @@ export class HeadShape {
     // Root, in head coordinates: where the concha sits against the head.
     let d = sdEllipsoid(x - 68, y + 1, z + 11, 6, 16, 11);
     // Pinna, in its own frame (u up, v back, w out of its face).
-    const px = x - 80, py = y + 3, pz = z + 16;
+    const px = x - 80,
+      py = y + 3,
+      pz = z + 16;
     const u = px * this.ux + py * this.uy + pz * this.uz;
     const v = px * this.vx + py * this.vy + pz * this.vz;
     const w = px * this.wx + py * this.wy + pz * this.wz;
@@ -211,4 +231,3 @@ export class HeadShape {
     return d;
   }
 }
-

@@ -137,7 +137,9 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number, grading: Grading |
     let r2 = 0;
     for (let c = 0; c < 8; c++) {
       point(i + (c & 1) * cells, j + ((c >> 1) & 1) * cells, k + ((c >> 2) & 1) * cells, cornerP);
-      const dx = cornerP[0] - centre[0], dy = cornerP[1] - centre[1], dz = cornerP[2] - centre[2];
+      const dx = cornerP[0] - centre[0],
+        dy = cornerP[1] - centre[1],
+        dz = cornerP[2] - centre[2];
       r2 = Math.max(r2, dx * dx + dy * dy + dz * dz);
     }
     const reach = Math.sqrt(r2) * margin + extra * h * map.scaleAt(y0 + (j + half) * h);
@@ -163,9 +165,7 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number, grading: Grading |
   const quads = new GrowU32();
 
   // The vertex of cell (i, j, k): mean of the edge crossings.
-  const EDGES = [
-    0, 1, 2, 3, 4, 5, 6, 7, 0, 2, 1, 3, 4, 6, 5, 7, 0, 4, 1, 5, 2, 6, 3, 7,
-  ];
+  const EDGES = [0, 1, 2, 3, 4, 5, 6, 7, 0, 2, 1, 3, 4, 6, 5, 7, 0, 4, 1, 5, 2, 6, 3, 7];
   const corner = new Float64Array(8);
   const vertexOf = (i: number, j: number, k: number): number => {
     const idx = slotOf(i >> 2, j >> 2, k >> 2) * B3 + (((k & 3) * B + (j & 3)) * B + (i & 3));
@@ -174,7 +174,10 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number, grading: Grading |
     // A crossing cell outside the band found so far: visit its block too.
     enqueue(i >> 2, j >> 2, k >> 2);
     for (let c = 0; c < 8; c++) corner[c] = value(i + (c & 1), j + ((c >> 1) & 1), k + ((c >> 2) & 1));
-    let sx = 0, sy = 0, sz = 0, count = 0;
+    let sx = 0,
+      sy = 0,
+      sz = 0,
+      count = 0;
     for (let e = 0; e < 24; e += 2) {
       const a = EDGES[e];
       const b = EDGES[e + 1];
@@ -213,17 +216,26 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number, grading: Grading |
           if (i < 1 || i >= nx) continue;
           const inside = value(i, j, k) < 0;
           if (inside !== value(i + 1, j, k) < 0) {
-            const a = vertexOf(i, j - 1, k - 1), bb = vertexOf(i, j, k - 1), c = vertexOf(i, j, k), d = vertexOf(i, j - 1, k);
+            const a = vertexOf(i, j - 1, k - 1),
+              bb = vertexOf(i, j, k - 1),
+              c = vertexOf(i, j, k),
+              d = vertexOf(i, j - 1, k);
             if (inside) quads.push4(a, bb, c, d);
             else quads.push4(a, d, c, bb);
           }
           if (inside !== value(i, j + 1, k) < 0) {
-            const a = vertexOf(i - 1, j, k - 1), bb = vertexOf(i - 1, j, k), c = vertexOf(i, j, k), d = vertexOf(i, j, k - 1);
+            const a = vertexOf(i - 1, j, k - 1),
+              bb = vertexOf(i - 1, j, k),
+              c = vertexOf(i, j, k),
+              d = vertexOf(i, j, k - 1);
             if (inside) quads.push4(a, bb, c, d);
             else quads.push4(a, d, c, bb);
           }
           if (inside !== value(i, j, k + 1) < 0) {
-            const a = vertexOf(i - 1, j - 1, k), bb = vertexOf(i, j - 1, k), c = vertexOf(i, j, k), d = vertexOf(i - 1, j, k);
+            const a = vertexOf(i - 1, j - 1, k),
+              bb = vertexOf(i, j - 1, k),
+              c = vertexOf(i, j, k),
+              d = vertexOf(i - 1, j, k);
             if (inside) quads.push4(a, bb, c, d);
             else quads.push4(a, d, c, bb);
           }
@@ -238,7 +250,9 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number, grading: Grading |
   const normals = new Float32Array(vertexCount * 3);
   const g = new Float64Array(4);
   for (let v = 0; v < vertexCount; v++) {
-    let x = p[3 * v], y = p[3 * v + 1], z = p[3 * v + 2];
+    let x = p[3 * v],
+      y = p[3 * v + 1],
+      z = p[3 * v + 2];
     // Newton steps onto the zero set, each no longer than a cell. The start is within a fraction
     // of a cell, so two steps reach ~1e-4 mm; the last gradient serves as the normal.
     const cell = grading && y < grading.startYMm ? h * map.scaleAt(map.etaAt(y)) : h;
@@ -246,12 +260,18 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number, grading: Grading |
       gradient(f, x, y, z, g);
       const g2 = g[0] * g[0] + g[1] * g[1] + g[2] * g[2];
       if (g2 < 1e-12) break;
-      let sx = (g[3] * g[0]) / g2, sy = (g[3] * g[1]) / g2, sz = (g[3] * g[2]) / g2;
+      let sx = (g[3] * g[0]) / g2,
+        sy = (g[3] * g[1]) / g2,
+        sz = (g[3] * g[2]) / g2;
       const len = Math.sqrt(sx * sx + sy * sy + sz * sz);
       if (len > cell) {
-        sx *= cell / len; sy *= cell / len; sz *= cell / len;
+        sx *= cell / len;
+        sy *= cell / len;
+        sz *= cell / len;
       }
-      x -= sx; y -= sy; z -= sz;
+      x -= sx;
+      y -= sy;
+      z -= sz;
     }
     const gl = Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]) || 1;
     positions[3 * v] = x;
@@ -267,14 +287,25 @@ export function meshSdf(f: Sdf, box: MeshBox, cellMm: number, grading: Grading |
   const indices = new Uint32Array(quadCount * 6);
   const qa = quads.a;
   for (let q = 0; q < quadCount; q++) {
-    const a = qa[4 * q], b = qa[4 * q + 1], c = qa[4 * q + 2], d = qa[4 * q + 3];
+    const a = qa[4 * q],
+      b = qa[4 * q + 1],
+      c = qa[4 * q + 2],
+      d = qa[4 * q + 3];
     const o = 6 * q;
     if (dist2(positions, a, c) <= dist2(positions, b, d)) {
-      indices[o] = a; indices[o + 1] = b; indices[o + 2] = c;
-      indices[o + 3] = a; indices[o + 4] = c; indices[o + 5] = d;
+      indices[o] = a;
+      indices[o + 1] = b;
+      indices[o + 2] = c;
+      indices[o + 3] = a;
+      indices[o + 4] = c;
+      indices[o + 5] = d;
     } else {
-      indices[o] = a; indices[o + 1] = b; indices[o + 2] = d;
-      indices[o + 3] = b; indices[o + 4] = c; indices[o + 5] = d;
+      indices[o] = a;
+      indices[o + 1] = b;
+      indices[o + 2] = d;
+      indices[o + 3] = b;
+      indices[o + 4] = c;
+      indices[o + 5] = d;
     }
   }
   return { positions, normals, indices };
@@ -295,6 +326,8 @@ export function gradient(f: Sdf, x: number, y: number, z: number, out: Float64Ar
 }
 
 function dist2(p: Float32Array, a: number, b: number): number {
-  const dx = p[3 * a] - p[3 * b], dy = p[3 * a + 1] - p[3 * b + 1], dz = p[3 * a + 2] - p[3 * b + 2];
+  const dx = p[3 * a] - p[3 * b],
+    dy = p[3 * a + 1] - p[3 * b + 1],
+    dz = p[3 * a + 2] - p[3 * b + 2];
   return dx * dx + dy * dy + dz * dz;
 }

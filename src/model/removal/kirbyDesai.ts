@@ -21,8 +21,7 @@ export const KIRBY_DESAI_POINTS = {
 /** The score's own spread: the sum approximates the number of sessions +/- 2.5 (Kirby 2009). */
 export const KIRBY_DESAI_SPREAD = 2.5;
 
-const oneOf = <T extends readonly [string, ...string[]]>(field: string, label: string, values: T) =>
-  z.enum(values, { error: `${field}: ${label} must be one of ${values.join(', ')}` });
+const oneOf = <T extends readonly [string, ...string[]]>(field: string, label: string, values: T) => z.enum(values, { error: `${field}: ${label} must be one of ${values.join(', ')}` });
 
 export const kirbyDesaiInputSchema = z.object({
   fitzpatrick: z

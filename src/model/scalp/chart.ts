@@ -170,8 +170,10 @@ export function surfaceDistanceAt(chart: ScalpChart, theta: number, phi: number)
   const fj = (wrapPhi(phi) / (2 * Math.PI)) * chart.phiSteps;
   const i0 = Math.min(Math.floor(fi), chart.thetaSteps - 1);
   const j0 = Math.min(Math.floor(fj), chart.phiSteps - 1);
-  const ti = fi - i0, tj = fj - j0;
-  const s = chart.surfaceMm, c = chart.centerMm;
+  const ti = fi - i0,
+    tj = fj - j0;
+  const s = chart.surfaceMm,
+    c = chart.centerMm;
   const dist = (k: number) => Math.hypot(s[3 * k] - c[0], s[3 * k + 1] - c[1], s[3 * k + 2] - c[2]);
   const k = j0 * cols + i0;
   return (dist(k) * (1 - ti) + dist(k + 1) * ti) * (1 - tj) + (dist(k + cols) * (1 - ti) + dist(k + cols + 1) * ti) * tj;

@@ -32,7 +32,12 @@ export function scalpFields(head: Pick<HeadModel, 'chart' | 'landmarks'>, spec: 
   const thetaOf = (i: number) => (i / chart.thetaSteps) * chart.thetaMaxRad;
   const phiOf = (j: number) => (j / chart.phiSteps) * 2 * Math.PI;
   const inFront = (phi: number) => (phiMin < 0 ? phi >= phiMin + 2 * Math.PI || phi <= phiMax : phi >= phiMin && phi <= phiMax);
-  const outlineMm = signedDistances(chart, outlinePts, (i, j) => thetaOf(i) <= chart.boundaryThetaRad[j], (d) => Math.abs(d) < 12);
+  const outlineMm = signedDistances(
+    chart,
+    outlinePts,
+    (i, j) => thetaOf(i) <= chart.boundaryThetaRad[j],
+    (d) => Math.abs(d) < 12,
+  );
   // Coverage uses the hairline field from -13 mm (the least offset less the strays' reach,
   // dots/feather.ts) to 50 mm (offset + transition).
   const hairlineMm = signedDistances(
@@ -62,8 +67,10 @@ function signedDistances(chart: ScalpChart, pts: Float32Array, inside: (i: numbe
   };
   const lattice = (n: number, last: number) => Math.min(n, last);
   for (let j = 0; j < rows; j += STRIDE) for (let i = 0; i < cols; i += STRIDE) out[j * cols + i] = exact(i, j);
-  const lastI = cols - 1, lastJ = rows - 1;
-  const iLast = Math.floor(lastI / STRIDE) * STRIDE, jLast = Math.floor(lastJ / STRIDE) * STRIDE;
+  const lastI = cols - 1,
+    lastJ = rows - 1;
+  const iLast = Math.floor(lastI / STRIDE) * STRIDE,
+    jLast = Math.floor(lastJ / STRIDE) * STRIDE;
   for (let j = 0; j < rows; j++) {
     const j0 = Math.min(Math.floor(j / STRIDE) * STRIDE, jLast);
     const j1 = lattice(j0 + STRIDE, jLast);
@@ -73,9 +80,7 @@ function signedDistances(chart: ScalpChart, pts: Float32Array, inside: (i: numbe
       const i0 = Math.min(Math.floor(i / STRIDE) * STRIDE, iLast);
       const i1 = lattice(i0 + STRIDE, iLast);
       const ti = i1 > i0 ? (i - i0) / (i1 - i0) : 0;
-      const guess =
-        (out[j0 * cols + i0] * (1 - ti) + out[j0 * cols + i1] * ti) * (1 - tj) +
-        (out[j1 * cols + i0] * (1 - ti) + out[j1 * cols + i1] * ti) * tj;
+      const guess = (out[j0 * cols + i0] * (1 - ti) + out[j0 * cols + i1] * ti) * (1 - tj) + (out[j1 * cols + i0] * (1 - ti) + out[j1 * cols + i1] * ti) * tj;
       out[j * cols + i] = band(guess) || i > iLast || j > jLast ? exact(i, j) : guess;
     }
   }
@@ -87,7 +92,9 @@ const STRIDE = 4;
 function nearest(pts: Float32Array, x: number, y: number, z: number): number {
   let best = Infinity;
   for (let k = 0; k < pts.length; k += 3) {
-    const dx = pts[k] - x, dy = pts[k + 1] - y, dz = pts[k + 2] - z;
+    const dx = pts[k] - x,
+      dy = pts[k + 1] - y,
+      dz = pts[k + 2] - z;
     const d2 = dx * dx + dy * dy + dz * dz;
     if (d2 < best) best = d2;
   }
@@ -102,7 +109,8 @@ function interpolate(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number): n
   const n = xs.length;
   if (x <= xs[0]) return ys[0];
   if (x >= xs[n - 1]) return ys[n - 1];
-  let lo = 0, hi = n - 1;
+  let lo = 0,
+    hi = n - 1;
   while (hi - lo > 1) {
     const m = (lo + hi) >> 1;
     if (xs[m] <= x) lo = m;

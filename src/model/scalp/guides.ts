@@ -89,7 +89,8 @@ export function hairlineWarnings(head: HeadLike, hairline: HairlineSpec): Hairli
   }
   const handles = byId(hairlineHandles(head, hairline));
   const mirrorGap = (a: HairlineHandle, b: HairlineHandle) => {
-    const p = a.positionMm, q = b.positionMm;
+    const p = a.positionMm,
+      q = b.positionMm;
     return Math.hypot(p[0] + q[0], p[1] - q[1], p[2] - q[2]);
   };
   const temples = mirrorGap(handles.templeLeft, handles.templeRight);

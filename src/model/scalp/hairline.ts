@@ -142,9 +142,15 @@ function resolve(spec: HairlineSpec): Hairline {
 
 /** Polar angles (theta, signed phi) of the direction of any point from the chart centre. */
 export function polarOf(chart: ScalpChart, p: Vec3): [number, number] {
-  const c = chart.centerMm, pole = chart.poleDir, f = chart.frontDir;
-  const sx = pole[1] * f[2] - pole[2] * f[1], sy = pole[2] * f[0] - pole[0] * f[2], sz = pole[0] * f[1] - pole[1] * f[0];
-  const dx = p[0] - c[0], dy = p[1] - c[1], dz = p[2] - c[2];
+  const c = chart.centerMm,
+    pole = chart.poleDir,
+    f = chart.frontDir;
+  const sx = pole[1] * f[2] - pole[2] * f[1],
+    sy = pole[2] * f[0] - pole[0] * f[2],
+    sz = pole[0] * f[1] - pole[1] * f[0];
+  const dx = p[0] - c[0],
+    dy = p[1] - c[1],
+    dz = p[2] - c[2];
   const len = Math.hypot(dx, dy, dz) || 1;
   const theta = Math.acos(Math.max(-1, Math.min(1, (dx * pole[0] + dy * pole[1] + dz * pole[2]) / len)));
   return [theta, Math.atan2(dx * sx + dy * sy + dz * sz, dx * f[0] + dy * f[1] + dz * f[2])];
@@ -152,9 +158,13 @@ export function polarOf(chart: ScalpChart, p: Vec3): [number, number] {
 
 /** Surface point at polar angles (theta, phi), written to out; false beyond the chart. */
 export function surfacePointAt(chart: ScalpChart, theta: number, phi: number, out: Vec3): boolean {
-  const c = chart.centerMm, pole = chart.poleDir, f = chart.frontDir;
+  const c = chart.centerMm,
+    pole = chart.poleDir,
+    f = chart.frontDir;
   const side = [pole[1] * f[2] - pole[2] * f[1], pole[2] * f[0] - pole[0] * f[2], pole[0] * f[1] - pole[1] * f[0]];
-  const th = Math.min(theta, chart.thetaMaxRad), st = Math.sin(th), ct = Math.cos(th);
+  const th = Math.min(theta, chart.thetaMaxRad),
+    st = Math.sin(th),
+    ct = Math.cos(th);
   const s = surfaceOf(chart);
   const d = [0, 1, 2].map((a) => pole[a] * ct + (f[a] * Math.cos(phi) + side[a] * Math.sin(phi)) * st);
   if (!s.project(c[0] + d[0] * 50, c[1] + d[1] * 50, c[2] + d[2] * 50)) return false;
@@ -182,7 +192,9 @@ const midlineCache = new WeakMap<HeadLike['landmarks'], Float64Array>();
 function midlineArc(head: HeadLike): Float64Array {
   let arc = midlineCache.get(head.landmarks);
   if (arc) return arc;
-  const s = head.chart.surfaceMm, n = head.chart.thetaSteps, g = head.landmarks.glabella;
+  const s = head.chart.surfaceMm,
+    n = head.chart.thetaSteps,
+    g = head.landmarks.glabella;
   arc = new Float64Array(n + 1);
   arc[n] = Math.hypot(s[3 * n] - g[0], s[3 * n + 1] - g[1], s[3 * n + 2] - g[2]);
   for (let i = n - 1; i >= 0; i--) {
@@ -194,7 +206,9 @@ function midlineArc(head: HeadLike): Float64Array {
 
 /** Polar angle of the midline point `heightMm` above the glabella along the surface. */
 export function midlineTheta(head: HeadLike, heightMm: number): number {
-  const arc = midlineArc(head), n = head.chart.thetaSteps, dT = head.chart.thetaMaxRad / n;
+  const arc = midlineArc(head),
+    n = head.chart.thetaSteps,
+    dT = head.chart.thetaMaxRad / n;
   if (heightMm <= arc[n]) return head.chart.thetaMaxRad;
   for (let i = n - 1; i >= 0; i--) {
     if (arc[i] >= heightMm) return (i + (arc[i] - heightMm) / (arc[i] - arc[i + 1])) * dT;
@@ -204,7 +218,8 @@ export function midlineTheta(head: HeadLike, heightMm: number): number {
 
 /** Surface distance above the glabella of the midline point at polar angle theta. */
 export function midlineHeightMm(head: HeadLike, theta: number): number {
-  const arc = midlineArc(head), n = head.chart.thetaSteps;
+  const arc = midlineArc(head),
+    n = head.chart.thetaSteps;
   const fi = Math.max(0, Math.min(n, (theta / head.chart.thetaMaxRad) * n));
   const i = Math.min(n - 1, Math.floor(fi));
   return arc[i] + (arc[i + 1] - arc[i]) * (fi - i);
@@ -217,7 +232,8 @@ export function pointOnVertical(chart: ScalpChart, x: number, y: number, zGuess:
   const p: Vec3 = [x, y, zGuess];
   for (let it = 0; it < 20; it++) {
     if (!s.project(p[0], p[1], p[2])) return null;
-    const ex = x - s.x, ey = y - s.y;
+    const ex = x - s.x,
+      ey = y - s.y;
     if (Math.abs(ex) < 1e-3 && Math.abs(ey) < 1e-3) return [s.x, s.y, s.z];
     p[0] += ex;
     p[1] += ey;
@@ -231,7 +247,8 @@ export function pointOnVertical(chart: ScalpChart, x: number, y: number, zGuess:
  * x grows with phi over the front-left quarter). */
 function phiAtX(chart: ScalpChart, theta: number, xMm: number): number {
   const q: Vec3 = [0, 0, 0];
-  let lo = 0, hi = Math.PI / 2;
+  let lo = 0,
+    hi = Math.PI / 2;
   for (let it = 0; it < 40; it++) {
     const m = 0.5 * (lo + hi);
     surfacePointAt(chart, theta, m, q);
@@ -324,7 +341,8 @@ export function hairlineThetaByPhi(head: HeadLike, spec: HairlineSpec, seed = 0)
   const h = resolve(spec);
   const c = controls(head, h);
   const preset = HAIRLINE_STYLE_PRESETS[h.style];
-  const phiMin = c.phi[0], phiMax = c.phi[6];
+  const phiMin = c.phi[0],
+    phiMax = c.phi[6];
   const phis = new Float64Array(SAMPLES + 1);
   const thetas = new Float64Array(SAMPLES + 1);
   const slopes = monotoneSlopes(c.phi, c.theta);
@@ -390,7 +408,8 @@ function hermite(x: Float64Array, y: Float64Array, m: Float64Array, at: number, 
   while (k < x.length - 2 && at > x[k + 1]) k++;
   const h = x[k + 1] - x[k];
   const t = Math.max(0, Math.min(1, (at - x[k]) / h));
-  const t2 = t * t, t3 = t2 * t;
+  const t2 = t * t,
+    t3 = t2 * t;
   const cubic = (2 * t3 - 3 * t2 + 1) * y[k] + (t3 - 2 * t2 + t) * h * m[k] + (-2 * t3 + 3 * t2) * y[k + 1] + (t3 - t2) * h * m[k + 1];
   return roundness * cubic + (1 - roundness) * (y[k] * (1 - t) + y[k + 1] * t);
 }
@@ -501,7 +520,8 @@ export function moveHandle(head: HeadLike, hairline: HairlineSpec, id: HandleId 
   // 3. Keep the handles in order left to right, so the curve cannot cross or fold.
   const c = controls(head, { ...next, handles: offsets });
   const slot = SLOT[id];
-  const lo = c.phi[slot - 1] + MIN_GAP_RAD, hi = c.phi[slot + 1] - MIN_GAP_RAD;
+  const lo = c.phi[slot - 1] + MIN_GAP_RAD,
+    hi = c.phi[slot + 1] - MIN_GAP_RAD;
   if (phi < lo || phi > hi) {
     phi = Math.max(lo, Math.min(hi, phi));
     const between = neighbours(id);

@@ -20,12 +20,19 @@ export function chartStretch(chart: ScalpChart): Float32Array {
     const jm = (j + chart.phiSteps - 1) % chart.phiSteps;
     const jp = (j + 1) % chart.phiSteps;
     for (let i = 1; i < cols; i++) {
-      const ia = i - 1, ib = i < cols - 1 ? i + 1 : i;
+      const ia = i - 1,
+        ib = i < cols - 1 ? i + 1 : i;
       // Surface derivatives along theta (T) and phi (P), by differences over the grid.
-      const ka = (j * cols + ia) * 3, kb = (j * cols + ib) * 3, kc = (jm * cols + i) * 3, kd = (jp * cols + i) * 3;
+      const ka = (j * cols + ia) * 3,
+        kb = (j * cols + ib) * 3,
+        kc = (jm * cols + i) * 3,
+        kd = (jp * cols + i) * 3;
       const T = [s[kb] - s[ka], s[kb + 1] - s[ka + 1], s[kb + 2] - s[ka + 2]];
       const P = [s[kd] - s[kc], s[kd + 1] - s[kc + 1], s[kd + 2] - s[kc + 2]];
-      const [xa, ya] = chartXY(j, ia), [xb, yb] = chartXY(j, ib), [xc, yc] = chartXY(jm, i), [xd, yd] = chartXY(jp, i);
+      const [xa, ya] = chartXY(j, ia),
+        [xb, yb] = chartXY(j, ib),
+        [xc, yc] = chartXY(jm, i),
+        [xd, yd] = chartXY(jp, i);
       const cT = [xb - xa, yb - ya];
       const cP = [xd - xc, yd - yc];
       // Orthonormal tangent frame e1 = T / |T|, e2 = the rest of P, normalised; in the (T, P)

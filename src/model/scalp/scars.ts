@@ -117,7 +117,8 @@ export function scarAreaMm2(chart: ScalpChart, field: Float32Array): number {
     for (let i = 0; i < cols; i++) {
       const s = field[j * cols + i];
       if (s === 0) continue;
-      const r = chart.rhoMm, k = j * cols + i;
+      const r = chart.rhoMm,
+        k = j * cols + i;
       const lo = i > 0 ? 0.5 * (r[k - 1] ** 2 + r[k] ** 2) : 0;
       const hi = i < cols - 1 ? 0.5 * (r[k] ** 2 + r[k + 1] ** 2) : r[k] ** 2;
       area += s * 0.5 * (hi - lo) * dPhi;
@@ -152,7 +153,10 @@ export function stripCentreline(head: HeadLike, scar: StripScar): Float32Array {
   const zc = head.chart.centerMm[2];
   const half = Math.max(0, (scar.lengthMm - scar.widthMm) / 2);
   const sides: number[][] = [[], []];
-  for (const [n, sign] of [[0, 1], [1, -1]] as const) {
+  for (const [n, sign] of [
+    [0, 1],
+    [1, -1],
+  ] as const) {
     let arc = 0;
     let prev: Vec3 | null = null;
     for (let a = 0; a < Math.PI; a += Math.PI / 720) {
@@ -183,8 +187,10 @@ export function stripCentreline(head: HeadLike, scar: StripScar): Float32Array {
  * toward the left ear); null off the hair-bearing region. */
 function backPoint(chart: ScalpChart, a: number, y0: number, zc: number): Vec3 | null {
   const s = surfaceOf(chart);
-  const dx = Math.sin(a), dz = -Math.cos(a);
-  let r = 90, y = y0;
+  const dx = Math.sin(a),
+    dz = -Math.cos(a);
+  let r = 90,
+    y = y0;
   for (let it = 0; it < 10; it++) {
     if (!s.project(dx * r, y, zc + dz * r)) return null;
     r = Math.hypot(s.x, s.z - zc);
@@ -199,14 +205,16 @@ function backPoint(chart: ScalpChart, a: number, y0: number, zc: number): Vec3 |
 export function punctateCentres(head: HeadLike, scar: PunctateScars, rng: { next(): number }): Float32Array {
   const chart = head.chart;
   const l = head.landmarks;
-  const yLo = l.nape[1] + 15, yHi = l.tragusLeft[1] + 60;
+  const yLo = l.nape[1] + 15,
+    yHi = l.tragusLeft[1] + 60;
   const out = new Float32Array(scar.count * 3);
   const R = chart.extentMm;
   const q: Vec3 = [0, 0, 0];
   let n = 0;
   // Uniform in the chart plane is uniform on the surface (the chart preserves area).
   for (let tries = 0; n < scar.count && tries < scar.count * 200; tries++) {
-    const X = (rng.next() * 2 - 1) * R, Y = (rng.next() * 2 - 1) * R;
+    const X = (rng.next() * 2 - 1) * R,
+      Y = (rng.next() * 2 - 1) * R;
     const rho = Math.hypot(X, Y);
     let phi = Math.atan2(Y, X);
     if (phi < 0) phi += 2 * Math.PI;
@@ -222,7 +230,8 @@ export function punctateCentres(head: HeadLike, scar: PunctateScars, rng: { next
 
 /** Polar angle where the chart radius along azimuth phi reaches rho; -1 beyond the chart. */
 function thetaOfRho(chart: ScalpChart, rho: number, phi: number): number {
-  let lo = 0, hi = chart.thetaMaxRad;
+  let lo = 0,
+    hi = chart.thetaMaxRad;
   if (rhoAt(chart, hi, phi) < rho) return -1;
   for (let it = 0; it < 30; it++) {
     const m = 0.5 * (lo + hi);
@@ -237,10 +246,13 @@ function gridPointAt(chart: ScalpChart, fi: number, fj: number, out: Vec3): void
   const cols = chart.thetaSteps + 1;
   fi = Math.max(0, Math.min(chart.thetaSteps, fi));
   fj = ((fj % chart.phiSteps) + chart.phiSteps) % chart.phiSteps;
-  const i0 = Math.min(chart.thetaSteps - 1, Math.floor(fi)), j0 = Math.floor(fj);
-  const ti = fi - i0, tj = fj - j0;
+  const i0 = Math.min(chart.thetaSteps - 1, Math.floor(fi)),
+    j0 = Math.floor(fj);
+  const ti = fi - i0,
+    tj = fj - j0;
   const s = chart.surfaceMm;
-  const k = (j0 * cols + i0) * 3, kc = k + cols * 3;
+  const k = (j0 * cols + i0) * 3,
+    kc = k + cols * 3;
   for (let c = 0; c < 3; c++) {
     out[c] = (s[k + c] * (1 - ti) + s[k + 3 + c] * ti) * (1 - tj) + (s[kc + c] * (1 - ti) + s[kc + 3 + c] * ti) * tj;
   }
@@ -248,8 +260,12 @@ function gridPointAt(chart: ScalpChart, fi: number, fj: number, out: Vec3): void
 
 /** Grid window (node indices, j unwrapped) around points, padded by padMm. */
 function windowOf(chart: ScalpChart, pts: ArrayLike<number>, padMm: number): [number, number, number, number] {
-  const ti = chart.thetaSteps / chart.thetaMaxRad, tj = chart.phiSteps / (2 * Math.PI);
-  let i0 = Infinity, i1 = -Infinity, j0 = Infinity, j1 = -Infinity;
+  const ti = chart.thetaSteps / chart.thetaMaxRad,
+    tj = chart.phiSteps / (2 * Math.PI);
+  let i0 = Infinity,
+    i1 = -Infinity,
+    j0 = Infinity,
+    j1 = -Infinity;
   let ref = NaN;
   const c = chart.centerMm;
   for (let k = 0; k < pts.length; k += 3) {
@@ -261,7 +277,8 @@ function windowOf(chart: ScalpChart, pts: ArrayLike<number>, padMm: number): [nu
     if (phi - ref > Math.PI) phi -= 2 * Math.PI;
     else if (ref - phi > Math.PI) phi += 2 * Math.PI;
     const r = Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]);
-    const di = (padMm / r) * ti, dj = (padMm / (r * Math.max(0.2, Math.sin(theta)))) * tj;
+    const di = (padMm / r) * ti,
+      dj = (padMm / (r * Math.max(0.2, Math.sin(theta)))) * tj;
     i0 = Math.min(i0, theta * ti - di);
     i1 = Math.max(i1, theta * ti + di);
     j0 = Math.min(j0, phi * tj - dj);
@@ -290,7 +307,8 @@ function paintPolygon(chart: ScalpChart, field: Float32Array, pointsMm: [number,
     for (let c = 0; c < 3; c++) cen[c] += pts[3 * k + c] / pointsMm.length;
   });
   if (!s.project(cen[0], cen[1], cen[2])) return;
-  const o: Vec3 = [s.x, s.y, s.z], n: Vec3 = [s.nx, s.ny, s.nz];
+  const o: Vec3 = [s.x, s.y, s.z],
+    n: Vec3 = [s.nx, s.ny, s.nz];
   const t1 = normalize(Math.abs(n[0]) < 0.9 ? [0, n[2], -n[1]] : [-n[2], 0, n[0]]);
   const t2: Vec3 = [n[1] * t1[2] - n[2] * t1[1], n[2] * t1[0] - n[0] * t1[2], n[0] * t1[1] - n[1] * t1[0]];
   const m = pointsMm.length;
@@ -345,12 +363,20 @@ function distanceToPolyline(pts: Float32Array, q: Vec3): number {
   const n = pts.length / 3;
   if (n === 1) return Math.hypot(q[0] - pts[0], q[1] - pts[1], q[2] - pts[2]);
   for (let k = 0; k < n - 1; k++) {
-    const ax = pts[3 * k], ay = pts[3 * k + 1], az = pts[3 * k + 2];
-    const ux = pts[3 * k + 3] - ax, uy = pts[3 * k + 4] - ay, uz = pts[3 * k + 5] - az;
-    const wx = q[0] - ax, wy = q[1] - ay, wz = q[2] - az;
+    const ax = pts[3 * k],
+      ay = pts[3 * k + 1],
+      az = pts[3 * k + 2];
+    const ux = pts[3 * k + 3] - ax,
+      uy = pts[3 * k + 4] - ay,
+      uz = pts[3 * k + 5] - az;
+    const wx = q[0] - ax,
+      wy = q[1] - ay,
+      wz = q[2] - az;
     const len2 = ux * ux + uy * uy + uz * uz;
     const t = len2 > 0 ? Math.max(0, Math.min(1, (wx * ux + wy * uy + wz * uz) / len2)) : 0;
-    const dx = wx - ux * t, dy = wy - uy * t, dz = wz - uz * t;
+    const dx = wx - ux * t,
+      dy = wy - uy * t,
+      dz = wz - uz * t;
     const d2 = dx * dx + dy * dy + dz * dz;
     if (d2 < best) best = d2;
   }
@@ -363,9 +389,13 @@ function signedPolygonDistance(poly: Float64Array, x: number, y: number): number
   let best = Infinity;
   let inside = false;
   for (let k = 0, p = m - 1; k < m; p = k++) {
-    const ax = poly[2 * p], ay = poly[2 * p + 1], bx = poly[2 * k], by = poly[2 * k + 1];
+    const ax = poly[2 * p],
+      ay = poly[2 * p + 1],
+      bx = poly[2 * k],
+      by = poly[2 * k + 1];
     if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-    const ux = bx - ax, uy = by - ay;
+    const ux = bx - ax,
+      uy = by - ay;
     const len2 = ux * ux + uy * uy;
     const t = len2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * ux + (y - ay) * uy) / len2)) : 0;
     best = Math.min(best, Math.hypot(x - ax - ux * t, y - ay - uy * t));

@@ -35,7 +35,8 @@ export class ScalpSurface {
     this.c = Float64Array.from(chart.centerMm);
     this.pole = Float64Array.from(chart.poleDir);
     this.front = Float64Array.from(chart.frontDir);
-    const p = chart.poleDir, f = chart.frontDir;
+    const p = chart.poleDir,
+      f = chart.frontDir;
     this.side = Float64Array.from([p[1] * f[2] - p[2] * f[1], p[2] * f[0] - p[0] * f[2], p[0] * f[1] - p[1] * f[0]]);
     this.thetaScale = chart.thetaSteps / chart.thetaMaxRad;
     this.phiScale = chart.phiSteps / (2 * Math.PI);
@@ -44,8 +45,13 @@ export class ScalpSurface {
 
   /** Projects (x, y, z) onto the surface; false when its direction is outside the chart. */
   project(x: number, y: number, z: number): boolean {
-    const c = this.c, pole = this.pole, front = this.front, side = this.side;
-    const dx = x - c[0], dy = y - c[1], dz = z - c[2];
+    const c = this.c,
+      pole = this.pole,
+      front = this.front,
+      side = this.side;
+    const dx = x - c[0],
+      dy = y - c[1],
+      dz = z - c[2];
     const len = Math.sqrt(dx * dx + dy * dy + dz * dz);
     if (len === 0) return false;
     let cp = (dx * pole[0] + dy * pole[1] + dz * pole[2]) / len;
@@ -65,13 +71,18 @@ export class ScalpSurface {
     if (i0 >= this.chart.thetaSteps) i0 = this.chart.thetaSteps - 1;
     let j0 = fj | 0;
     if (j0 >= this.chart.phiSteps) j0 = this.chart.phiSteps - 1;
-    const ti = fi - i0, tj = fj - j0;
-    const w00 = (1 - ti) * (1 - tj), w01 = ti * (1 - tj), w10 = (1 - ti) * tj, w11 = ti * tj;
+    const ti = fi - i0,
+      tj = fj - j0;
+    const w00 = (1 - ti) * (1 - tj),
+      w01 = ti * (1 - tj),
+      w10 = (1 - ti) * tj,
+      w11 = ti * tj;
     const k00 = (j0 * this.cols + i0) * 3;
     const k01 = k00 + 3;
     const k10 = k00 + this.cols * 3;
     const k11 = k10 + 3;
-    const s = this.chart.surfaceMm, n = this.normals;
+    const s = this.chart.surfaceMm,
+      n = this.normals;
     this.x = s[k00] * w00 + s[k01] * w01 + s[k10] * w10 + s[k11] * w11;
     this.y = s[k00 + 1] * w00 + s[k01 + 1] * w01 + s[k10 + 1] * w10 + s[k11 + 1] * w11;
     this.z = s[k00 + 2] * w00 + s[k01 + 2] * w01 + s[k10 + 2] * w10 + s[k11 + 2] * w11;
@@ -110,9 +121,16 @@ export class ScalpSurface {
     if (i0 >= this.chart.thetaSteps) i0 = this.chart.thetaSteps - 1;
     let j0 = this.fj | 0;
     if (j0 >= this.chart.phiSteps) j0 = this.chart.phiSteps - 1;
-    const ti = this.fi - i0, tj = this.fj - j0;
-    const k00 = (j0 * this.cols + i0) * 4, k01 = k00 + 4, k10 = k00 + this.cols * 4, k11 = k10 + 4;
-    const w00 = (1 - ti) * (1 - tj) * scale, w01 = ti * (1 - tj) * scale, w10 = (1 - ti) * tj * scale, w11 = ti * tj * scale;
+    const ti = this.fi - i0,
+      tj = this.fj - j0;
+    const k00 = (j0 * this.cols + i0) * 4,
+      k01 = k00 + 4,
+      k10 = k00 + this.cols * 4,
+      k11 = k10 + 4;
+    const w00 = (1 - ti) * (1 - tj) * scale,
+      w01 = ti * (1 - tj) * scale,
+      w10 = (1 - ti) * tj * scale,
+      w11 = ti * tj * scale;
     for (let c = 0; c < 4; c++) out[at + c] = field[k00 + c] * w00 + field[k01 + c] * w01 + field[k10 + c] * w10 + field[k11 + c] * w11;
   }
 
@@ -122,12 +140,10 @@ export class ScalpSurface {
     if (i0 >= this.chart.thetaSteps) i0 = this.chart.thetaSteps - 1;
     let j0 = this.fj | 0;
     if (j0 >= this.chart.phiSteps) j0 = this.chart.phiSteps - 1;
-    const ti = this.fi - i0, tj = this.fj - j0;
+    const ti = this.fi - i0,
+      tj = this.fj - j0;
     const k = j0 * this.cols + i0;
-    return (
-      (field[k] * (1 - ti) + field[k + 1] * ti) * (1 - tj) +
-      (field[k + this.cols] * (1 - ti) + field[k + this.cols + 1] * ti) * tj
-    );
+    return (field[k] * (1 - ti) + field[k + 1] * ti) * (1 - tj) + (field[k + this.cols] * (1 - ti) + field[k + this.cols + 1] * ti) * tj;
   }
 }
 
@@ -142,13 +158,22 @@ function gridNormals(chart: ScalpChart): Float32Array {
     const jm = (j + chart.phiSteps - 1) % chart.phiSteps;
     const jp = (j + 1) % chart.phiSteps;
     for (let i = 1; i < cols; i++) {
-      const ia = i - 1, ib = i < cols - 1 ? i + 1 : i;
-      const a = (j * cols + ia) * 3, b = (j * cols + ib) * 3;
-      const c = (jm * cols + i) * 3, d = (jp * cols + i) * 3;
-      const tx = s[b] - s[a], ty = s[b + 1] - s[a + 1], tz = s[b + 2] - s[a + 2];
-      const px = s[d] - s[c], py = s[d + 1] - s[c + 1], pz = s[d + 2] - s[c + 2];
+      const ia = i - 1,
+        ib = i < cols - 1 ? i + 1 : i;
+      const a = (j * cols + ia) * 3,
+        b = (j * cols + ib) * 3;
+      const c = (jm * cols + i) * 3,
+        d = (jp * cols + i) * 3;
+      const tx = s[b] - s[a],
+        ty = s[b + 1] - s[a + 1],
+        tz = s[b + 2] - s[a + 2];
+      const px = s[d] - s[c],
+        py = s[d + 1] - s[c + 1],
+        pz = s[d + 2] - s[c + 2];
       // d/dtheta x d/dphi points outward for a right-handed (pole, front, side) frame.
-      let nx = ty * pz - tz * py, ny = tz * px - tx * pz, nz = tx * py - ty * px;
+      let nx = ty * pz - tz * py,
+        ny = tz * px - tx * pz,
+        nz = tx * py - ty * px;
       const l = Math.hypot(nx, ny, nz) || 1;
       nx /= l;
       ny /= l;
@@ -160,7 +185,9 @@ function gridNormals(chart: ScalpChart): Float32Array {
     }
   }
   // Pole: mean of the first ring.
-  let mx = 0, my = 0, mz = 0;
+  let mx = 0,
+    my = 0,
+    mz = 0;
   for (let j = 0; j < chart.phiSteps; j++) {
     const k = (j * cols + 1) * 3;
     mx += out[k];

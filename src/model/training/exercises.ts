@@ -77,8 +77,7 @@ export const EXERCISES: readonly Exercise[] = [
   {
     id: 'patch-crown-40',
     title: 'Fill a 2 × 2 cm patch at the crown',
-    instructions:
-      'Fill the square evenly at 40 dots/cm², the density of a light first session: about 160 dots, none closer than 0.3 mm, no rows, no holes.',
+    instructions: 'Fill the square evenly at 40 dots/cm², the density of a light first session: about 160 dots, none closer than 0.3 mm, no rows, no holes.',
     targetDensityPerCm2: 40,
     needleDiameterMm: 0.25, // 0803 round needle (SCIENCE.md section 1)
     // The crown lies behind the vertex; 35 mm back is an assumption for an average head.
@@ -89,8 +88,7 @@ export const EXERCISES: readonly Exercise[] = [
   {
     id: 'hairline-soft',
     title: 'Build a soft hairline',
-    instructions:
-      'Full density (60 dots/cm²) behind the line, thinning to none over 10 mm toward the face, with an irregular front edge: no ruler-straight row of dots.',
+    instructions: 'Full density (60 dots/cm²) behind the line, thinning to none over 10 mm toward the face, with an irregular front edge: no ruler-straight row of dots.',
     targetDensityPerCm2: 60,
     needleDiameterMm: 0.2, // 0603, finer at the front
     // 8 cm above the glabella: the common mid-frontal height (Shapiro & Shapiro 2013).
@@ -101,8 +99,7 @@ export const EXERCISES: readonly Exercise[] = [
   {
     id: 'second-session',
     title: 'Second session: fill between the first layer',
-    instructions:
-      'A first session of 40 dots/cm² is in place. Add 40 dots/cm² between its dots, keeping at least 0.28 mm from every dot so nothing merges.',
+    instructions: 'A first session of 40 dots/cm² is in place. Add 40 dots/cm² between its dots, keeping at least 0.28 mm from every dot so nothing merges.',
     targetDensityPerCm2: 40,
     needleDiameterMm: 0.22,
     region: { kind: 'patch', anchor: { landmark: 'vertex', offsetMm: [0, 0, 0] }, acrossDir: [1, 0, 0], uMinMm: -10, uMaxMm: 10, vMinMm: -10, vMaxMm: 10, transitionMm: 0 },
@@ -113,8 +110,7 @@ export const EXERCISES: readonly Exercise[] = [
   {
     id: 'norwood-v-border',
     title: 'Match the stubble at a Norwood V border',
-    instructions:
-      `The client's stubble ends at the bottom of the box. Continue it upward at its density (${STUBBLE_PER_CM2} dots/cm²) so the border disappears.`,
+    instructions: `The client's stubble ends at the bottom of the box. Continue it upward at its density (${STUBBLE_PER_CM2} dots/cm²) so the border disappears.`,
     targetDensityPerCm2: STUBBLE_PER_CM2,
     needleDiameterMm: 0.2,
     // Top of the horseshoe of side hair, 60 mm above the left tragus: an assumed typical border.
@@ -126,8 +122,7 @@ export const EXERCISES: readonly Exercise[] = [
   {
     id: 'strip-scar',
     title: 'Camouflage a strip scar',
-    instructions:
-      `A 50 mm strip scar runs across the back of the head. Fill the 10 mm band over it at the stubble's density (${STUBBLE_PER_CM2} dots/cm²), blending into the hair above and below.`,
+    instructions: `A 50 mm strip scar runs across the back of the head. Fill the 10 mm band over it at the stubble's density (${STUBBLE_PER_CM2} dots/cm²), blending into the hair above and below.`,
     targetDensityPerCm2: STUBBLE_PER_CM2,
     needleDiameterMm: 0.2,
     // FUT donor strips are taken from the occiput above the inion; 25 mm above it is assumed.

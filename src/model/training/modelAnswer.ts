@@ -42,12 +42,18 @@ export function fillRegion(head: TrainingHead, region: ExerciseRegion, spec: Fil
   // Coverage-weighted surface area and start points, from a lattice over the rectangle.
   let area = 0;
   const seedList: number[] = [];
-  const c = region.center, u = region.uDir, v = region.vDir, n = region.normal;
-  const nu = Math.round((rect.uMaxMm - rect.uMinMm) / LATTICE_MM), nv = Math.round((rect.vMaxMm - rect.vMinMm) / LATTICE_MM);
-  const du = (rect.uMaxMm - rect.uMinMm) / nu, dv = (rect.vMaxMm - rect.vMinMm) / nv;
+  const c = region.center,
+    u = region.uDir,
+    v = region.vDir,
+    n = region.normal;
+  const nu = Math.round((rect.uMaxMm - rect.uMinMm) / LATTICE_MM),
+    nv = Math.round((rect.vMaxMm - rect.vMinMm) / LATTICE_MM);
+  const du = (rect.uMaxMm - rect.uMinMm) / nu,
+    dv = (rect.vMaxMm - rect.vMinMm) / nv;
   for (let b = 0; b < nv; b++) {
     for (let a = 0; a < nu; a++) {
-      const su = rect.uMinMm + (a + 0.5) * du, sv = rect.vMinMm + (b + 0.5) * dv;
+      const su = rect.uMinMm + (a + 0.5) * du,
+        sv = rect.vMinMm + (b + 0.5) * dv;
       const cov = coverageUv(su, sv);
       if (cov <= 0) continue;
       if (!surface.project(c[0] + su * u[0] + sv * v[0], c[1] + su * u[1] + sv * v[1], c[2] + su * u[2] + sv * v[2])) continue;

@@ -46,7 +46,8 @@ export class PlanarHash {
   }
 
   private cell(u: number, v: number): number {
-    let a = Math.floor((u - this.u0) * this.inv), b = Math.floor((v - this.v0) * this.inv);
+    let a = Math.floor((u - this.u0) * this.inv),
+      b = Math.floor((v - this.v0) * this.inv);
     if (a < 0) a = 0;
     else if (a >= this.nu) a = this.nu - 1;
     if (b < 0) b = 0;
@@ -68,7 +69,9 @@ export class PlanarHash {
     const maxRing = Math.ceil(maxMm * this.inv) + 1;
     const max2 = maxMm * maxMm;
     let found = 0;
-    const xyz = this.xyz, items = this.items, start = this.start;
+    const xyz = this.xyz,
+      items = this.items,
+      start = this.start;
     for (let ring = 0; ring <= maxRing; ring++) {
       for (let b = cb - ring; b <= cb + ring; b++) {
         if (b < 0 || b >= this.nv) continue;
@@ -79,7 +82,9 @@ export class PlanarHash {
           for (let t = start[c]; t < start[c + 1]; t++) {
             const j = items[t];
             if (j === self) continue;
-            const dx = xyz[3 * j] - x, dy = xyz[3 * j + 1] - y, dz = xyz[3 * j + 2] - z;
+            const dx = xyz[3 * j] - x,
+              dy = xyz[3 * j + 1] - y,
+              dz = xyz[3 * j + 2] - z;
             const d2 = dx * dx + dy * dy + dz * dz;
             if (d2 > max2) continue;
             const d = Math.sqrt(d2);

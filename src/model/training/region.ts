@@ -111,7 +111,9 @@ function buildRegion(head: TrainingHead, exercise: Exercise): ExerciseRegion {
     return hairline ? smoothRamp(pv / transitionMm) : 1;
   };
   const local = (x: number, y: number, z: number, out: Float64Array): void => {
-    const dx = x - c[0], dy = y - c[1], dz = z - c[2];
+    const dx = x - c[0],
+      dy = y - c[1],
+      dz = z - c[2];
     out[0] = dx * u[0] + dy * u[1] + dz * u[2];
     out[1] = dx * v[0] + dy * v[1] + dz * v[2];
     out[2] = dx * n[0] + dy * n[1] + dz * n[2];
@@ -124,8 +126,10 @@ function buildRegion(head: TrainingHead, exercise: Exercise): ExerciseRegion {
     return tmp[0] >= uMinMm && tmp[0] <= uMaxMm && tmp[1] >= vMinMm && tmp[1] <= vMaxMm && tmp[2] > -25 && tmp[2] < 10;
   };
 
-  const nu = Math.round((uMaxMm - uMinMm) / SAMPLE_MM), nv = Math.round((vMaxMm - vMinMm) / SAMPLE_MM);
-  const du = (uMaxMm - uMinMm) / nu, dv = (vMaxMm - vMinMm) / nv;
+  const nu = Math.round((uMaxMm - uMinMm) / SAMPLE_MM),
+    nv = Math.round((vMaxMm - vMinMm) / SAMPLE_MM);
+  const du = (uMaxMm - uMinMm) / nu,
+    dv = (vMaxMm - vMinMm) / nv;
   const count = nu * nv;
   const samples = {
     count,
@@ -135,12 +139,16 @@ function buildRegion(head: TrainingHead, exercise: Exercise): ExerciseRegion {
     areaMm2: new Float32Array(count),
     coverage: new Float32Array(count),
   };
-  let area = 0, targetArea = 0;
+  let area = 0,
+    targetArea = 0;
   for (let b = 0; b < nv; b++) {
     for (let a = 0; a < nu; a++) {
       const k = b * nu + a;
-      const su = uMinMm + (a + 0.5) * du, sv = vMinMm + (b + 0.5) * dv;
-      const px = c[0] + su * u[0] + sv * v[0], py = c[1] + su * u[1] + sv * v[1], pz = c[2] + su * u[2] + sv * v[2];
+      const su = uMinMm + (a + 0.5) * du,
+        sv = vMinMm + (b + 0.5) * dv;
+      const px = c[0] + su * u[0] + sv * v[0],
+        py = c[1] + su * u[1] + sv * v[1],
+        pz = c[2] + su * u[2] + sv * v[2];
       // The surface point straight below (su, sv) along the normal: the chart projects along its
       // own rays, so step down to the depth found and project again (converges in two steps).
       let w = 0;

@@ -152,19 +152,30 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
   const nPlaced = placed.positionsMm.length / 3;
   const nEx = existing ? existing.positionsMm.length / 3 : 0;
   const cap = nPlaced + nEx;
-  const pu = new Float32Array(cap), pv = new Float32Array(cap), pxyz = new Float32Array(cap * 3), pd = new Float32Array(cap);
-  const isPlaced = new Uint8Array(cap), inRegion = new Uint8Array(cap);
+  const pu = new Float32Array(cap),
+    pv = new Float32Array(cap),
+    pxyz = new Float32Array(cap * 3),
+    pd = new Float32Array(cap);
+  const isPlaced = new Uint8Array(cap),
+    inRegion = new Uint8Array(cap);
   /** For a placed dot kept for scoring, its index in `placed`. */
   const origin = new Int32Array(cap);
   const mergedPlaced = new Uint8Array(nPlaced);
   const loc = new Float64Array(3);
-  let n = 0, placedIn = 0, placedOutside = 0;
-  const uLo = region.uMinMm - margin, uHi = region.uMaxMm + margin, vLo = region.vMinMm - margin, vHi = region.vMaxMm + margin;
+  let n = 0,
+    placedIn = 0,
+    placedOutside = 0;
+  const uLo = region.uMinMm - margin,
+    uHi = region.uMaxMm + margin,
+    vLo = region.vMinMm - margin,
+    vHi = region.vMaxMm + margin;
   for (let i = 0; i < cap; i++) {
     const mine = i < nPlaced;
     const src = mine ? placed.positionsMm : existing!.positionsMm;
     const o = mine ? i : i - nPlaced;
-    const x = src[3 * o], y = src[3 * o + 1], z = src[3 * o + 2];
+    const x = src[3 * o],
+      y = src[3 * o + 1],
+      z = src[3 * o + 2];
     region.local(x, y, z, loc);
     const inside = region.inside(x, y, z);
     if (mine && !inside) placedOutside++;
@@ -182,26 +193,31 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
     n++;
   }
   const hash = new PlanarHash(pu, pv, pxyz, n, uLo, vLo, uHi, vHi, rPd);
-  const idx = new Int32Array(16), dist = new Float64Array(16);
+  const idx = new Int32Array(16),
+    dist = new Float64Array(16);
 
   // Heat map cells.
   const nu = Math.max(1, Math.round((region.uMaxMm - region.uMinMm) / CELL_MM));
   const nv = Math.max(1, Math.round((region.vMaxMm - region.vMinMm) / CELL_MM));
-  const cu = (region.uMaxMm - region.uMinMm) / nu, cv = (region.vMaxMm - region.vMinMm) / nv;
+  const cu = (region.uMaxMm - region.uMinMm) / nu,
+    cv = (region.vMaxMm - region.vMinMm) / nv;
   const cellOf = (u: number, v: number) => {
     const a = Math.min(nu - 1, Math.max(0, Math.floor((u - region.uMinMm) / cu)));
     const b = Math.min(nv - 1, Math.max(0, Math.floor((v - region.vMinMm) / cv)));
     return b * nu + a;
   };
   const cells = nu * nv;
-  const cellArea = new Float64Array(cells), cellWanted = new Float64Array(cells), cellCount = new Float64Array(cells);
+  const cellArea = new Float64Array(cells),
+    cellWanted = new Float64Array(cells),
+    cellCount = new Float64Array(cells);
   const flags = new Uint8Array(cells);
 
   // Areas: the full zone (where all of the wanted density applies) and its inset core.
   const inset = 1.5 * rPd;
-  const isCore = (u: number, v: number) =>
-    u - region.uMinMm >= inset && region.uMaxMm - u >= inset && v - region.vMinMm >= inset && region.vMaxMm - v >= inset;
-  let fullArea = 0, coreArea = 0, targetArea = 0;
+  const isCore = (u: number, v: number) => u - region.uMinMm >= inset && region.uMaxMm - u >= inset && v - region.vMinMm >= inset && region.vMaxMm - v >= inset;
+  let fullArea = 0,
+    coreArea = 0,
+    targetArea = 0;
   for (let k = 0; k < S.count; k++) {
     const a = S.areaMm2[k];
     const c = cellOf(S.u[k], S.v[k]);
@@ -215,14 +231,27 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
   }
 
   // Spacing and orientational order over core dots; merges over placed dots.
-  let nnSum = 0, nnSq = 0, nnN = 0, dMin = Infinity, fullDots = 0;
-  let l4 = 0, l6 = 0, g4re = 0, g4im = 0, g6re = 0, g6im = 0, nPsi = 0;
-  let mergePairs = 0, mergeDots = 0;
+  let nnSum = 0,
+    nnSq = 0,
+    nnN = 0,
+    dMin = Infinity,
+    fullDots = 0;
+  let l4 = 0,
+    l6 = 0,
+    g4re = 0,
+    g4im = 0,
+    g6re = 0,
+    g6im = 0,
+    nPsi = 0;
+  let mergePairs = 0,
+    mergeDots = 0;
   let maxDiameter = 0;
   for (let i = 0; i < n; i++) maxDiameter = Math.max(maxDiameter, pd[i]);
   const mergeReach = MERGE_SPACING * maxDiameter;
   for (let i = 0; i < n; i++) {
-    const x = pxyz[3 * i], y = pxyz[3 * i + 1], z = pxyz[3 * i + 2];
+    const x = pxyz[3 * i],
+      y = pxyz[3 * i + 1],
+      z = pxyz[3 * i + 2];
     if (inRegion[i]) cellCount[cellOf(pu[i], pv[i])]++;
     if (isPlaced[i]) {
       const m = hash.kNearest(pu[i], pv[i], x, y, z, i, 16, mergeReach, idx, dist);
@@ -249,7 +278,10 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
     nnN++;
     if (nn < dMin) dMin = nn;
     if (found < 6) continue;
-    let r4 = 0, i4 = 0, r6 = 0, i6 = 0;
+    let r4 = 0,
+      i4 = 0,
+      r6 = 0,
+      i6 = 0;
     for (let t = 0; t < 6; t++) {
       const j = idx[t];
       const a = Math.atan2(pv[j] - pv[i], pu[j] - pu[i]);
@@ -274,7 +306,8 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
   const clarkEvansR = coreDensity > 0 ? nnMean / (0.5 / Math.sqrt(coreDensity)) : 0;
   const rMax = nnN > 0 ? Math.sqrt(coreArea / (2 * Math.sqrt(3) * nnN)) : 0;
   const rho = rMax > 0 && Number.isFinite(dMin) ? dMin / (2 * rMax) : 0;
-  const psi4 = nPsi ? l4 / nPsi : 0, psi6 = nPsi ? l6 / nPsi : 0;
+  const psi4 = nPsi ? l4 / nPsi : 0,
+    psi6 = nPsi ? l6 / nPsi : 0;
   const psi4Global = nPsi ? Math.hypot(g4re, g4im) / (4 * nPsi) : 0;
   const psi6Global = nPsi ? Math.hypot(g6re, g6im) / (6 * nPsi) : 0;
   // Local order only: the sampler's own fronts leave a global psi6 of up to ~0.3 on a small
@@ -282,11 +315,17 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
   const regularity = Math.max(clamp01((psi4 - PSI4_BLUE) / (1 - PSI4_BLUE)), clamp01((psi6 - PSI6_BLUE) / (1 - PSI6_BLUE)));
 
   // Density per cell.
-  const value = new Float32Array(cells), densityPerCm2 = new Float32Array(cells), targetPerCm2 = new Float32Array(cells);
-  let cellsUnder = 0, cellsOver = 0, errSq = 0, errArea = 0;
+  const value = new Float32Array(cells),
+    densityPerCm2 = new Float32Array(cells),
+    targetPerCm2 = new Float32Array(cells);
+  let cellsUnder = 0,
+    cellsOver = 0,
+    errSq = 0,
+    errArea = 0;
   for (let c = 0; c < cells; c++) {
     if (cellArea[c] <= 0) continue;
-    const measured = cellCount[c] / cellArea[c], want = cellWanted[c] / cellArea[c];
+    const measured = cellCount[c] / cellArea[c],
+      want = cellWanted[c] / cellArea[c];
     const floor = Math.max(want, 0.25 * full);
     const err = (measured - want) / floor;
     densityPerCm2[c] = measured * 100;
@@ -329,7 +368,8 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
   const hairline = region.kind === 'hairline' ? hairlineFigures(region, pu, pv, isPlaced, inRegion, n, wanted, full) : null;
   let minutes: number | null = null;
   if (placed.timeMs && placed.timeMs.length > 1) {
-    let t0 = Infinity, t1 = -Infinity;
+    let t0 = Infinity,
+      t1 = -Infinity;
     for (let i = 0; i < placed.timeMs.length; i++) {
       t0 = Math.min(t0, placed.timeMs[i]);
       t1 = Math.max(t1, placed.timeMs[i]);
@@ -380,10 +420,14 @@ function locateGaps(S: ExerciseRegion['samples'], empty: Float32Array, count: nu
   const taken: number[] = [];
   for (let t = 0; t < count && gaps.length < 20; t++) {
     const k = order[t];
-    const x = S.xyz[3 * k], y = S.xyz[3 * k + 1], z = S.xyz[3 * k + 2];
+    const x = S.xyz[3 * k],
+      y = S.xyz[3 * k + 1],
+      z = S.xyz[3 * k + 2];
     let covered = false;
     for (const g of taken) {
-      const dx = S.xyz[3 * g] - x, dy = S.xyz[3 * g + 1] - y, dz = S.xyz[3 * g + 2] - z;
+      const dx = S.xyz[3 * g] - x,
+        dy = S.xyz[3 * g + 1] - y,
+        dz = S.xyz[3 * g + 2] - z;
       if (dx * dx + dy * dy + dz * dz < empty[g] * empty[g]) {
         covered = true;
         break;
@@ -410,7 +454,9 @@ function hairlineFigures(
   // Bands from the front of the region to 4 mm past the end of the ramp.
   const vEnd = Math.min(region.vMaxMm, region.transitionMm + 4);
   const nb = Math.max(1, Math.round((vEnd - region.vMinMm) / BAND_MM));
-  const area = new Float64Array(nb), want = new Float64Array(nb), count = new Float64Array(nb);
+  const area = new Float64Array(nb),
+    want = new Float64Array(nb),
+    count = new Float64Array(nb);
   const band = (v: number) => Math.floor((v - region.vMinMm) / BAND_MM);
   for (let k = 0; k < S.count; k++) {
     const b = band(S.v[k]);
@@ -428,16 +474,21 @@ function hairlineFigures(
     const s = Math.min(strips - 1, Math.floor(((pu[i] - region.uMinMm) / (region.uMaxMm - region.uMinMm)) * strips));
     if (pv[i] < front[s]) front[s] = pv[i];
   }
-  const bandVMm: number[] = [], bandPerCm2: number[] = [], bandTargetPerCm2: number[] = [];
+  const bandVMm: number[] = [],
+    bandPerCm2: number[] = [],
+    bandTargetPerCm2: number[] = [];
   let sq = 0;
   for (let b = 0; b < nb; b++) {
-    const measured = count[b] / area[b], target = want[b] / area[b];
+    const measured = count[b] / area[b],
+      target = want[b] / area[b];
     bandVMm.push(region.vMinMm + (b + 0.5) * BAND_MM);
     bandPerCm2.push(measured * 100);
     bandTargetPerCm2.push(target * 100);
     sq += ((measured - target) / full) ** 2;
   }
-  let s1 = 0, s2 = 0, m = 0;
+  let s1 = 0,
+    s2 = 0,
+    m = 0;
   for (let s = 0; s < strips; s++) {
     if (!Number.isFinite(front[s])) continue;
     s1 += front[s];
@@ -454,23 +505,18 @@ function hairlineFigures(
   };
 }
 
-function heatCells(
-  region: ExerciseRegion,
-  nu: number,
-  nv: number,
-  cu: number,
-  cv: number,
-  value: Float32Array,
-  densityPerCm2: Float32Array,
-  targetPerCm2: Float32Array,
-  flags: Uint8Array,
-): HeatMap {
-  const centersMm = new Float32Array(nu * nv * 3), normals = new Float32Array(nu * nv * 3);
-  const s = region.surface, c = region.center, u = region.uDir, v = region.vDir;
+function heatCells(region: ExerciseRegion, nu: number, nv: number, cu: number, cv: number, value: Float32Array, densityPerCm2: Float32Array, targetPerCm2: Float32Array, flags: Uint8Array): HeatMap {
+  const centersMm = new Float32Array(nu * nv * 3),
+    normals = new Float32Array(nu * nv * 3);
+  const s = region.surface,
+    c = region.center,
+    u = region.uDir,
+    v = region.vDir;
   for (let b = 0; b < nv; b++) {
     for (let a = 0; a < nu; a++) {
       const k = b * nu + a;
-      const su = region.uMinMm + (a + 0.5) * cu, sv = region.vMinMm + (b + 0.5) * cv;
+      const su = region.uMinMm + (a + 0.5) * cu,
+        sv = region.vMinMm + (b + 0.5) * cv;
       s.project(c[0] + su * u[0] + sv * v[0], c[1] + su * u[1] + sv * v[1], c[2] + su * u[2] + sv * v[2]);
       centersMm.set([s.x, s.y, s.z], 3 * k);
       normals.set([s.nx, s.ny, s.nz], 3 * k);
@@ -515,11 +561,9 @@ function judge(exercise: Exercise, f: ScoreFigures): Pick<TrainingScore, 'score'
   const overDots = f.placed / exercise.budget.dots - 1;
   const overTime = f.minutes === null ? 0 : f.minutes / exercise.budget.minutes - 1;
   parts.budget = Math.min(grade(overDots, 0, 0.5), grade(overTime, 0, 0.5));
-  msgs.budget =
-    overDots > overTime
-      ? `Over the dot budget: ${f.placed} dots for ${exercise.budget.dots}`
-      : `Over time: ${fix(f.minutes ?? 0, 0)} min for ${exercise.budget.minutes}`;
-  let sum = 0, wsum = 0;
+  msgs.budget = overDots > overTime ? `Over the dot budget: ${f.placed} dots for ${exercise.budget.dots}` : `Over time: ${fix(f.minutes ?? 0, 0)} min for ${exercise.budget.minutes}`;
+  let sum = 0,
+    wsum = 0;
   const faults: Fault[] = [];
   for (const [part, s] of Object.entries(parts) as [Part, number][]) {
     sum += WEIGHTS[part] * s;

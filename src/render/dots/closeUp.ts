@@ -249,7 +249,8 @@ export class CloseUpDots {
   /** Pixels a texel of the baked map spans at dot `i`, seen `mmPerPixel` away; along the chart's
    * most stretched direction there. */
   private texelPixels(dots: DotSet, i: number, mmPerPixel: number): number {
-    const ax = dots.uvAxes, k = 4 * i;
+    const ax = dots.uvAxes,
+      k = 4 * i;
     const texPerMm = Math.min(Math.hypot(ax[k], ax[k + 1]), Math.hypot(ax[k + 2], ax[k + 3])) * this.mapSize;
     return texPerMm > 0 ? 1 / (texPerMm * mmPerPixel) : 0;
   }
@@ -264,8 +265,11 @@ export class CloseUpDots {
     const centre: [number, number, number] = [dots.positions[3 * focusIndex], dots.positions[3 * focusIndex + 1], dots.positions[3 * focusIndex + 2]];
     const { count, radiusMm } = selectNear(dots.positions, dots.count, centre, radiusWantedMm, this.chosen);
     this.selectedFor = radiusWantedMm;
-    const p = this.pos.array as Float32Array, n = this.nor.array as Float32Array;
-    const d = this.dia.array as Float32Array, l = this.lay.array as Float32Array, uv = this.uv.array as Float32Array;
+    const p = this.pos.array as Float32Array,
+      n = this.nor.array as Float32Array;
+    const d = this.dia.array as Float32Array,
+      l = this.lay.array as Float32Array,
+      uv = this.uv.array as Float32Array;
     for (let k = 0; k < count; k++) {
       const i = this.chosen[k];
       p[3 * k] = dots.positions[3 * i];
@@ -279,7 +283,13 @@ export class CloseUpDots {
       d[k] = dots.diameterMm[i];
       l[k] = dots.layer[i];
     }
-    for (const [a, w] of [[this.pos, 3], [this.nor, 3], [this.uv, 2], [this.dia, 1], [this.lay, 1]] as const) {
+    for (const [a, w] of [
+      [this.pos, 3],
+      [this.nor, 3],
+      [this.uv, 2],
+      [this.dia, 1],
+      [this.lay, 1],
+    ] as const) {
       a.clearUpdateRanges();
       a.addUpdateRange(0, count * w);
       a.needsUpdate = true;

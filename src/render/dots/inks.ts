@@ -74,7 +74,7 @@ export function writeInks(u: DotUniforms, design: Design, layerCounts: ArrayLike
     const layer = design.layers[i];
     const on = layer !== undefined && layer.visible && (layerCounts?.[i] ?? 0) > 0;
     const c0 = on ? shadeConcentration(layer.shade) : 0;
-    const growthPerYear = on ? (displayGrowth(fade, layer.diameterMm, 1) - 1) : 0;
+    const growthPerYear = on ? displayGrowth(fade, layer.diameterMm, 1) - 1 : 0;
     const slot = i % 4;
     (i < 4 ? u.uConc0 : u.uConc1).value.setComponent(slot, c0);
     (i < 4 ? u.uGrowth0 : u.uGrowth1).value.setComponent(slot, growthPerYear);

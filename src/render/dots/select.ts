@@ -18,14 +18,7 @@ const MAX_ANGLE = 0.3;
  * the view direction, else the facing dot closest in angle to it (within MAX_ANGLE), else null.
  * `stride` > 1 looks at every stride-th dot only: dots are dense, the focus need not be exact.
  */
-export function findFocus(
-  positions: Float32Array,
-  normals: Float32Array,
-  count: number,
-  eye: readonly [number, number, number],
-  dir: readonly [number, number, number],
-  stride = 1,
-): Focus | null {
+export function findFocus(positions: Float32Array, normals: Float32Array, count: number, eye: readonly [number, number, number], dir: readonly [number, number, number], stride = 1): Focus | null {
   const [ex, ey, ez] = eye;
   const [dx, dy, dz] = dir;
   let inCone = -1;
@@ -34,7 +27,9 @@ export function findFocus(
   let closestTan = Infinity;
   let closestT = 0;
   for (let i = 0; i < count; i += stride) {
-    const vx = positions[3 * i] - ex, vy = positions[3 * i + 1] - ey, vz = positions[3 * i + 2] - ez;
+    const vx = positions[3 * i] - ex,
+      vy = positions[3 * i + 1] - ey,
+      vz = positions[3 * i + 2] - ez;
     const t = vx * dx + vy * dy + vz * dz;
     if (t <= 0) continue;
     // Only dots on the side of the head that faces the eye.
@@ -63,19 +58,15 @@ const BINS = 128;
  * there are more than `out.length`, only those within the largest radius that keeps the count
  * under it are taken. Returns how many were written and the radius they lie within.
  */
-export function selectNear(
-  positions: Float32Array,
-  count: number,
-  centre: readonly [number, number, number],
-  maxRadiusMm: number,
-  out: Uint32Array,
-): { count: number; radiusMm: number } {
+export function selectNear(positions: Float32Array, count: number, centre: readonly [number, number, number], maxRadiusMm: number, out: Uint32Array): { count: number; radiusMm: number } {
   const [cx, cy, cz] = centre;
   const max2 = maxRadiusMm * maxRadiusMm;
   // Pass 1: how many dots lie in each shell of equal area (bins even in r²).
   const hist = new Uint32Array(BINS);
   for (let i = 0; i < count; i++) {
-    const x = positions[3 * i] - cx, y = positions[3 * i + 1] - cy, z = positions[3 * i + 2] - cz;
+    const x = positions[3 * i] - cx,
+      y = positions[3 * i + 1] - cy,
+      z = positions[3 * i + 2] - cz;
     const d2 = x * x + y * y + z * z;
     if (d2 < max2) hist[Math.floor((d2 / max2) * BINS)]++;
   }
@@ -86,7 +77,9 @@ export function selectNear(
   // Pass 2: collect them.
   let n = 0;
   for (let i = 0; i < count && n < total; i++) {
-    const x = positions[3 * i] - cx, y = positions[3 * i + 1] - cy, z = positions[3 * i + 2] - cz;
+    const x = positions[3 * i] - cx,
+      y = positions[3 * i + 1] - cy,
+      z = positions[3 * i + 2] - cz;
     if (x * x + y * y + z * z < limit2) out[n++] = i;
   }
   return { count: n, radiusMm: Math.sqrt(limit2) };

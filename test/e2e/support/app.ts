@@ -42,21 +42,23 @@ export async function nextFrame(page: Page): Promise<void> {
  * Fails at once, with the message on screen, if it reports "error" instead.
  */
 export async function waitReady(page: Page, timeout = READY_TIMEOUT): Promise<void> {
-  const handle = await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(sel);
-      const s = el?.getAttribute('data-status');
-      if (s === 'error') return 'error';
-      if (s === 'ready' && Number(el!.getAttribute('data-render-count')) >= 1 && el!.querySelector('canvas')) return 'ready';
-      if (document.querySelector('[data-testid="no-webgl"]')) return 'no-webgl';
-      return false;
-    },
-    VIEWER,
-    { timeout, polling: 100 },
-  ).catch(async (e: Error) => {
-    const state = await page.locator(VIEWER).count() ? await viewerState(page) : 'no viewer element';
-    throw new Error(`viewer not ready after ${timeout} ms (${JSON.stringify(state)}): ${e.message}`);
-  });
+  const handle = await page
+    .waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel);
+        const s = el?.getAttribute('data-status');
+        if (s === 'error') return 'error';
+        if (s === 'ready' && Number(el!.getAttribute('data-render-count')) >= 1 && el!.querySelector('canvas')) return 'ready';
+        if (document.querySelector('[data-testid="no-webgl"]')) return 'no-webgl';
+        return false;
+      },
+      VIEWER,
+      { timeout, polling: 100 },
+    )
+    .catch(async (e: Error) => {
+      const state = (await page.locator(VIEWER).count()) ? await viewerState(page) : 'no viewer element';
+      throw new Error(`viewer not ready after ${timeout} ms (${JSON.stringify(state)}): ${e.message}`);
+    });
   const outcome = await handle.jsonValue();
   if (outcome !== 'ready') {
     const msg = await page.locator('[data-testid="error"], [data-testid="no-webgl"]').allInnerTexts();
@@ -71,22 +73,20 @@ export const SETTLE_TIMEOUT = 180_000;
 /** Waits until the head, the dots and the client's scalp for the design on screen are ready and
  * drawn, and the renderer has gone idle. */
 export async function waitSettled(page: Page, timeout = SETTLE_TIMEOUT): Promise<void> {
-  await page.waitForFunction(
-    (sel) => ['data-status', 'data-dots-status', 'data-look-status'].every((k) => document.querySelector(sel)?.getAttribute(k) === 'ready'),
-    VIEWER,
-    { timeout, polling: 100 },
-  );
+  await page.waitForFunction((sel) => ['data-status', 'data-dots-status', 'data-look-status'].every((k) => document.querySelector(sel)?.getAttribute(k) === 'ready'), VIEWER, {
+    timeout,
+    polling: 100,
+  });
   await waitRenderIdle(page);
 }
 
 /** Waits until data-render-count exceeds `previousCount`, then one more animation frame. */
 export async function waitNextRender(page: Page, previousCount: number, timeout = RENDER_TIMEOUT): Promise<number> {
   await page
-    .waitForFunction(
-      ([sel, prev]) => Number(document.querySelector(sel as string)?.getAttribute('data-render-count')) > (prev as number),
-      [VIEWER, previousCount] as const,
-      { timeout, polling: 'raf' },
-    )
+    .waitForFunction(([sel, prev]) => Number(document.querySelector(sel as string)?.getAttribute('data-render-count')) > (prev as number), [VIEWER, previousCount] as const, {
+      timeout,
+      polling: 'raf',
+    })
     .catch((e: Error) => {
       throw new Error(`no new frame drawn within ${timeout} ms (data-render-count stayed at ${previousCount}): ${e.message}`);
     });
@@ -134,9 +134,7 @@ export async function actAndRender(page: Page, action: () => Promise<void>, chan
     while (!(await changed())) {
       if (Date.now() - t0 > RENDER_TIMEOUT) {
         const errors = await page.locator('[data-testid="error"]').allInnerTexts();
-        throw new Error(
-          `the expected change did not happen in the page within ${RENDER_TIMEOUT} ms; viewer ${JSON.stringify(await viewerState(page))}, errors shown ${JSON.stringify(errors)}`,
-        );
+        throw new Error(`the expected change did not happen in the page within ${RENDER_TIMEOUT} ms; viewer ${JSON.stringify(await viewerState(page))}, errors shown ${JSON.stringify(errors)}`);
       }
       await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
     }

@@ -142,10 +142,7 @@ export function writePng(path: string, img: Rgba): void {
   ihdr.writeUInt32BE(img.height, 4);
   ihdr[8] = 8;
   ihdr[9] = 6;
-  writeFileSync(
-    path,
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
-  );
+  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
 }
 
 /** The picture, greyed, with each blob's pixels painted in `colour(blob)` (none if null). */

@@ -4,14 +4,7 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage } from
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Software WebGL (SwiftShader through ANGLE) and no traffic of the browser's own. */
-export const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const HOW_TO_INSTALL =
   'The e2e tests use the system Chromium (`npx playwright install` is not used). ' +

@@ -1,21 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Rgba } from './png';
-import {
-  centreRect,
-  cornerRects,
-  fmt,
-  foreground,
-  greyStdDev,
-  hexToRgb,
-  hueDifference,
-  luminance,
-  meanAbsDiff,
-  rgbDistance,
-  rgbToLch,
-  sample,
-  type Rgb,
-} from './pixels';
+import { centreRect, cornerRects, fmt, foreground, greyStdDev, hexToRgb, hueDifference, luminance, meanAbsDiff, rgbDistance, rgbToLch, sample, type Rgb } from './pixels';
 import { CANVAS, VIEWER } from './app';
 
 /*

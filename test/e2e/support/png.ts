@@ -70,10 +70,18 @@ export function decodePng(png: Uint8Array): Rgba {
       const c = y > 0 && x >= bpp ? pixels[prev + x - bpp] : 0;
       let predictor: number;
       switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = a; break;
-        case 2: predictor = b; break;
-        case 3: predictor = (a + b) >> 1; break;
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = a;
+          break;
+        case 2:
+          predictor = b;
+          break;
+        case 3:
+          predictor = (a + b) >> 1;
+          break;
         case 4: {
           const p = a + b - c;
           const pa = Math.abs(p - a);
@@ -94,10 +102,23 @@ export function decodePng(png: Uint8Array): Rgba {
     const s = i * channels;
     const d = i * 4;
     switch (colorType) {
-      case 0: data[d] = data[d + 1] = data[d + 2] = pixels[s]; data[d + 3] = 255; break;
-      case 4: data[d] = data[d + 1] = data[d + 2] = pixels[s]; data[d + 3] = pixels[s + 1]; break;
-      case 2: data[d] = pixels[s]; data[d + 1] = pixels[s + 1]; data[d + 2] = pixels[s + 2]; data[d + 3] = 255; break;
-      case 6: data.set(pixels.subarray(s, s + 4), d); break;
+      case 0:
+        data[d] = data[d + 1] = data[d + 2] = pixels[s];
+        data[d + 3] = 255;
+        break;
+      case 4:
+        data[d] = data[d + 1] = data[d + 2] = pixels[s];
+        data[d + 3] = pixels[s + 1];
+        break;
+      case 2:
+        data[d] = pixels[s];
+        data[d + 1] = pixels[s + 1];
+        data[d + 2] = pixels[s + 2];
+        data[d + 3] = 255;
+        break;
+      case 6:
+        data.set(pixels.subarray(s, s + 4), d);
+        break;
       case 3: {
         const k = pixels[s];
         data[d] = palette![k * 3];

@@ -9,10 +9,7 @@ export function slicePerimeters(positions: Float32Array, indices: Uint32Array, p
   const nv = positions.length / 3;
   const side = new Float64Array(nv);
   for (let v = 0; v < nv; v++) {
-    side[v] =
-      (positions[3 * v] - point[0]) * normal[0] +
-      (positions[3 * v + 1] - point[1]) * normal[1] +
-      (positions[3 * v + 2] - point[2]) * normal[2];
+    side[v] = (positions[3 * v] - point[0]) * normal[0] + (positions[3 * v + 1] - point[1]) * normal[1] + (positions[3 * v + 2] - point[2]) * normal[2];
   }
   const key = (a: number, b: number) => (a < b ? a * nv + b : b * nv + a);
   const crossing = new Map<number, V3>();
@@ -89,25 +86,35 @@ export function signedVolume(positions: Float32Array, indices: Uint32Array): num
   let sum = 0;
   const p = positions;
   for (let t = 0; t < indices.length; t += 3) {
-    const a = 3 * indices[t], b = 3 * indices[t + 1], c = 3 * indices[t + 2];
-    sum +=
-      p[a] * (p[b + 1] * p[c + 2] - p[b + 2] * p[c + 1]) -
-      p[a + 1] * (p[b] * p[c + 2] - p[b + 2] * p[c]) +
-      p[a + 2] * (p[b] * p[c + 1] - p[b + 1] * p[c]);
+    const a = 3 * indices[t],
+      b = 3 * indices[t + 1],
+      c = 3 * indices[t + 2];
+    sum += p[a] * (p[b + 1] * p[c + 2] - p[b + 2] * p[c + 1]) - p[a + 1] * (p[b] * p[c + 2] - p[b + 2] * p[c]) + p[a + 2] * (p[b] * p[c + 1] - p[b + 1] * p[c]);
   }
   return sum / 6;
 }
 
 /** Share of faces whose winding normal agrees with the mean of their vertex normals. */
 export function windingAgreement(positions: Float32Array, normals: Float32Array, indices: Uint32Array): number {
-  const p = positions, n = normals;
+  const p = positions,
+    n = normals;
   let agree = 0;
   for (let t = 0; t < indices.length; t += 3) {
-    const a = 3 * indices[t], b = 3 * indices[t + 1], c = 3 * indices[t + 2];
-    const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-    const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-    const fx = uy * vz - uz * vy, fy = uz * vx - ux * vz, fz = ux * vy - uy * vx;
-    const mx = n[a] + n[b] + n[c], my = n[a + 1] + n[b + 1] + n[c + 1], mz = n[a + 2] + n[b + 2] + n[c + 2];
+    const a = 3 * indices[t],
+      b = 3 * indices[t + 1],
+      c = 3 * indices[t + 2];
+    const ux = p[b] - p[a],
+      uy = p[b + 1] - p[a + 1],
+      uz = p[b + 2] - p[a + 2];
+    const vx = p[c] - p[a],
+      vy = p[c + 1] - p[a + 1],
+      vz = p[c + 2] - p[a + 2];
+    const fx = uy * vz - uz * vy,
+      fy = uz * vx - ux * vz,
+      fz = ux * vy - uy * vx;
+    const mx = n[a] + n[b] + n[c],
+      my = n[a + 1] + n[b + 1] + n[c + 1],
+      mz = n[a + 2] + n[b + 2] + n[c + 2];
     if (fx * mx + fy * my + fz * mz > 0) agree++;
   }
   return agree / (indices.length / 3);
@@ -118,7 +125,9 @@ export function distanceToMesh(positions: Float32Array, indices: Uint32Array, q:
   let best = Infinity;
   const p = positions;
   for (let t = 0; t < indices.length; t += 3) {
-    const a = 3 * indices[t], b = 3 * indices[t + 1], c = 3 * indices[t + 2];
+    const a = 3 * indices[t],
+      b = 3 * indices[t + 1],
+      c = 3 * indices[t + 2];
     let skip = false;
     for (let k = 0; k < 3 && !skip; k++) {
       const lo = Math.min(p[a + k], p[b + k], p[c + k]);
@@ -136,12 +145,16 @@ const dot = (a: V3, b: V3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 
 /** Euclidean distance from p to triangle abc (Ericson, Real-Time Collision Detection 5.1.5). */
 export function pointTriangle(p: V3, a: V3, b: V3, c: V3): number {
-  const ab = sub(b, a), ac = sub(c, a), ap = sub(p, a);
-  const d1 = dot(ab, ap), d2 = dot(ac, ap);
+  const ab = sub(b, a),
+    ac = sub(c, a),
+    ap = sub(p, a);
+  const d1 = dot(ab, ap),
+    d2 = dot(ac, ap);
   const at = (q: V3) => Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
   if (d1 <= 0 && d2 <= 0) return at(a);
   const bp = sub(p, b);
-  const d3 = dot(ab, bp), d4 = dot(ac, bp);
+  const d3 = dot(ab, bp),
+    d4 = dot(ac, bp);
   if (d3 >= 0 && d4 <= d3) return at(b);
   const vc = d1 * d4 - d3 * d2;
   if (vc <= 0 && d1 >= 0 && d3 <= 0) {
@@ -149,7 +162,8 @@ export function pointTriangle(p: V3, a: V3, b: V3, c: V3): number {
     return at([a[0] + ab[0] * v, a[1] + ab[1] * v, a[2] + ab[2] * v]);
   }
   const cp = sub(p, c);
-  const d5 = dot(ab, cp), d6 = dot(ac, cp);
+  const d5 = dot(ab, cp),
+    d6 = dot(ac, cp);
   if (d6 >= 0 && d5 <= d6) return at(c);
   const vb = d5 * d2 - d1 * d6;
   if (vb <= 0 && d2 >= 0 && d6 <= 0) {
@@ -162,15 +176,20 @@ export function pointTriangle(p: V3, a: V3, b: V3, c: V3): number {
     return at([b[0] + (c[0] - b[0]) * w, b[1] + (c[1] - b[1]) * w, b[2] + (c[2] - b[2]) * w]);
   }
   const denom = 1 / (va + vb + vc);
-  const v = vb * denom, w = vc * denom;
+  const v = vb * denom,
+    w = vc * denom;
   return at([a[0] + ab[0] * v + ac[0] * w, a[1] + ab[1] * v + ac[1] * w, a[2] + ab[2] * v + ac[2] * w]);
 }
 
 /** Area (mm^2) of triangle (a, b, c), given by vertex indices into xyz positions. */
 export function triangleArea(positions: Float32Array, a: number, b: number, c: number): number {
   const p = positions;
-  const ux = p[3 * b] - p[3 * a], uy = p[3 * b + 1] - p[3 * a + 1], uz = p[3 * b + 2] - p[3 * a + 2];
-  const vx = p[3 * c] - p[3 * a], vy = p[3 * c + 1] - p[3 * a + 1], vz = p[3 * c + 2] - p[3 * a + 2];
+  const ux = p[3 * b] - p[3 * a],
+    uy = p[3 * b + 1] - p[3 * a + 1],
+    uz = p[3 * b + 2] - p[3 * a + 2];
+  const vx = p[3 * c] - p[3 * a],
+    vy = p[3 * c + 1] - p[3 * a + 1],
+    vz = p[3 * c + 2] - p[3 * a + 2];
   return 0.5 * Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
 }
 
