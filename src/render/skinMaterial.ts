@@ -36,7 +36,7 @@ import {
   type WebGLProgramParametersWithUniforms,
 } from 'three';
 import type { HeadModel } from '../model';
-import { boundaryAt, rhoAt } from '../model';
+import { boundaryAt, FADE_GLSL, rhoAt } from '../model';
 import { CLOSE_UP_GLSL, HALO_GLSL, RAMP_SIZE, type DotUniforms } from './dots/shared';
 import { eyeBasis } from './lidMap';
 import { FACE_FRAGMENT_DECL, FACE_NORMAL_MAIN, FACE_VERTEX_DECL, FACE_VERTEX_MAIN, RELIEF_BROAD_CELL_MM } from './skinDetail';
@@ -197,13 +197,13 @@ vec3 rampLog( float c ) {
 	return texture2D( uInkRamp, vec2( ( x * ${(RAMP_SIZE - 1).toFixed(1)} + 0.5 ) / ${RAMP_SIZE.toFixed(1)}, 0.5 ) ).rgb;
 }
 
-// The fading model's closed form (model/fade/display.ts): the pigment left after uYears on a
-// surface facing the way this one does (the crown gets the most UV).
+${FADE_GLSL}
+// The pigment left after uYears on a surface facing the way this one does (the crown gets the
+// most UV), with the means of model/fade/display.ts: uFade = (healed retention, healing time,
+// clearance per year, UV loss per year facing the sky).
 float skinRemaining() {
 	float ny = normalize( vSkinNormal ).y;
-	float sky = uDiffuseShare * 0.5 * ( 1.0 + ny ) + ( 1.0 - uDiffuseShare ) * max( ny, 0.0 );
-	float healed = uFade.x + ( 1.0 - uFade.x ) * exp( - uYears / uFade.y );
-	return healed * exp( - ( uFade.z + uFade.w * sky ) * uYears );
+	return fadeRemaining( uFade.x, uFade.z + uFade.w * fadeOrientation( ny, uDiffuseShare ), uYears, uFade.y );
 }
 
 // Layers without dots (or hidden) have no concentration: their ramp is not read (the branch

@@ -11,6 +11,8 @@ import { openApp, type AppSession } from './support/session';
 import { baldClient, canvasPixels, nextFrame, saveShot, SHOTS_DIR, VIEWER, waitRenderIdle } from './support/app';
 import { headRegion } from './support/head';
 import { luminance, sample, type Rect } from './support/pixels';
+import { FADE_GLSL, HEAL_TIME_YEARS } from '../../src/model';
+import { fadeOrientation, fadeRemaining } from '../../src/model/fade/formula';
 import type { Rgba } from './support/png';
 
 let session: AppSession;
@@ -197,6 +199,88 @@ describe('fading over the years, desktop 1280x800', () => {
       await page.getByRole('button', { name: 'Dismiss the message' }).click();
     }
     expect(await page.evaluate(() => JSON.stringify(window.smpStudio!.store.getState().design.fade))).toBe(before);
+  });
+
+  it("the skin shader's fading formula gives the simulation's values", async () => {
+    // Healed retention, clearance and UV loss per year, years, and the surface's vertical normal.
+    const samples: [number, number, number, number, number][] = [];
+    for (const r of [0.55, 0.85])
+      for (const [clearance, uv] of [
+        [0, 0],
+        [0.02, 0.05],
+        [0.05, 0.4],
+      ])
+        for (const years of [0, 0.02, 1, 5, 20]) for (const ny of [-1, 0, 0.6]) samples.push([r, clearance, uv, years, ny]);
+    const diffuseShare = 0.5;
+    const expected = samples.map(([r, clearance, uv, years, ny]) => fadeRemaining(r, clearance + uv * fadeOrientation(ny, diffuseShare), years, HEAL_TIME_YEARS));
+    const onGpu = await page.evaluate(
+      ({ glsl, samples, diffuseShare, healTimeYears }) => {
+        const gl = document.createElement('canvas').getContext('webgl2')!;
+        if (!gl.getExtension('EXT_color_buffer_float')) throw new Error('no float render targets');
+        const n = samples.length;
+        const compile = (type: number, source: string) => {
+          const sh = gl.createShader(type)!;
+          gl.shaderSource(sh, source);
+          gl.compileShader(sh);
+          if (!gl.getShaderParameter(sh, gl.COMPILE_STATUS)) throw new Error(gl.getShaderInfoLog(sh) ?? 'compile failed');
+          return sh;
+        };
+        const program = gl.createProgram()!;
+        gl.attachShader(
+          program,
+          compile(gl.VERTEX_SHADER, '#version 300 es\nvoid main() { vec2 p = vec2(gl_VertexID == 1 ? 3.0 : -1.0, gl_VertexID == 2 ? 3.0 : -1.0); gl_Position = vec4(p, 0.0, 1.0); }'),
+        );
+        gl.attachShader(
+          program,
+          compile(
+            gl.FRAGMENT_SHADER,
+            `#version 300 es
+precision highp float;
+uniform vec4 uSample[${n}];
+uniform float uNy[${n}];
+uniform float uDiffuseShare;
+uniform float uHealTime;
+out vec4 colour;
+${glsl}
+void main() {
+	int i = int(gl_FragCoord.x);
+	vec4 s = uSample[i];
+	colour = vec4(fadeRemaining(s.x, s.y + s.z * fadeOrientation(uNy[i], uDiffuseShare), s.w, uHealTime), 0.0, 0.0, 1.0);
+}`,
+          ),
+        );
+        gl.linkProgram(program);
+        gl.useProgram(program);
+        gl.uniform4fv(
+          gl.getUniformLocation(program, 'uSample'),
+          samples.flatMap(([r, c, u, y]) => [r, c, u, y]),
+        );
+        gl.uniform1fv(
+          gl.getUniformLocation(program, 'uNy'),
+          samples.map((x) => x[4]),
+        );
+        gl.uniform1f(gl.getUniformLocation(program, 'uDiffuseShare'), diffuseShare);
+        gl.uniform1f(gl.getUniformLocation(program, 'uHealTime'), healTimeYears);
+        const target = gl.createTexture();
+        gl.bindTexture(gl.TEXTURE_2D, target);
+        gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA32F, n, 1);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, gl.createFramebuffer());
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, target, 0);
+        gl.viewport(0, 0, n, 1);
+        gl.drawArrays(gl.TRIANGLES, 0, 3);
+        const out = new Float32Array(4 * n);
+        gl.readPixels(0, 0, n, 1, gl.RGBA, gl.FLOAT, out);
+        gl.getExtension('WEBGL_lose_context')?.loseContext();
+        return Array.from({ length: n }, (_, i) => out[4 * i]);
+      },
+      { glsl: FADE_GLSL, samples, diffuseShare, healTimeYears: HEAL_TIME_YEARS },
+    );
+    const worst = Math.max(...onGpu.map((v, i) => Math.abs(v - expected[i])));
+    console.log(
+      `fade: shader vs simulation at ${samples.length} points, largest difference ${worst.toExponential(2)} (values ${Math.min(...expected).toFixed(3)} to ${Math.max(...expected).toFixed(3)})`,
+    );
+    // Single precision on the GPU: agreement to 1e-5 of the pigment.
+    expect(worst).toBeLessThan(1e-5);
   });
 
   it('logged no console or page errors and made no request beyond this machine', () => {

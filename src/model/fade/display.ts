@@ -5,7 +5,8 @@
 import type { Design } from '../design';
 import { healingOf, HEAL_TIME_YEARS, K_CLEARANCE, K_UV_PER_KJ, SPREAD_REF_DEPTH_MM, SPREAD_REF_MM2_PER_YEAR } from './params';
 import { parseFadeScenario } from './scenario';
-import { DIFFUSE_SHARE, orientationFactor, scalpAnnualDoseKJ } from './uv';
+import { fadeOrientation, fadeRemaining } from './formula';
+import { DIFFUSE_SHARE, scalpAnnualDoseKJ } from './uv';
 
 export interface FadeDisplay {
   /** Mean share of pigment a dot keeps once healed, lost dots included. */
@@ -14,7 +15,7 @@ export interface FadeDisplay {
   /** Loss rates per year: immune clearance, and UV on a surface facing the sky. */
   clearancePerYear: number;
   uvPerYearAtSky: number;
-  /** Share of the UV that comes from the whole sky (uv.ts orientationFactor). */
+  /** Share of the UV that comes from the whole sky (formula.ts fadeOrientation). */
   diffuseShare: number;
   /** Growth of a dot's area, d² per year (mm²). */
   spreadMm2PerYear: number;
@@ -48,8 +49,7 @@ function computeFadeDisplay(design: Pick<Design, 'fade' | 'pigment'>): FadeDispl
 
 /** Mean share of pigment left `years` after a session on a surface whose normal has vertical part `ny`. */
 export function displayRemaining(f: FadeDisplay, years: number, ny: number): number {
-  const healed = f.healedRetention + (1 - f.healedRetention) * Math.exp(-years / f.healTimeYears);
-  return healed * Math.exp(-(f.clearancePerYear + f.uvPerYearAtSky * orientationFactor(ny)) * years);
+  return fadeRemaining(f.healedRetention, f.clearancePerYear + f.uvPerYearAtSky * fadeOrientation(ny, f.diffuseShare), years, f.healTimeYears);
 }
 
 /** (d / d0)² of a dot placed at `diameterMm`, `years` later. */

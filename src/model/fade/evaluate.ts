@@ -5,6 +5,7 @@
  * The apparent colour of a dot uses its pigment spread over its grown disc: the amount is kept, so
  * the concentration in the disc is c0 x remaining x (d0 / d)^2. */
 import type { ColorRamp } from './contrast';
+import { fadeRemaining, healingShare } from './formula';
 import { HEAL_TIME_YEARS } from './params';
 
 /** Per-dot inputs of the closed forms. */
@@ -27,10 +28,8 @@ export const SUM_AREA = 0,
   SUM_REMAINING = 4,
   SUM_SIZE = 5;
 
-/** Share of a dot's pigment left `t` years after its session. */
-export function remainingShare(healedRetention: number, decayPerYear: number, t: number): number {
-  return (healedRetention + (1 - healedRetention) * Math.exp(-t / HEAL_TIME_YEARS)) * Math.exp(-decayPerYear * t);
-}
+/** Share of a dot's pigment left `t` years after its session (formula.ts). */
+export const remainingShare = (healedRetention: number, decayPerYear: number, t: number): number => fadeRemaining(healedRetention, decayPerYear, t, HEAL_TIME_YEARS);
 
 /** Dots [i0, i1) with pigment `tPigment` years old and spreading for `tSpread` years: adds to
  * `sums` (at `sumOffset`) and, when given, writes each dot's concentration (c0 x remaining) and
@@ -65,7 +64,7 @@ export function evaluateRange(
     sm = 0;
   for (let i = i0; i < i1; i++) {
     const r = R[i];
-    const m = (r + (1 - r) * heal) * (decay !== null ? decay[i - i0] : Math.exp(-k[i] * tPigment));
+    const m = healingShare(r, heal) * (decay !== null ? decay[i - i0] : Math.exp(-k[i] * tPigment));
     const dd0 = d0[i] * d0[i];
     const dd = dd0 + s[i] * tSpread;
     const c = c0[i] * m;

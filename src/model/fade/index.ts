@@ -10,4 +10,5 @@ export { effectiveSpf, ambientAnnualDoseKJ, shareOfAmbient, scalpAnnualDoseKJ, o
 export { healingOf, HEALED_YEARS, HEAL_TIME_YEARS, K_CLEARANCE, K_UV_PER_KJ } from './params';
 export { remainingShare } from './evaluate';
 export { fadeDisplay, displayRemaining, displayGrowth } from './display';
+export { FADE_GLSL } from './formula';
 export type { FadeDisplay } from './display';

@@ -17,6 +17,7 @@
  * cosine to the sky (+y), the diffuse sky by the visible share of the sky dome, (1 + n.y) / 2, with
  * half of erythemal UV taken as diffuse (assumed; UV-B is strongly scattered). So the crown gets 1,
  * a vertical side 0.25, a surface facing down 0. */
+import { fadeOrientation } from './formula';
 import type { FadeScenario } from './scenario';
 
 export const UVI_W_PER_M2 = 0.025;
@@ -56,6 +57,4 @@ export function scalpAnnualDoseKJ(s: FadeScenario): number {
 }
 
 /** Share of the horizontal dose reaching a surface whose normal has vertical component `ny`. */
-export function orientationFactor(ny: number): number {
-  return DIFFUSE_SHARE * 0.5 * (1 + ny) + (1 - DIFFUSE_SHARE) * Math.max(0, ny);
-}
+export const orientationFactor = (ny: number): number => fadeOrientation(ny, DIFFUSE_SHARE);
