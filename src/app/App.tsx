@@ -104,7 +104,7 @@ export function App() {
       const r = await records.catch(() => null);
       r?.startAutosave();
       // A shared design is not the saved design the autosave came from.
-      if (shared) r?.useRecords.setState({ designId: null });
+      if (shared) r?.records.detachFromSavedDesign();
       const first = shared ?? restored.design;
       if (first) await actions.openDesign(first);
       else await actions.applyMeasures(useAppStore.getState().design.head);
@@ -126,7 +126,7 @@ export function App() {
       if (refused) actions.showError(`${refused} The design on screen stays as it was.`);
       if (!shared) return;
       void records
-        .then((r) => r.useRecords.setState({ designId: null }))
+        .then((r) => r.records.detachFromSavedDesign())
         .catch(() => undefined)
         .then(() => {
           actions.setMode('home');

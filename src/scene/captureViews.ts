@@ -50,13 +50,19 @@ export interface CaptureOptions {
 export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], widthPx: number, options: CaptureOptions = {}): Promise<CapturedShot<V>[]> {
   const store = useAppStore;
   const before = store.getState();
-  const { view, years, compare, tool, showGuides, showLandmarks, showRegion } = before;
+  const { view, years, compare, tool, scarDraft, showGuides, showLandmarks, showRegion } = before;
+  const { actions } = before;
   // A camera turned by hand is put back exactly where it was.
   const three = sceneState.three?.();
   // The orbit controls (CameraRig, drei's makeDefault) turn round their target.
   const controls = (three?.controls ?? null) as unknown as { target: Vector3; update(): void } | null;
   const camera = three ? { position: three.camera.position.clone(), quaternion: three.camera.quaternion.clone(), target: controls?.target.clone() } : null;
-  store.setState({ compare: { ...compare, on: false }, tool: 'orbit', showGuides: false, showLandmarks: false, showRegion: false });
+  // The pictures show the design alone: no divider, guides or tool.
+  actions.setCompare({ on: false });
+  actions.setTool('orbit');
+  actions.setShowGuides(false);
+  actions.setShowLandmarks(false);
+  actions.setShowRegion(false);
   const out: CapturedShot<V>[] = [];
   try {
     for (const shot of shots) {
@@ -82,7 +88,12 @@ export async function captureViews<V extends CameraPreset>(shots: Shot<V>[], wid
       out.push({ ...shot, image: new Uint8Array(await blob.arrayBuffer()) });
     }
   } finally {
-    store.setState({ compare, tool, showGuides, showLandmarks, showRegion });
+    actions.setCompare(compare);
+    actions.setTool(tool);
+    actions.setScarDraft(scarDraft);
+    actions.setShowGuides(showGuides);
+    actions.setShowLandmarks(showLandmarks);
+    actions.setShowRegion(showRegion);
     store.getState().actions.setYears(years);
     if (view !== 'free') store.getState().actions.goTo(view);
     else if (three && camera) {
@@ -114,7 +125,7 @@ export async function captureDesigns(designs: Design[], shot: Shot, widthPx: num
     }
   } finally {
     await store.getState().actions.openDesign(design);
-    store.setState({ past, future });
+    store.getState().actions.restoreHistory({ past, future });
   }
   return out;
 }

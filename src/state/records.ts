@@ -99,6 +99,10 @@ const onScreen = (name?: string): Design => {
 };
 
 export const records = {
+  /** The design on screen no longer comes from a saved design (a shared design was opened). */
+  detachFromSavedDesign() {
+    useRecords.setState({ designId: null });
+  },
   async search(query: string) {
     useRecords.setState({ query });
     await refreshClients();
@@ -143,7 +147,7 @@ export const records = {
     if (!client) return;
     const saved = await step('The design could not be saved', (s) => s.saveDesign(client.id, name, onScreen(name)));
     if (!saved) return;
-    useAppStore.setState({ design: saved.design });
+    useAppStore.getState().actions.setDesignName(saved.design.name);
     useRecords.setState({ designId: saved.id });
     await refreshClient(client.id);
   },

@@ -9,3 +9,6 @@ export const useRemovalInput = create<RemovalInput>(() => {
   const { fitzpatrick: _f, location: _l, ...rest } = defaultKirbyDesaiInput();
   return rest;
 });
+
+/** What the clinic set, whole. */
+export const setRemovalInput = (next: RemovalInput): void => useRemovalInput.setState(next, true);

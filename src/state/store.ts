@@ -188,6 +188,10 @@ export interface Actions {
   /** Back to the design before the last edit / forward again; nothing when there is none. */
   undo(): void;
   redo(): void;
+  /** The design's name (a design saved under a new name), as one step of the history. */
+  setDesignName(name: string): void;
+  /** Puts back the history a temporary change of design replaced (scene/captureViews.ts). */
+  restoreHistory(history: { past: Design[]; future: Design[] }): void;
 }
 
 /** The timeline's end: 20 years after the sessions. */
@@ -627,6 +631,13 @@ export const useAppStore = create<AppState>()((set, get) => {
       const last = past[past.length - 1];
       if (gesture?.stepped && last && JSON.stringify(last) === JSON.stringify(design)) set({ past: past.slice(0, -1) });
       gesture = null;
+    },
+    setDesignName(name) {
+      const { design } = get();
+      if (design.name !== name) updateDesign({ ...design, name });
+    },
+    restoreHistory({ past, future }) {
+      set({ past, future });
     },
     undo() {
       gesture = null;

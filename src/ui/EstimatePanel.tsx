@@ -3,7 +3,7 @@
 import { useId, useMemo } from 'react';
 import { KD_COLORS, KD_INK_AMOUNTS, KD_SCARRING, kirbyDesai, treatmentEstimate, type KirbyDesaiInput } from '../model';
 import { useAppStore } from '../state/store';
-import { useRemovalInput, type RemovalInput } from '../state/removal';
+import { setRemovalInput as setInput, useRemovalInput } from '../state/removal';
 
 const COLOR_NAMES: Record<KirbyDesaiInput['color'], string> = {
   black: 'Black only (SMP)',
@@ -61,7 +61,6 @@ function Removal() {
   const id = useId();
   const fitzpatrick = useAppStore((s) => s.design.skin.fitzpatrick);
   const input = useRemovalInput();
-  const setInput = (next: RemovalInput) => useRemovalInput.setState(next, true);
   const kd = kirbyDesai({ ...input, fitzpatrick, location: 'head-neck' });
   return (
     <>
