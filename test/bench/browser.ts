@@ -37,6 +37,12 @@ export async function benchBrowser(emit: Emit): Promise<void> {
       return `${gl.drawingBufferWidth}x${gl.drawingBufferHeight}`;
     });
 
+    // Frames are timed with the page at rest: after the first picture the service worker keeps the
+    // app's files and the other panels load, and on two cores they would share the frames' time.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => Promise.race([navigator.serviceWorker?.ready, new Promise((r) => setTimeout(r, 30_000))]));
+    await page.waitForLoadState('networkidle');
+
     await setLayers(page, []);
     const bare = await frameMs(page);
     emit({ bench: 'frame, bare head', msPerFrame: round(bare), size });
