@@ -5,7 +5,7 @@ import { SEXES, type Sex } from './head/form';
 import { HAIR_COLORS } from './color/hairColors';
 import type { PigmentTone } from './color/pigments';
 import type { Lab } from './color/lab';
-import { defaultHairline, hairlineSchema } from './scalp/hairline';
+import { defaultHairline, hairlineSchema } from './scalp/hairlineSchema';
 import { defaultScars, scarsSchema } from './scalp/scars';
 import { defaultHairLoss, hairLossSchema, type HairLoss } from './hair/hairLoss';
 import { defaultStubble, stubbleSchema } from './hair/stubble';

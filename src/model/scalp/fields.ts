@@ -1,6 +1,8 @@
 import type { HeadModel, ScalpChart } from '../head/types';
 import { boundaryAt } from './chart';
-import { chartPolyline, hairlineThetaByPhi, type HairlineSpec } from './hairline';
+import { chartPolyline } from './chartGeometry';
+import { hairlineThetaByPhi } from './hairline';
+import type { HairlineSpec } from './hairlineSchema';
 
 export type { HairlineSpec } from './hairline';
 

@@ -2,7 +2,9 @@
  * for designs outside the usual ranges. Figures: SCIENCE.md section 4 (Shapiro & Shapiro 2013;
  * Garg et al. 2017), all clinician opinion [C]. */
 import type { HeadModel, Vec3 } from '../head/types';
-import { hairlineHandles, midlineTheta, pointOnVertical, surfacePointAt, type HairlineHandle, type HairlineSpec } from './hairline';
+import { midlineTheta, pointOnVertical, surfacePointAt } from './chartGeometry';
+import { hairlineHandles, type HairlineHandle } from './hairlineHandles';
+import type { HairlineSpec } from './hairlineSchema';
 
 type HeadLike = Pick<HeadModel, 'chart' | 'landmarks'>;
 

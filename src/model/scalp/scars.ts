@@ -8,7 +8,7 @@ import type { HeadModel, ScalpChart, Vec3 } from '../head/types';
 import type { DotSet } from '../dots/types';
 import { createRng } from '../rng';
 import { boundaryAt, rhoAt } from './chart';
-import { polarOf, surfaceOf } from './hairline';
+import { polarOf, surfaceOf } from './chartGeometry';
 import type { ScalpSurface } from './surface';
 
 type HeadLike = Pick<HeadModel, 'chart' | 'landmarks'>;
