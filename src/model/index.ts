@@ -51,6 +51,7 @@ export type { StubbleOptics, StubbleOpticsInput } from './hair/stubbleOptics';
 export type { Stubble, StubbleSet } from './hair/stubble';
 export { DEFAULT_HAIR_LOSS } from './design';
 export * from './fade';
+export { rangeOf } from './schema';
 export { scalpLook, clientHairField, SCAR_MAP_SIZE } from './hair/look';
 export type { ScalpLook } from './hair/look';
 export { hairFill } from './dots/generate';

@@ -1,10 +1,10 @@
 /** The client's colours for the shade match: the hair (a preset, picked or typed in CIELAB) and
  * the skin typed in CIELAB. */
 import { useId } from 'react';
-import { designSchema, hexToLab, HAIR_COLORS, hairColor, hairLab, labToHex, skinLab, type Lab } from '../model';
+import { designSchema, hexToLab, HAIR_COLORS, hairColor, hairLab, labToHex, rangeOf, skinLab, type Lab } from '../model';
 import { useAppStore } from '../state/store';
 import { NumberInput } from './fields';
-import { capital, fmt1, rangeOf } from './shadeMatchFormat';
+import { capital, fmt1 } from './shadeMatchFormat';
 
 /** The CIELAB ranges the design accepts (its schema). */
 const LAB_SHAPE = designSchema.shape.skin.shape.customLab.unwrap().shape;

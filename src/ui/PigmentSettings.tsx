@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { designSchema, PIGMENT_TONES, type PigmentTone } from '../model';
+import { designSchema, PIGMENT_TONES, rangeOf, type PigmentTone } from '../model';
 import { useAppStore } from '../state/store';
 import { NumberInput } from './fields';
-import { fmt2, rangeOf } from './shadeMatchFormat';
+import { fmt2 } from './shadeMatchFormat';
 
 /** Pigment depth, mm (the top of the healed pigment band), in the schema's range. */
 const DEPTH = { ...rangeOf(designSchema.shape.pigment.shape.depthMm), step: 0.05 };

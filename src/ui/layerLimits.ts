@@ -1,14 +1,10 @@
 /** What the session controls may offer without dots merging: the sliders stop at these limits,
  * the number inputs accept anything and the store refuses a merging value with its reason. */
-import { layerSchema, maxDensityPerCm2, maxDiameterMm, mergeRefusal, type Layer } from '../model';
+import { layerSchema, maxDensityPerCm2, maxDiameterMm, mergeRefusal, rangeOf, type Layer } from '../model';
 
 /** The schema's ranges (model/design.ts). */
-const rangeOf = (key: 'densityPerCm2' | 'diameterMm') => {
-  const field = layerSchema.shape[key];
-  return { min: field.minValue ?? 0, max: field.maxValue ?? Infinity };
-};
-const DENSITY = rangeOf('densityPerCm2');
-const DIAMETER = rangeOf('diameterMm');
+const DENSITY = rangeOf(layerSchema.shape.densityPerCm2);
+const DIAMETER = rangeOf(layerSchema.shape.diameterMm);
 
 /** The highest whole density (dots/cm²) at which dots of this diameter stay apart; 0 if none. */
 export function maxDensityFor(diameterMm: number): number {

@@ -25,6 +25,7 @@ import { converter } from 'culori';
 import type { Lab } from '../color/lab';
 import { checkLab, checkRange } from '../color/colorInput';
 import { hairColor } from '../color/hairColors';
+import { rangeOf } from '../schema';
 import { apparentDotLab, DEPTH_MIN_MM } from '../color/optics';
 import type { PigmentTone } from '../color/pigments';
 import { stubbleSchema, type Stubble } from './stubble';
@@ -112,8 +113,8 @@ export function stubbleOptics(input: StubbleOpticsInput): StubbleOptics {
   checkLab('hair', hair);
   checkLab('skin', skin);
   for (const key of ['densityFuPerCm2', 'shaveLengthMm'] as const) {
-    const limits = stubbleSchema.shape[key];
-    checkRange(`stubble.${key}`, stubble?.[key], limits.minValue ?? 0, limits.maxValue ?? Infinity);
+    const { min, max } = rangeOf(stubbleSchema.shape[key]);
+    checkRange(`stubble.${key}`, stubble?.[key], min, max);
   }
   const hairsPerCm2 = stubble.densityFuPerCm2 * MEAN_HAIRS_PER_UNIT;
   const perMm2 = hairsPerCm2 / 100;

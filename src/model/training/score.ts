@@ -40,7 +40,7 @@ export function scorePlacement(head: TrainingHead, exercise: Exercise, placed: P
     targetPerCm2: exercise.targetDensityPerCm2,
     densityPerCm2: fullArea > 0 ? (spacing.fullDots / fullArea) * 100 : 0,
     fullTargetPerCm2: field.full * 100,
-    nnMeanMm: spacing.nnMean,
+    nnMeanMm: spacing.nnMeanMm,
     nnCv: spacing.nnCv,
     clarkEvansR: spacing.clarkEvansR,
     rho: spacing.rho,

@@ -2,7 +2,7 @@ import { MERGE_SPACING } from '../dots/limits';
 import type { Cells } from './heatMap';
 import { clamp01 } from './judge';
 import type { NearDots } from './nearDots';
-import { MERGE } from './scoreTypes';
+import { MERGE, type ScoreFigures } from './scoreTypes';
 import type { WantedDensity, Zones } from './wantedDensity';
 
 /** Blue-noise baselines of the local order, measured on the model answer (test/unit/training). */
@@ -50,19 +50,8 @@ export function findMerges(dots: NearDots, grid: Cells): Merges {
   return { mergePairs, mergeDots, mergedPlaced };
 }
 
-export interface Spacing {
-  /** Dots in the full zone. */
-  fullDots: number;
-  nnMean: number;
-  nnCv: number;
-  clarkEvansR: number;
-  rho: number;
-  psi4: number;
-  psi6: number;
-  psi4Global: number;
-  psi6Global: number;
-  regularity: number;
-}
+/** The spacing figures of the score (scoreTypes.ts), and the dots in the full zone. */
+export type Spacing = { fullDots: number } & Pick<ScoreFigures, 'nnMeanMm' | 'nnCv' | 'clarkEvansR' | 'rho' | 'psi4' | 'psi6' | 'psi4Global' | 'psi6Global' | 'regularity'>;
 
 /** Spacing and orientational order over core dots (nearest-neighbour distances and the bond
  * order of the 4 and 6 nearest); counts the dots of the full zone on the way. */
@@ -133,5 +122,5 @@ export function measureSpacing(dots: NearDots, field: WantedDensity, zones: Zone
   // Local order only: the sampler's own fronts leave a global psi6 of up to ~0.3 on a small
   // patch (measured), and a hand-made grid drifts in direction but stays ordered locally.
   const regularity = Math.max(clamp01((psi4 - PSI4_BLUE) / (1 - PSI4_BLUE)), clamp01((psi6 - PSI6_BLUE) / (1 - PSI6_BLUE)));
-  return { fullDots, nnMean, nnCv, clarkEvansR, rho, psi4, psi6, psi4Global, psi6Global, regularity };
+  return { fullDots, nnMeanMm: nnMean, nnCv, clarkEvansR, rho, psi4, psi6, psi4Global, psi6Global, regularity };
 }
