@@ -6,7 +6,7 @@ import { HAIR_COLORS } from './color/hairColors';
 import type { PigmentTone } from './color/pigments';
 import type { Lab } from './color/lab';
 import { defaultHairline, hairlineSchema } from './scalp/hairlineSchema';
-import { defaultScars, scarsSchema } from './scalp/scars';
+import { defaultScars, scarsSchema } from './scalp/scarSchema';
 import { defaultHairLoss, hairLossSchema, type HairLoss } from './hair/hairLoss';
 import { defaultStubble, stubbleSchema } from './hair/stubble';
 import { defaultFadeScenario, fadeScenarioSchema } from './fade/scenario';

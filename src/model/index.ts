@@ -35,8 +35,9 @@ export { hairlineSchema, defaultHairline, withStyle, HAIRLINE_STYLES, HAIRLINE_S
 export type { Hairline, HairlineStyle, HairlineHandle, HandleId, FixedHandleId, MoveResult } from './scalp/hairline';
 export { hairlineGuides, hairlineWarnings, HEIGHT_MARKS_MM } from './scalp/guides';
 export type { HairlineGuides, HairlineWarning } from './scalp/guides';
-export { scarsSchema, scarSchema, defaultScars, defaultScar, scarField, scarAreaMm2, dotsOnScar, isOnScar, MAX_SCARS, SCAR_EDGE_MM } from './scalp/scars';
-export type { Scar } from './scalp/scars';
+export { scarsSchema, scarSchema, defaultScars, defaultScar, MAX_SCARS, type Scar } from './scalp/scarSchema';
+export { scarField, scarAreaMm2, dotsOnScar, isOnScar } from './scalp/scars';
+export { SCAR_EDGE_MM } from './scalp/scarPaint';
 export { rasterizeChartField } from './scalp/chartRaster';
 export { boundaryAt, rhoAt } from './scalp/chart';
 export { ScalpSurface } from './scalp/surface';

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHead, defaultDesign, generateDots, type HeadModel } from '../../src/model';
 import { ScalpSurface } from '../../src/model/scalp/surface';
-import { defaultScar, dotsOnScar, scarAreaMm2, scarField, scarsSchema, stripCentreline, type StripScar } from '../../src/model/scalp/scars';
+import { dotsOnScar, scarAreaMm2, scarField } from '../../src/model/scalp/scars';
+import { defaultScar, scarsSchema, type StripScar } from '../../src/model/scalp/scarSchema';
+import { stripCentreline } from '../../src/model/scalp/scarShapes';
 
 let head: HeadModel;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import { defaultDesign, type Design } from '../../../src/model/design';
-import { defaultScar } from '../../../src/model/scalp/scars';
+import { defaultScar } from '../../../src/model/scalp/scarSchema';
 
 /** A design unlike the default in every part, with text no ASCII-only path survives. */
 export function customDesign(): Design {
