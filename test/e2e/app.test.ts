@@ -160,6 +160,9 @@ describe('desktop, 1280x800', () => {
       }
       // Switching modes re-lays out the page and may move the camera: let the redraw finish.
       await waitRenderIdle(page, 30_000);
+      // The client's stubble settles in every mode (the practice head hides it, but its job and
+      // its frame still finish): a look left 'generating' once hung the training head.
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-look-status') === 'ready', VIEWER, { timeout: 30_000 });
       await saveShot(page, `mode-${mode}`);
       const state = await viewerState(page);
       console.log(`mode ${mode}: viewer ${JSON.stringify(state)}`);
