@@ -1,9 +1,10 @@
-/** Main-thread side of the dots worker (see JobClient: newer requests cancel older ones, a
- * worker that crashes or goes silent is restarted and the job retried once). */
+/** Main-thread side of the dots worker, for the dots and for the client's own scalp (see
+ * JobClient: newer requests cancel older ones, a worker that crashes or goes silent is restarted
+ * and the job retried once). */
 import * as Comlink from 'comlink';
-import type { Design, DotSet, DotsHead } from '../model';
+import type { Design, DotSet, DotsHead, ScalpLook } from '../model';
 import type { DotsJobResult, DotsWorkerApi } from '../../workers/dots.worker';
-import { JobClient } from './jobClient';
+import { JobClient, type JobOutcome } from './jobClient';
 
 export type DotsOutcome =
   | { kind: 'ok'; dots: DotSet; ms: number }
@@ -19,7 +20,10 @@ export const DOTS_JOB_TIMEOUT_MS = 60_000;
  * scars on a fresh Node process, on the same machine. Over five times the worst. */
 export const LOOK_JOB_TIMEOUT_MS = 30_000;
 
-export const spawnDotsWorker = () => new Worker(new URL('../../workers/dots.worker.ts', import.meta.url), { type: 'module', name: 'dots' });
+const spawnDotsWorker = () => new Worker(new URL('../../workers/dots.worker.ts', import.meta.url), { type: 'module', name: 'dots' });
+
+/** Only the chart, landmarks and measures cross over: the sampler needs nothing else of the head. */
+const slimHead = (head: DotsHead): DotsHead => ({ chart: head.chart, landmarks: head.landmarks, measures: head.measures });
 
 export class DotsClient {
   private readonly jobs: JobClient<DotsWorkerApi>;
@@ -29,12 +33,28 @@ export class DotsClient {
   }
 
   async request(head: DotsHead, design: Design, onProgress?: (fraction: number) => void): Promise<DotsOutcome> {
-    // Only the chart, landmarks and measures cross over: the sampler needs nothing else of the head.
-    const slim: DotsHead = { chart: head.chart, landmarks: head.landmarks, measures: head.measures };
-    const outcome = await this.jobs.request<DotsJobResult>((api) => api.generate(slim, design, onProgress ? Comlink.proxy(onProgress) : undefined));
+    const outcome = await this.jobs.request<DotsJobResult>((api) => api.generate(slimHead(head), design, onProgress ? Comlink.proxy(onProgress) : undefined));
     if (outcome.kind !== 'ok') return outcome;
     const result = outcome.value;
     return result.ok ? { kind: 'ok', dots: result.dots, ms: outcome.ms } : { kind: 'invalid', layer: result.layer, message: result.message };
+  }
+
+  dispose(): void {
+    this.jobs.dispose();
+  }
+}
+
+/** The client's stubble and scar map, on a dots worker of its own, so it never waits for or
+ * cancels the dots. */
+export class LookClient {
+  private readonly jobs: JobClient<DotsWorkerApi>;
+
+  constructor(factory: () => Worker = spawnDotsWorker, timeoutMs = LOOK_JOB_TIMEOUT_MS) {
+    this.jobs = new JobClient<DotsWorkerApi>(factory, "The client's hair and scars could not be drawn", { timeoutMs });
+  }
+
+  request(head: DotsHead, design: Design): Promise<JobOutcome<ScalpLook>> {
+    return this.jobs.request((api) => api.look(slimHead(head), design));
   }
 
   dispose(): void {
