@@ -21,7 +21,7 @@ export const initialPlans = (): FadePlans => ({ status: 'idle', own: null, prese
 /** The timeline's horizon for touch-up plans, years. */
 export const PLAN_HORIZON_YEARS = 20;
 /** Plans wait for the design to settle a little longer than dots: they are not on the head. */
-const PLAN_DEBOUNCE_MS = 300;
+export const PLAN_DEBOUNCE_MS = 300;
 
 interface PlanState extends ErrorState {
   fadePlans: FadePlans;
