@@ -14,7 +14,8 @@ import type { Lab } from './lab';
 import { BAND_COUNT } from './spectra';
 import { checkLab, checkRange, ColorInputError } from './colorInput';
 import type { PigmentTone } from './pigments';
-import { bottomStack, combine, newStack, TONE_AAE, topStack, xyz, xyzToLab } from './skinLayers';
+import { xyzToLab } from './convert';
+import { bottomStack, combine, newStack, TONE_AAE, topStack, xyz } from './skinLayers';
 import { coeffsOf, skinFit, type SkinOptics } from './skinFit';
 
 export { ColorInputError };

@@ -1,4 +1,3 @@
-import { clampChroma, converter, formatHex } from 'culori';
 import type { Lab } from './lab';
 import { SKIN_PRESETS, type FitzpatrickType } from './skinPresets';
 
@@ -30,19 +29,4 @@ export function itaCategory(ita: number): string {
 
 export function skinLab(skin: { fitzpatrick: number; customLab: Lab | null }): Lab {
   return skin.customLab ?? FITZPATRICK_LAB[skin.fitzpatrick as 1 | 2 | 3 | 4 | 5 | 6];
-}
-
-/** sRGB hex of a CIELAB (D65) colour, chroma-clamped into the sRGB gamut. */
-export function labToHex(lab: Lab): string {
-  return formatHex(clampChroma({ mode: 'lab65', l: lab.L, a: lab.a, b: lab.b }, 'lab65', 'rgb'))!;
-}
-
-const toLab65 = converter('lab65');
-
-/** CIELAB (D65) of an sRGB hex colour (a colour picker's value), to a tenth: the precision the
- * colour fields show. Null for a string that is no colour. */
-export function hexToLab(hex: string): Lab | null {
-  const lab = toLab65(hex);
-  const tenth = (x: number) => Math.round(x * 10) / 10;
-  return lab ? { L: tenth(lab.l), a: tenth(lab.a), b: tenth(lab.b) } : null;
 }

@@ -13,7 +13,8 @@ import type { Lab } from './lab';
 import { BAND_COUNT } from './spectra';
 import { checkLab } from './colorInput';
 import { deltaE2000 } from './deltaE';
-import { coefficients, labToXyz, newCoeffs, skinSpectrum, xyz, xyzToLab, type Coeffs, type Params } from './skinLayers';
+import { labToXyz, xyzToLab } from './convert';
+import { coefficients, newCoeffs, skinSpectrum, xyz, type Coeffs, type Params } from './skinLayers';
 
 /** The fitted optical make-up of a client's skin. */
 export interface SkinOptics {

@@ -36,8 +36,10 @@
  * the measured chroma of light skin (best CIEDE2000 2.1-2.4 for types II-III).
  *
  * CIELAB here is relative to the white of the same 31-band sums (X 0.9494, Z 1.0871 for Y = 1),
- * 0.1-0.2 % off the white of the full 380-780 nm D65 tables; too small to matter (< 0.1 CIEDE2000). */
-import type { Lab } from './lab';
+ * 0.1-0.2 % off the white of the full 380-780 nm D65 tables; too small to matter (< 0.1 CIEDE2000).
+ * The sums' X and Z are scaled so that this white comes out as the app's D65 white (convert.ts): the
+ * spectrum's XYZ then shares the white of every other colour, and its CIELAB is unchanged. */
+import { D65_WHITE, type Xyz } from './convert';
 import { BAND_COUNT, BAND_NM, CMF_X, CMF_Y, CMF_Z, D65, EPS_HB, EPS_HBO2 } from './spectra';
 import type { PigmentTone } from './pigments';
 
@@ -58,14 +60,14 @@ const MUA_BASE = new Float64Array(BAND_COUNT);
 const MUA_BLOOD = new Float64Array(BAND_COUNT);
 const MUS_EPI = new Float64Array(BAND_COUNT);
 const MUS_DERM = new Float64Array(BAND_COUNT);
-/** Weights turning a reflectance spectrum into X, Y, Z (Y of the perfect white = 1). */
+/** Weights turning a reflectance spectrum into X, Y, Z: the perfect white comes out as D65_WHITE. */
 const WX = new Float64Array(BAND_COUNT);
 const WY = new Float64Array(BAND_COUNT);
 const WZ = new Float64Array(BAND_COUNT);
-let WHITE_X = 0;
-let WHITE_Z = 0;
 {
   let yn = 0;
+  let whiteX = 0;
+  let whiteZ = 0;
   for (let i = 0; i < BAND_COUNT; i++) yn += D65[i] * CMF_Y[i];
   for (let i = 0; i < BAND_COUNT; i++) {
     const nm = BAND_NM[i];
@@ -79,8 +81,12 @@ let WHITE_Z = 0;
     WX[i] = (D65[i] * CMF_X[i]) / yn;
     WY[i] = (D65[i] * CMF_Y[i]) / yn;
     WZ[i] = (D65[i] * CMF_Z[i]) / yn;
-    WHITE_X += WX[i];
-    WHITE_Z += WZ[i];
+    whiteX += WX[i];
+    whiteZ += WZ[i];
+  }
+  for (let i = 0; i < BAND_COUNT; i++) {
+    WX[i] *= D65_WHITE[0] / whiteX;
+    WZ[i] *= D65_WHITE[2] / whiteZ;
   }
 }
 
@@ -227,7 +233,8 @@ export function combine(top: Stack, i: number, back: number): number {
   return surface(top.R[i] + (top.T[i] * top.T[i] * back) / (1 - top.RBelow[i] * back));
 }
 
-export function xyz(spectrum: Float64Array): [number, number, number] {
+/** XYZ of a reflectance spectrum under D65 (see the header for the white). */
+export function xyz(spectrum: Float64Array): Xyz {
   let X = 0;
   let Y = 0;
   let Z = 0;
@@ -237,23 +244,4 @@ export function xyz(spectrum: Float64Array): [number, number, number] {
     Z += spectrum[i] * WZ[i];
   }
   return [X, Y, Z];
-}
-
-const EPS = 216 / 24389;
-const KAPPA = 24389 / 27;
-const f = (t: number) => (t > EPS ? Math.cbrt(t) : (KAPPA * t + 16) / 116);
-const finv = (t: number) => (t ** 3 > EPS ? t ** 3 : (116 * t - 16) / KAPPA);
-
-export function xyzToLab(X: number, Y: number, Z: number): Lab {
-  const fx = f(X / WHITE_X);
-  const fy = f(Y);
-  const fz = f(Z / WHITE_Z);
-  return { L: 116 * fy - 16, a: 500 * (fx - fy), b: 200 * (fy - fz) };
-}
-
-export function labToXyz(lab: Lab): [number, number, number] {
-  const fy = (lab.L + 16) / 116;
-  const fx = fy + lab.a / 500;
-  const fz = fy - lab.b / 200;
-  return [finv(fx) * WHITE_X, lab.L > KAPPA * EPS ? fy ** 3 : lab.L / KAPPA, finv(fz) * WHITE_Z];
 }

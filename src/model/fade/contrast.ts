@@ -12,14 +12,11 @@
  * Dot colours come from the optical model (optics.ts) through its table at the design's depth,
  * resampled finely and evenly in concentration so a lookup is one linear interpolation (1025 nodes:
  * steps of 0.001, under 0.05 L* each where colour changes fastest). */
-import { converter } from 'culori';
 import type { Lab } from '../color/lab';
+import { labToXyz, xyzToLab, type Xyz } from '../color/convert';
 import type { PigmentTone } from '../color/pigments';
 import { buildDotColorTable, lookupDotColor } from '../color/optics';
 import { deltaE2000 } from '../color/deltaE';
-
-const toXyz = converter('xyz65');
-const toLab = converter('lab65');
 
 export const RAMP_NODES = 1025;
 
@@ -32,17 +29,7 @@ export interface ColorRamp {
   lab: Float32Array;
   /** Linear XYZ (D65, Y of white = 1) per node. */
   xyz: Float64Array;
-  skinXyz: [number, number, number];
-}
-
-export function labToXyz(lab: Lab): [number, number, number] {
-  const c = toXyz({ mode: 'lab65', l: lab.L, a: lab.a, b: lab.b });
-  return [c.x, c.y, c.z];
-}
-
-export function xyzToLab(x: number, y: number, z: number): Lab {
-  const c = toLab({ mode: 'xyz65', x, y, z });
-  return { L: c.l, a: c.a, b: c.b };
+  skinXyz: Xyz;
 }
 
 export function buildColorRamp(skin: Lab, tone: PigmentTone, depthMm: number): ColorRamp {
@@ -51,12 +38,13 @@ export function buildColorRamp(skin: Lab, tone: PigmentTone, depthMm: number): C
   const lab = new Float32Array(3 * n);
   const xyz = new Float64Array(3 * n);
   const c: Lab = { L: 0, a: 0, b: 0 };
+  const x: Xyz = [0, 0, 0];
   for (let j = 0; j < n; j++) {
     lookupDotColor(table, depthMm, j / (n - 1), c);
     lab[3 * j] = c.L;
     lab[3 * j + 1] = c.a;
     lab[3 * j + 2] = c.b;
-    const x = labToXyz(c);
+    labToXyz(c, x);
     xyz[3 * j] = x[0];
     xyz[3 * j + 1] = x[1];
     xyz[3 * j + 2] = x[2];

@@ -21,8 +21,8 @@
  *
  * Coverage: the share of the scalp each part covers, hairs per mm² x HAIR_WIDTH_MM x the part's
  * length along the skin (overlaps ignored; at the default about 17 % in all). */
-import { converter } from 'culori';
 import type { Lab } from '../color/lab';
+import { labLuminance, labToXyz, xyzToLab, type Xyz } from '../color/convert';
 import { checkLab, checkRange } from '../color/colorInput';
 import { hairColor } from '../color/hairColors';
 import { rangeOf } from '../schema';
@@ -59,33 +59,13 @@ const DEPTH_STEPS = 8;
 /** CIELAB b* above which hair is taken as brown-pigmented, shown by warm ink (assumed). */
 export const WARM_HAIR_B = 3;
 
-const toXyz = converter('xyz65');
-const toLab = converter('lab65');
-type Xyz = [number, number, number];
-
-function xyzOf(c: Lab): Xyz {
-  const x = toXyz({ mode: 'lab65', l: c.L, a: c.a, b: c.b });
-  return [x.x, x.y, x.z];
-}
-
-function labOf(x: Xyz): Lab {
-  const c = toLab({ mode: 'xyz65', x: x[0], y: x[1], z: x[2] });
-  return { L: c.l, a: c.a, b: c.b };
-}
-
-/** CIE Y of a CIELAB colour (white = 1). */
-function luminance(c: Lab): number {
-  const fy = (c.L + 16) / 116;
-  return c.L > 8 ? fy ** 3 : c.L / (24389 / 27);
-}
-
 /** Kubelka-Munk remission K/S of an opaque sample of reflectance r. */
 const remission = (r: number) => (1 - r) ** 2 / (2 * r);
-const BLACK_REMISSION = remission(luminance(hairColor('black')!.lab));
+const BLACK_REMISSION = remission(labLuminance(hairColor('black')!.lab));
 
 /** The ink concentration a hair's shaft absorbs like (assumed, see above), 0..1. */
 export function shaftConcentration(hair: Lab): number {
-  const r = Math.min(1, Math.max(luminance(hair), 1e-6));
+  const r = Math.min(1, Math.max(labLuminance(hair), 1e-6));
   return Math.min(1, remission(r) / BLACK_REMISSION);
 }
 
@@ -101,10 +81,10 @@ function shaftLab(hair: Lab, skin: Lab): Lab {
   const sum: Xyz = [0, 0, 0];
   for (let k = 0; k <= DEPTH_STEPS; k++) {
     const w = k === 0 || k === DEPTH_STEPS ? 1 : k % 2 ? 4 : 2;
-    const x = xyzOf(apparentDotLab({ skin, concentration, depthMm: DEPTH_MIN_MM + k * stepMm, tone }));
+    const x = labToXyz(apparentDotLab({ skin, concentration, depthMm: DEPTH_MIN_MM + k * stepMm, tone }));
     for (let c = 0; c < 3; c++) sum[c] += (w * x[c]) / (3 * DEPTH_STEPS);
   }
-  return labOf(sum);
+  return xyzToLab(...sum);
 }
 
 /** The stubble's colours and coverage on this skin. Throws ColorInputError for a bad colour. */
@@ -128,8 +108,8 @@ export function stubbleOptics(input: StubbleOpticsInput): StubbleOptics {
   ];
   const mean: Xyz = [0, 0, 0];
   for (const [c, share] of parts) {
-    const x = xyzOf(c);
+    const x = labToXyz(c);
     for (let k = 0; k < 3; k++) mean[k] += share * x[k];
   }
-  return { shaftLab: shaft, cutLab: { ...hair }, shaftCoverage, cutCoverage, meanLab: labOf(mean), hairsPerCm2 };
+  return { shaftLab: shaft, cutLab: { ...hair }, shaftCoverage, cutCoverage, meanLab: xyzToLab(...mean), hairsPerCm2 };
 }
