@@ -19,6 +19,7 @@ import {
   Color,
   DataTexture,
   FloatType,
+  LinearSRGBColorSpace,
   Matrix3,
   MeshPhysicalMaterial,
   NearestFilter,
@@ -35,7 +36,7 @@ import {
   type WebGLRenderer,
   type WebGLProgramParametersWithUniforms,
 } from 'three';
-import type { HeadModel } from '../model';
+import type { HeadModel, LinearRgb } from '../model';
 import { boundaryAt, FADE_GLSL, rhoAt } from '../model';
 import { CLOSE_UP_GLSL, HALO_GLSL, RAMP_SIZE, type DotUniforms } from './dots/shared';
 import { eyeBasis } from './lidMap';
@@ -272,15 +273,13 @@ vec3 skinScar( vec3 col, vec3 mottled ) { return mottled; }
 
 `;
 
-/** sRGB colours of the stubble: its cut ends, its shafts seen through the skin, and that skin. */
+/** Colours of the stubble, linear sRGB: its cut ends, its shafts seen through the skin, and that skin. */
 export interface HairColors {
-  cutHex: string;
-  shaftHex: string;
-  skinHex: string;
+  cut: LinearRgb;
+  shaft: LinearRgb;
+  skin: LinearRgb;
 }
 
-const scratch = new Color();
-const scratch2 = new Color();
 const logRatio = (a: number, b: number) => Math.log2(Math.max(a, 1e-4) / Math.max(b, 1e-4));
 
 export class SkinMaterial extends MeshPhysicalMaterial {
@@ -348,17 +347,15 @@ export class SkinMaterial extends MeshPhysicalMaterial {
     this.setDefine('HAIR_MAP', map ? 1 : 0);
   }
 
-  /** The cut ends' sRGB colour, and the shafts' under the skin, against the skin's. */
-  setHairColors({ cutHex, shaftHex, skinHex }: HairColors): void {
-    this.hairUniforms.uHairAlbedo.value.set(cutHex);
-    const shaft = scratch.set(shaftHex);
-    const skin = scratch2.set(skinHex);
-    this.hairUniforms.uShaftLog.value.set(logRatio(shaft.r, skin.r), logRatio(shaft.g, skin.g), logRatio(shaft.b, skin.b));
+  /** The cut ends' colour, and the shafts' under the skin against the skin's. */
+  setHairColors({ cut, shaft, skin }: HairColors): void {
+    this.hairUniforms.uHairAlbedo.value.setRGB(...cut, LinearSRGBColorSpace);
+    this.hairUniforms.uShaftLog.value.set(logRatio(shaft[0], skin[0]), logRatio(shaft[1], skin[1]), logRatio(shaft[2], skin[2]));
   }
 
-  /** The brows' (and lashes') hair colour, sRGB. */
-  setBrowHex(hex: string): void {
-    this.faceUniforms.uBrowAlbedo.value.set(hex);
+  /** The brows' (and lashes') hair colour. */
+  setBrowColor(rgb: LinearRgb): void {
+    this.faceUniforms.uBrowAlbedo.value.setRGB(...rgb, LinearSRGBColorSpace);
   }
 
   /** Points the brows and lash lines at a head's eyes and their lid map (render/lidMap.ts), once
@@ -382,9 +379,9 @@ export class SkinMaterial extends MeshPhysicalMaterial {
     this.setDefine('SCAR_MAP', map ? 1 : 0);
   }
 
-  /** `hex` is an sRGB colour: Color.set converts it to the linear working space. */
-  setSkinHex(hex: string): void {
-    this.color.set(hex);
+  /** The skin's albedo (linear sRGB is three's working space: taken as it is). */
+  setSkinColor(rgb: LinearRgb): void {
+    this.color.setRGB(...rgb, LinearSRGBColorSpace);
   }
 
   setRegionVisible(visible: boolean): void {

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { PerspectiveCamera, Vector3, type Mesh } from 'three';
-import { hairLab, labToHex, LOD_CELL_MM, skinLab } from '../model';
+import { hairLab, labToLinearRgb, LOD_CELL_MM, skinLab } from '../model';
 import { headBufferGeometry, headLidTexture, headLodGeometry } from '../render/headGeometry';
 import { MM_TO_SCENE } from '../render/units';
 import { SkinMaterial } from '../render/skinMaterial';
@@ -64,14 +64,14 @@ export function HeadMesh() {
   // Skin and hair (the brows') colour without re-rendering React: a transient subscription.
   useEffect(() => {
     let { skin, hair } = useAppStore.getState().design;
-    material.setSkinHex(labToHex(skinLab(skin)));
-    material.setBrowHex(labToHex(hairLab(hair)));
+    material.setSkinColor(labToLinearRgb(skinLab(skin)));
+    material.setBrowColor(labToLinearRgb(hairLab(hair)));
     invalidate();
     return useAppStore.subscribe((s) => {
       if (s.design.skin === skin && s.design.hair === hair) return;
       ({ skin, hair } = s.design);
-      material.setSkinHex(labToHex(skinLab(skin)));
-      material.setBrowHex(labToHex(hairLab(hair)));
+      material.setSkinColor(labToLinearRgb(skinLab(skin)));
+      material.setBrowColor(labToLinearRgb(hairLab(hair)));
       invalidate();
     });
   }, [material, invalidate]);

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import { DataTexture, LinearFilter, LinearMipmapLinearFilter, RedFormat, UnsignedByteType } from 'three';
-import { HALO_GAIN, hairLab, labToHex, skinLab, stubbleOptics, type Design, type HeadModel, type ScalpLook } from '../model';
+import { HALO_GAIN, hairLab, labToLinearRgb, skinLab, stubbleOptics, type Design, type HeadModel, type ScalpLook } from '../model';
 import { DotBaker } from '../render/dots/bake';
 import { gpuQueue } from '../render/gpuQueue';
 import type { HairColors, SkinMaterial } from '../render/skinMaterial';
@@ -13,7 +13,7 @@ import { useLookDrawn } from './dotsView';
 function hairColors(design: Design): HairColors {
   const skin = skinLab(design.skin);
   const optics = stubbleOptics({ hair: hairLab(design.hair), skin, stubble: design.stubble });
-  return { cutHex: labToHex(optics.cutLab), shaftHex: labToHex(optics.shaftLab), skinHex: labToHex(skin) };
+  return { cut: labToLinearRgb(optics.cutLab), shaft: labToLinearRgb(optics.shaftLab), skin: labToLinearRgb(skin) };
 }
 
 /** Layer 0 of the stubble is the shafts under the skin, with a halo like any pigment there;

@@ -2,12 +2,25 @@
  * dots hold then, how far they have spread, and the colour the optical model gives pigment of
  * any concentration in this skin (a ramp texture, rebuilt only when skin, depth or tone change).
  * Written in place into the shared dot uniforms: scrubbing the timeline touches only these. */
-import { Color, DataTexture, FloatType, LinearFilter, RGBAFormat } from 'three';
-import { buildDotColorTable, displayGrowth, displayRemaining, fadeDisplay, labToHex, lookupDotColor, shadeConcentration, skinLab, type Design, type FadeDisplay, type Lab } from '../../model';
+import { DataTexture, FloatType, LinearFilter, RGBAFormat } from 'three';
+import {
+  buildDotColorTable,
+  displayGrowth,
+  displayRemaining,
+  fadeDisplay,
+  labToLinearRgb,
+  lookupDotColor,
+  shadeConcentration,
+  skinLab,
+  type Design,
+  type FadeDisplay,
+  type Lab,
+  type LinearRgb,
+} from '../../model';
 import { LAYER_SLOTS, RAMP_SIZE, type DotUniforms } from './shared';
 
-const skin = new Color();
-const ink = new Color();
+const skin: LinearRgb = [0, 0, 0];
+const ink: LinearRgb = [0, 0, 0];
 const lab: Lab = { L: 0, a: 0, b: 0 };
 /** Representative surface for the close-up discs' single colour per session: a vertical normal
  * component of 0.5, between the crown (1) and the sides (0). */
@@ -23,17 +36,15 @@ function writeRamp(u: DotUniforms, design: Design): void {
   if (key === rampKey && u.uInkRamp.value) return;
   rampKey = key;
   const s = skinLab(design.skin);
-  skin.set(labToHex(s));
+  labToLinearRgb(s, skin);
   const table = buildDotColorTable(s, design.pigment.tone);
   rampData ??= new Float32Array(RAMP_SIZE * 4);
   for (let j = 0; j < RAMP_SIZE; j++) {
     const c = (j / (RAMP_SIZE - 1)) ** 2;
     lookupDotColor(table, design.pigment.depthMm, c, lab);
-    // Through sRGB hex, exactly as the skin material gets its colour (Color.set: sRGB -> linear).
-    ink.set(labToHex(lab));
-    rampData[4 * j] = Math.log2(ink.r / Math.max(skin.r, 1e-4));
-    rampData[4 * j + 1] = Math.log2(ink.g / Math.max(skin.g, 1e-4));
-    rampData[4 * j + 2] = Math.log2(ink.b / Math.max(skin.b, 1e-4));
+    // The same conversion as the skin material's colour, so concentration 0 is the skin exactly.
+    labToLinearRgb(lab, ink);
+    for (let k = 0; k < 3; k++) rampData[4 * j + k] = Math.log2(ink[k] / Math.max(skin[k], 1e-4));
     rampData[4 * j + 3] = 1;
   }
   const old = u.uInkRamp.value;
