@@ -8,7 +8,7 @@
  * Lab <-> XYZ is the CIE formula written out here with culori's constants, without allocating (an
  * optional `out`), because the optical model runs it in inner loops (every iteration of the skin
  * fit, 2,000 table nodes, 1,025 ramp nodes), where culori's converters, one object per call, cost
- * far more (measured in Node: Lab to XYZ 440 ns a call against 6, XYZ to Lab 150 ns against 43).
+ * far more (measured in Node 20: Lab to XYZ 230 ns a call against 6, XYZ to Lab 100 ns against 30).
  * convert.test.ts checks it against culori's converters.
  *
  * Hex, sRGB and its transfer curve are culori's. Colours outside the sRGB gamut are clipped per channel
