@@ -3,6 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Client } from './clientRecord';
 import type { DesignRow, FavouriteRow, SessionRow } from './clientRows';
+import type { PhotoRow } from './photoRecord';
 import { StorageError, toStorageError } from './storageError';
 
 export class ClientDb extends Dexie {
@@ -11,16 +12,19 @@ export class ClientDb extends Dexie {
   declare designs: Table<DesignRow, string>;
   declare favourites: Table<FavouriteRow, string>;
   declare session: Table<SessionRow, string>;
+  declare photos: Table<PhotoRow, string>;
 
   constructor(name: string, indexedDB: IDBFactory, keyRange: typeof IDBKeyRange) {
     super(name, { indexedDB, IDBKeyRange: keyRange });
-    // Schema version 1. A change of indexes adds version(2) below, with an upgrade() for changed rows.
+    // A change of indexes adds a version below, with an upgrade() for changed rows.
     this.version(1).stores({
       clients: 'id, updatedAt',
       designs: 'id, clientId',
       favourites: 'id, createdAt',
       session: 'key',
     });
+    // 2: the client's photos (a new table; no row of version 1 changes).
+    this.version(2).stores({ photos: 'id, clientId' });
   }
 }
 

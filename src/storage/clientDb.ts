@@ -17,6 +17,8 @@ import type { SkippedDesign, UndoToken } from './clientRows';
 import { deleteDesign, duplicateDesign, getDesign, listDesigns, renameDesign, saveDesign, updateDesign } from './designOps';
 import { addFavourite, deleteFavourite, listFavourites } from './favouriteOps';
 import { clearSession, loadSession, saveSession, type LoadedSession } from './autosaveOps';
+import { addPhoto, deletePhoto, listPhotos, setPhotoFit, setPhotoView } from './photoOps';
+import type { NewPhoto, PhotoFit, PhotoRow, PhotoView } from './photoRecord';
 import { restore } from './undoOps';
 import { BLOCKED_MESSAGE, StorageError, toStorageError } from './storageError';
 
@@ -27,6 +29,7 @@ export type { AutosaveSession, Client, ClientProfile, ClientSummary, Favourite, 
 export { ClientDb } from './clientDatabase';
 export type { DesignRow, FavouriteRow, SkippedDesign, UndoToken } from './clientRows';
 export type { LoadedSession } from './autosaveOps';
+export type { NewPhoto, PhotoFit, PhotoRow, PhotoView } from './photoRecord';
 
 export const DEFAULT_DB_NAME = 'smp-studio';
 
@@ -109,12 +112,12 @@ export class ClientStore {
     return updateClient(this.db, this.now, id, patch);
   }
 
-  /** A copy of the client, named "… (copy)", with copies of all their designs; all new ids. */
+  /** A copy of the client, named "… (copy)", with copies of all their designs and photos; all new ids. */
   async duplicateClient(id: string): Promise<Client> {
     return duplicateClient(this.db, this.now, id);
   }
 
-  /** Deletes the client and all their designs; the token puts them back (restore). */
+  /** Deletes the client and all their designs and photos; the token puts them back (restore). */
   async deleteClient(id: string): Promise<UndoToken> {
     return deleteClient(this.db, id);
   }
@@ -171,6 +174,33 @@ export class ClientStore {
     return deleteFavourite(this.db, id);
   }
 
+  // ---- photos ----
+
+  /** Keeps a processed photo (photo worker) with the client; the client counts as changed now.
+   * Refused past MAX_PHOTOS_PER_CLIENT; a full disk is StorageError 'quota' naming the photo, and
+   * nothing is written. */
+  async addPhoto(clientId: string, photo: NewPhoto): Promise<PhotoRow> {
+    return addPhoto(this.db, this.now, clientId, photo);
+  }
+
+  /** The client's photos, front first, then by view and age. A damaged row is left out (and reported on the console). */
+  async listPhotos(clientId: string): Promise<PhotoRow[]> {
+    return listPhotos(this.db, clientId);
+  }
+
+  async setPhotoView(id: string, view: PhotoView): Promise<PhotoRow> {
+    return setPhotoView(this.db, id, view);
+  }
+
+  /** Keeps the photo's pose fit (opaque JSON; null forgets it). */
+  async setPhotoFit(id: string, fit: PhotoFit | null): Promise<PhotoRow> {
+    return setPhotoFit(this.db, id, fit);
+  }
+
+  async deletePhoto(id: string): Promise<UndoToken> {
+    return deletePhoto(this.db, id);
+  }
+
   // ---- undo ----
 
   /** Puts back what a delete removed, exactly as it was (same ids), in one transaction. Refused when
@@ -198,8 +228,8 @@ export class ClientStore {
 
   // ---- files ----
 
-  /** Adds the client of a parsed client file as a new client (new ids for the client and every
-   * design), all in one transaction: a failure writes nothing. createdAt is kept from the file. */
+  /** Adds the client of a parsed client file as a new client (new ids for the client, every design
+   * and every photo), all in one transaction: a failure writes nothing. createdAt is kept from the file. */
   async importClient(parsed: ParsedClientFile): Promise<Client> {
     return importClient(this.db, this.now, parsed);
   }

@@ -18,12 +18,14 @@ import {
   timestampSchema,
   type ClientProfile,
 } from './clientRecord';
+import { photosToFile, readFilePhotos, type ClientFilePhoto } from './clientFilePhotos';
 
 export const CLIENT_FILE_FORMAT = 'smp-studio-client';
 export const CLIENT_FILE_VERSION = 1;
-/** Largest file opened. A design is a few kB (up to ~60 kB with 500 hair-loss brush strokes), so even
- * 200 such designs fit; anything larger is not one of ours and would only stall the page. */
-export const MAX_STUDIO_FILE_BYTES = 20 * 1024 * 1024;
+/** Largest file opened. A design is a few kB (up to ~60 kB with 500 hair-loss brush strokes), so 200
+ * such designs take 12 MB; a client's photos, when the file carries them, up to 20 × 2.7 MB as
+ * base64 (photoRecord.ts). Anything larger is not one of ours and would only stall the page. */
+export const MAX_STUDIO_FILE_BYTES = 80 * 1024 * 1024;
 /** Designs in one client file: the same cap as a client on the device, so every client exports. */
 export const MAX_CLIENT_FILE_DESIGNS = MAX_DESIGNS_PER_CLIENT;
 
@@ -65,6 +67,8 @@ export interface ParsedClientFile {
   exportedAt: string;
   client: ClientFileClient;
   designs: ClientFileDesign[];
+  /** Only when the file carries the client's photos (the user chose so at export). */
+  photos?: ClientFilePhoto[];
 }
 
 export type ParsedStudioFile = ParsedDesignFile | ParsedClientFile;
@@ -116,12 +120,18 @@ function parseClientBody(data: Record<string, unknown>): ParsedClientFile {
     throw new StudioFileError(message, path);
   }
   const { exportedAt, client, designs } = result.data;
-  return {
+  const parsed: ParsedClientFile = {
     kind: 'client',
     exportedAt,
     client: { name: client.name, consultationDate: client.consultationDate, notes: client.notes, profile: client.profile, createdAt: client.createdAt },
     designs: designs.map((d, i) => ({ name: d.name, createdAt: d.createdAt, updatedAt: d.updatedAt, design: designAt(d.design, `designs[${i}].design`) })),
   };
+  if (data.photos !== undefined) {
+    const read = readFilePhotos(data.photos);
+    if ('path' in read) throw new StudioFileError(read.message, read.path);
+    if (read.photos.length > 0) parsed.photos = read.photos;
+  }
+  return parsed;
 }
 
 /** The UTF-8 size of `text`, counted without encoding it. */
@@ -196,14 +206,16 @@ export function exportDesignFile(design: Design): string {
   }
 }
 
-/** A client file for `client` and their `designs` (2-space JSON). Everything is checked as an import
- * would check it, so a file this writes always opens; `exportedAt` defaults to now. */
-export function exportClientFile(client: ClientFileClient, designs: readonly ClientFileDesign[], options: { exportedAt?: string | Date } = {}): string {
+/** A client file for `client` and their `designs` (2-space JSON), and their `photos` when given (a
+ * file without them is the same as before photos existed). Everything is checked as an import would
+ * check it, so a file this writes always opens; `exportedAt` defaults to now. */
+export function exportClientFile(client: ClientFileClient, designs: readonly ClientFileDesign[], options: { exportedAt?: string | Date; photos?: readonly ClientFilePhoto[] } = {}): string {
   const exportedAt = options.exportedAt === undefined ? new Date().toISOString() : options.exportedAt instanceof Date ? options.exportedAt.toISOString() : options.exportedAt;
   const body = {
     exportedAt,
     client: { name: client.name, consultationDate: client.consultationDate, notes: client.notes, profile: client.profile, createdAt: client.createdAt },
     designs: designs.map((d) => ({ name: d.name, createdAt: d.createdAt, updatedAt: d.updatedAt, design: d.design })),
+    ...(options.photos?.length ? { photos: photosToFile(options.photos) } : {}),
   };
   let checked: ParsedClientFile;
   try {
@@ -219,6 +231,7 @@ export function exportClientFile(client: ClientFileClient, designs: readonly Cli
     exportedAt: checked.exportedAt,
     client: checked.client,
     designs: checked.designs,
+    ...(checked.photos ? { photos: body.photos } : {}),
   };
   return JSON.stringify(file, null, 2);
 }

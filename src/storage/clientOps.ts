@@ -21,6 +21,8 @@ import {
   type ClientSummary,
 } from './clientRecord';
 import { byNewest, check, checkDesign, newId, stamp, type DesignRow, type UndoToken } from './clientRows';
+import { newPhotoFromFile } from './clientFilePhotos';
+import { importedPhotoRows, photosOf } from './photoOps';
 import { StorageError } from './storageError';
 
 /** Case- and accent-insensitive text for search: "Müller" is found by "muller". */
@@ -97,13 +99,14 @@ export async function updateClient(db: ClientDb, now: () => Date, id: string, pa
 export async function duplicateClient(db: ClientDb, now: () => Date, id: string): Promise<Client> {
   check(idSchema, id, 'id');
   return run('copy the client', () =>
-    db.transaction('rw', db.clients, db.designs, async () => {
+    db.transaction('rw', db.clients, db.designs, db.photos, async () => {
       const source = await clientRow(db, id);
       const at = stamp(now);
       const copy: Client = { ...source, id: newId(), name: copyName(source.name), createdAt: at, updatedAt: at };
       const designs = await db.designs.where('clientId').equals(id).toArray();
       await db.clients.add(copy);
       await db.designs.bulkAdd(designs.map((d) => ({ ...d, id: newId(), clientId: copy.id })));
+      await db.photos.bulkAdd((await photosOf(db, id)).map((p) => ({ ...p, id: newId(), clientId: copy.id })));
       return copy;
     }),
   );
@@ -112,12 +115,14 @@ export async function duplicateClient(db: ClientDb, now: () => Date, id: string)
 export async function deleteClient(db: ClientDb, id: string): Promise<UndoToken> {
   check(idSchema, id, 'id');
   return run('delete the client', () =>
-    db.transaction('rw', db.clients, db.designs, async () => {
+    db.transaction('rw', db.clients, db.designs, db.photos, async () => {
       const client = await clientRow(db, id);
       const designs = await db.designs.where('clientId').equals(id).toArray();
+      const photos = await photosOf(db, id);
       await db.designs.bulkDelete(designs.map((d) => d.id));
+      await db.photos.bulkDelete(photos.map((p) => p.id));
       await db.clients.delete(id);
-      return { kind: 'client' as const, client, designs };
+      return { kind: 'client' as const, client, designs, photos };
     }),
   );
 }
@@ -142,10 +147,12 @@ export async function importClient(db: ClientDb, now: () => Date, parsed: Parsed
       design: checkDesign(row.design, `designs.${i}.design`),
     };
   });
+  const photos = importedPhotoRows(client.id, (parsed.photos ?? []).map(newPhotoFromFile), client.updatedAt);
   return run('import the client', () =>
-    db.transaction('rw', db.clients, db.designs, async () => {
+    db.transaction('rw', db.clients, db.designs, db.photos, async () => {
       await db.clients.add(client);
       await db.designs.bulkAdd(designs);
+      await db.photos.bulkAdd(photos);
       return client;
     }),
   );

@@ -3,6 +3,7 @@
 import { z } from '../model';
 import { DesignError, type Design } from '../model';
 import { firstIssue, idSchema, nameSchema, parseDesignObject, refusal, timestampSchema, type Client, type SavedDesign } from './clientRecord';
+import type { PhotoRow } from './photoRecord';
 import { StorageError } from './storageError';
 
 /** Rows as stored. A design is kept as it was saved (`unknown` here) and parsed when read. */
@@ -30,7 +31,11 @@ export interface SessionRow {
 
 /** What a delete removed, exactly as stored; `restore(token)` puts it back with the same ids. Plain
  * data, so the UI may keep it as long as it offers "Undo". */
-export type UndoToken = { kind: 'client'; client: Client; designs: DesignRow[] } | { kind: 'design'; design: DesignRow } | { kind: 'favourite'; favourite: FavouriteRow };
+export type UndoToken =
+  | { kind: 'client'; client: Client; designs: DesignRow[]; photos?: PhotoRow[] }
+  | { kind: 'design'; design: DesignRow }
+  | { kind: 'favourite'; favourite: FavouriteRow }
+  | { kind: 'photo'; photo: PhotoRow };
 
 /** A stored design that could not be read, and why. */
 export interface SkippedDesign {
@@ -88,9 +93,15 @@ export function checkDesign(design: unknown, field = 'design'): Design {
 const designRowSchema = z.object({ id: idSchema, clientId: idSchema, name: nameSchema, createdAt: timestampSchema, updatedAt: timestampSchema, design: z.unknown() });
 export const favouriteRowSchema = z.object({ id: idSchema, name: nameSchema, createdAt: timestampSchema, design: z.unknown() });
 export const undoTokenSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('client'), client: z.object({ id: idSchema }).loose(), designs: z.array(z.object({ id: idSchema, clientId: idSchema }).loose()) }),
+  z.object({
+    kind: z.literal('client'),
+    client: z.object({ id: idSchema }).loose(),
+    designs: z.array(z.object({ id: idSchema, clientId: idSchema }).loose()),
+    photos: z.array(z.object({ id: idSchema, clientId: idSchema }).loose()).optional(),
+  }),
   z.object({ kind: z.literal('design'), design: z.object({ id: idSchema, clientId: idSchema }).loose() }),
   z.object({ kind: z.literal('favourite'), favourite: z.object({ id: idSchema }).loose() }),
+  z.object({ kind: z.literal('photo'), photo: z.object({ id: idSchema, clientId: idSchema }).loose() }),
 ]);
 
 /** A stored design row read back: the design parsed (and migrated), or the reason it cannot be. */

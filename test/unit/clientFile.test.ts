@@ -127,13 +127,13 @@ describe('studio files', () => {
       change(f);
       return JSON.stringify(f);
     };
-    const hugeBytes = Math.round(25.3 * 1024 * 1024);
+    const hugeBytes = Math.round(85.3 * 1024 * 1024);
     const cases: [string, string, RegExp, string?][] = [
       ['empty string', '', /^The file is empty\.$/],
       ['only spaces', '  \n ', /^The file is empty\.$/],
       ['truncated JSON', good.slice(0, good.length >> 1), /^The file is not valid JSON \(it may be cut short\)\.$/],
       ['plain text', 'hello', /^The file is not valid JSON/],
-      ['a huge file (25.3 MB)', ' '.repeat(hugeBytes), /^The file is 25\.3 MB; a studio file is at most 20 MB\.$/],
+      ['a huge file (85.3 MB)', ' '.repeat(hugeBytes), /^The file is 85\.3 MB; a studio file is at most 80 MB\.$/],
       ['JSON null', 'null', /^The file holds null, not a design or a client record\.$/],
       ['an array', JSON.stringify([goodClientFile()]), /^The file holds a list, not a design or a client record\.$/],
       ['a number', '42', /^The file holds a number, not/],
@@ -188,7 +188,7 @@ describe('studio files', () => {
     const messages = new Set<string>();
     for (const [what, text, re, path] of cases) {
       const e = refusal(text);
-      if (what !== 'a huge file (25.3 MB)') console.log(`${what.padEnd(36)} -> ${e.message.slice(0, 150)}`);
+      if (what !== 'a huge file (85.3 MB)') console.log(`${what.padEnd(36)} -> ${e.message.slice(0, 150)}`);
       else console.log(`${what.padEnd(36)} -> ${e.message}`);
       expect(e.message, what).toMatch(re);
       if (path !== undefined) expect(e.path, what).toBe(path);
@@ -202,10 +202,10 @@ describe('studio files', () => {
 
   it('refuses a file by its size before reading it', () => {
     expect(() => checkStudioFileSize(MAX_STUDIO_FILE_BYTES)).not.toThrow();
-    expect(() => checkStudioFileSize(MAX_STUDIO_FILE_BYTES + 1)).toThrow(/^The file is over 20 MB; a studio file is at most 20 MB\.$/);
-    expect(() => checkStudioFileSize(Math.round(25.3 * 1024 * 1024))).toThrow('The file is 25.3 MB; a studio file is at most 20 MB.');
-    // UTF-8 size, not characters: 11 million 'é' are 11 M characters but 22 MB (21 MiB) of UTF-8.
-    expect(() => parseStudioFile('"' + 'é'.repeat(11_000_000) + '"')).toThrow(/^The file is 21 MB;/);
+    expect(() => checkStudioFileSize(MAX_STUDIO_FILE_BYTES + 1)).toThrow(/^The file is over 80 MB; a studio file is at most 80 MB\.$/);
+    expect(() => checkStudioFileSize(Math.round(85.3 * 1024 * 1024))).toThrow('The file is 85.3 MB; a studio file is at most 80 MB.');
+    // UTF-8 size, not characters: 43 million 'é' are 43 M characters but 86 MB (82 MiB) of UTF-8.
+    expect(() => parseStudioFile('"' + 'é'.repeat(43_000_000) + '"')).toThrow(/^The file is 82 MB;/);
   });
 
   it('refuses to write a file that would not open', () => {

@@ -2,14 +2,14 @@
  * picture data as the checks need, and the committed fixtures of test/fixtures/photos. */
 import { readFileSync } from 'node:fs';
 
-export const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/photos/${name}`, import.meta.url)));
+export const fixture = (name: string): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(new URL(`../../fixtures/photos/${name}`, import.meta.url)));
 
 const seg = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
 
 /** A baseline JPEG's structure at `width` × `height`: SOI, an APP segment, SOF0, SOS, a few bytes of
  * scan data (with a stuffed 0xFF 0x00 and a restart marker), EOI. Not decodable; enough for the
  * structure checks. `app` puts extra segments after the SOI (an EXIF block, a thumbnail). */
-export function jpegBytes(width: number, height: number, options: { app?: number[]; end?: boolean } = {}): Uint8Array {
+export function jpegBytes(width: number, height: number, options: { app?: number[]; end?: boolean } = {}): Uint8Array<ArrayBuffer> {
   const sof = seg(0xc0, [8, height >> 8, height & 255, width >> 8, width & 255, 1, 1, 0x11, 0]);
   const sos = seg(0xda, [1, 1, 0, 0, 63, 0]);
   const scan = [0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56];
@@ -35,7 +35,7 @@ export function exifSegment(orientation: number, order: 'MM' | 'II' = 'MM'): num
 }
 
 /** An ISO-BMFF 'ftyp' box with these brands (HEIC, AVIF), and a little after it. */
-export function ftypBytes(major: string, compatible: string[]): Uint8Array {
+export function ftypBytes(major: string, compatible: string[]): Uint8Array<ArrayBuffer> {
   const body = [...Buffer.from(major), 0, 0, 0, 0, ...compatible.flatMap((b) => [...Buffer.from(b)])];
   const size = 8 + body.length;
   return new Uint8Array([0, 0, 0, size, ...Buffer.from('ftyp'), ...body, 0, 0, 0, 8, ...Buffer.from('meta')]);

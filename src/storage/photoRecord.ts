@@ -1,0 +1,98 @@
+/** What is kept of a client's photo, and the checks a photo record passes before it is written.
+ * Pure: no IndexedDB; photoOps.ts writes the rows, clientFilePhotos.ts carries them in files. */
+import { z } from '../model';
+
+/** Which side of the head a photo shows: the camera presets' names. */
+export const PHOTO_VIEWS = ['front', 'left', 'right', 'back', 'top'] as const;
+export type PhotoView = (typeof PHOTO_VIEWS)[number];
+export const PHOTO_VIEW_LABELS: Record<PhotoView, string> = { front: 'Front', left: 'Left side', right: 'Right side', back: 'Back', top: 'Top' };
+
+/** Long side of the photo as kept: what a 1280-2560 px wide screen shows of it (the view is at most
+ * half a desktop, or a phone at 3x). */
+export const PHOTO_LONG_SIDE_PX = 2048;
+/** Long side of the thumbnail in the strip (80 px at up to 4x). */
+export const THUMB_LONG_SIDE_PX = 320;
+/** A 2048 px JPEG at the worker's quality is 0.2-1.5 MB (it lowers the quality past 1.5 MB); the
+ * cap keeps a client file bounded. */
+export const MAX_KEPT_PHOTO_BYTES = 2 * 1024 * 1024;
+/** Five views, at a few visits: the cap keeps every client exportable as one file. */
+export const MAX_PHOTOS_PER_CLIENT = 20;
+/** A pose fit is a few numbers and handle points; anything larger is not one. */
+export const MAX_FIT_JSON_CHARS = 64 * 1024;
+
+/** The pose fit of a photo as the fitting code produces it (yaw, pitch and roll in degrees, mm per
+ * pixel, the handles the user moved, …). Opaque to storage: kept as plain JSON and given back
+ * as it was, so the photo opens aligned next time. */
+export type PhotoFit = Record<string, unknown>;
+
+/** A photo of a client as kept on the device: the picture downscaled by the photo worker (JPEG) and
+ * its thumbnail, both turned upright (EXIF orientation applied). */
+export interface PhotoRow {
+  id: string;
+  clientId: string;
+  view: PhotoView;
+  /** The file it came from ("IMG_2041.jpg", "Camera"), for messages only. */
+  sourceName: string;
+  createdAt: string;
+  image: Blob;
+  mimeType: string;
+  widthPx: number;
+  heightPx: number;
+  thumb: Blob;
+  thumbWidthPx: number;
+  thumbHeightPx: number;
+  fit: PhotoFit | null;
+}
+
+/** A processed photo, to be added to a client. */
+export type NewPhoto = Omit<PhotoRow, 'id' | 'clientId' | 'createdAt' | 'fit'> & { fit?: PhotoFit | null; createdAt?: string };
+
+export const photoViewSchema = z.enum(PHOTO_VIEWS, { error: `must be one of ${PHOTO_VIEWS.join(', ')}` });
+const MAX_SIDE_PX = 16_384;
+export const sidePxSchema = z
+  .number({ error: 'must be a number of pixels' })
+  .int({ error: 'must be a whole number of pixels' })
+  .min(1, { error: 'must be at least 1 pixel' })
+  .max(MAX_SIDE_PX, { error: `must be at most ${MAX_SIDE_PX} pixels` });
+export const photoMimeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: 'must be image/jpeg, image/png or image/webp' });
+export const sourceNameSchema = z.string({ error: 'must be text' }).max(255, { error: 'must be at most 255 characters' });
+
+/** Plain JSON (what JSON.stringify gives back the same), at most MAX_FIT_JSON_CHARS, or null. */
+export const fitSchema = z
+  .record(z.string(), z.unknown(), { error: 'must be an object (the pose fit) or null' })
+  .nullable()
+  .superRefine((fit, ctx) => {
+    if (fit === null) return;
+    let text: string;
+    try {
+      text = JSON.stringify(fit);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be plain data' });
+      return;
+    }
+    if (text.length > MAX_FIT_JSON_CHARS) ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_FIT_JSON_CHARS} characters as JSON (it has ${text.length})` });
+  });
+
+/** A kept picture's size: what the worker makes is at most `longSidePx` on its long side. */
+export const keptSizeSchema = (longSidePx: number) =>
+  z.object({ widthPx: sidePxSchema, heightPx: sidePxSchema }).refine((s) => Math.max(s.widthPx, s.heightPx) <= longSidePx, {
+    error: `must be at most ${longSidePx} pixels on the long side`,
+  });
+
+/** The next view a new photo takes: the first of front, left, right, back, top not yet taken, or
+ * front again when all are. */
+export function nextPhotoView(taken: readonly PhotoView[]): PhotoView {
+  return PHOTO_VIEWS.find((v) => !taken.includes(v)) ?? 'front';
+}
+
+/** Photos in the order the strip shows them: by view (front first), then oldest first. */
+export function byViewThenAge<T extends { view: PhotoView; createdAt: string }>(a: T, b: T): number {
+  const dv = PHOTO_VIEWS.indexOf(a.view) - PHOTO_VIEWS.indexOf(b.view);
+  return dv !== 0 ? dv : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}
+
+/** A number from a fit, or null: the fit is opaque, so each reader checks what it reads. */
+export function fitNumber(fit: PhotoFit | null | undefined, key: string): number | null {
+  const v = fit?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
