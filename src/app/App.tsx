@@ -10,6 +10,7 @@ import { MODE_LABELS, ModeTabs, panelId, tabId } from '../ui/ModeTabs';
 import { ViewBar } from '../ui/ViewBar';
 import { CompareDivider, Timeline } from '../ui/Timeline';
 import { ViewSettings } from '../ui/ViewSettings';
+import { StageViews } from '../ui/StageViews';
 import { gpuProbeResult, probeGpu, type GpuProbe } from './gpuProbe';
 import { NoWebGL } from './NoWebGL';
 import { decodeShareLink, isShareLink } from '../storage/shareLink';
@@ -146,7 +147,7 @@ export function App() {
       </header>
       <ModeTabs />
       <main className="stage">
-        {gpu === null ? <ViewerPending /> : gpu.webgl2 ? <Viewer overlay={<CompareDivider />} /> : <NoWebGL />}
+        <StageViews>{gpu === null ? <ViewerPending /> : gpu.webgl2 ? <Viewer overlay={<CompareDivider />} /> : <NoWebGL />}</StageViews>
         <Timeline />
         <ViewBar />
       </main>

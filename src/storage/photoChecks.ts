@@ -19,6 +19,15 @@ export const MIN_PHOTO_SHORT_SIDE_PX = 480;
 /** Decoding takes 4 bytes a pixel: 100 MP is 400 MB, the most a phone's browser can be asked for. */
 export const MAX_PHOTO_PIXELS = 100_000_000;
 
+/** Long side of the photo as kept: what a 1280-2560 px wide screen shows of it (the view is at most
+ * half a desktop, or a phone at 3x). */
+export const PHOTO_LONG_SIDE_PX = 2048;
+/** Long side of the thumbnail in the strip (80 px at up to 4x). */
+export const THUMB_LONG_SIDE_PX = 320;
+/** A 2048 px JPEG at the worker's first quality is 0.2-1.5 MB; past this it lowers the quality
+ * until the picture fits. The cap keeps a client file bounded. */
+export const MAX_KEPT_PHOTO_BYTES = 2 * 1024 * 1024;
+
 export type PhotoRefusalReason = 'empty' | 'too-large' | 'heic' | 'unsupported' | 'not-image' | 'too-small' | 'too-many-pixels' | 'broken';
 
 export class PhotoRefusal extends Error {

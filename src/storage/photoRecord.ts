@@ -1,20 +1,15 @@
 /** What is kept of a client's photo, and the checks a photo record passes before it is written.
  * Pure: no IndexedDB; photoOps.ts writes the rows, clientFilePhotos.ts carries them in files. */
 import { z } from '../model';
+import { MAX_KEPT_PHOTO_BYTES, PHOTO_LONG_SIDE_PX, THUMB_LONG_SIDE_PX } from './photoChecks';
+
+export { MAX_KEPT_PHOTO_BYTES, PHOTO_LONG_SIDE_PX, THUMB_LONG_SIDE_PX };
 
 /** Which side of the head a photo shows: the camera presets' names. */
 export const PHOTO_VIEWS = ['front', 'left', 'right', 'back', 'top'] as const;
 export type PhotoView = (typeof PHOTO_VIEWS)[number];
 export const PHOTO_VIEW_LABELS: Record<PhotoView, string> = { front: 'Front', left: 'Left side', right: 'Right side', back: 'Back', top: 'Top' };
 
-/** Long side of the photo as kept: what a 1280-2560 px wide screen shows of it (the view is at most
- * half a desktop, or a phone at 3x). */
-export const PHOTO_LONG_SIDE_PX = 2048;
-/** Long side of the thumbnail in the strip (80 px at up to 4x). */
-export const THUMB_LONG_SIDE_PX = 320;
-/** A 2048 px JPEG at the worker's quality is 0.2-1.5 MB (it lowers the quality past 1.5 MB); the
- * cap keeps a client file bounded. */
-export const MAX_KEPT_PHOTO_BYTES = 2 * 1024 * 1024;
 /** Five views, at a few visits: the cap keeps every client exportable as one file. */
 export const MAX_PHOTOS_PER_CLIENT = 20;
 /** A pose fit is a few numbers and handle points; anything larger is not one. */

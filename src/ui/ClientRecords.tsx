@@ -6,10 +6,13 @@ import { stripBidiControls } from '../model';
 import { useAppStore } from '../state/store';
 import { records, useRecords } from '../state/records';
 import { exportClientFile, fileNameFor } from '../storage/clientFile';
+import { photosFileBytes, photosForFile, usePhotos } from '../state/photos';
 import { CompareDesigns, type DesignOption } from './CompareDesigns';
 import { downloadBlob } from './download';
 import { UserText } from './UserText';
 
+const NO_PHOTOS: never[] = [];
+const megabytes = (bytes: number) => Math.max(0.1, Math.round(bytes / 104857.6) / 10).toFixed(1);
 const today = () => new Date().toISOString().slice(0, 10);
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -143,11 +146,14 @@ function OpenClient() {
   const [newName, setNewName] = useState('');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [details, setDetails] = useState<{ name: string; notes: string; consultationDate: string } | null>(null);
+  const clientPhotos = usePhotos((s) => (s.clientId === client.id ? s.photos : NO_PHOTOS));
+  const [withPhotos, setWithPhotos] = useState(false);
   const open = designs.find((d) => d.id === designId);
   const unsaved = open ? JSON.stringify({ ...design, name: open.name }) !== JSON.stringify(open.design) : false;
 
-  const exportClient = () => {
-    const text = exportClientFile(client, designs);
+  const exportClient = async () => {
+    const photos = withPhotos && clientPhotos.length ? await photosForFile(client.id) : [];
+    const text = exportClientFile(client, designs, { photos });
     downloadBlob(new Blob([text], { type: 'application/json' }), fileNameFor(client.name, '.smp-client.json'));
   };
   const options: DesignOption[] = [{ id: 'screen', label: 'The design on screen', design }, ...designs.map((d) => ({ id: d.id, label: stripBidiControls(d.name), design: d.design }))];
@@ -274,11 +280,18 @@ function OpenClient() {
           Save as new
         </button>
       </form>
+      {clientPhotos.length > 0 && (
+        <label className="check" data-testid="export-photos">
+          <input type="checkbox" checked={withPhotos} onChange={(e) => setWithPhotos(e.target.checked)} />
+          Include photos ({megabytes(photosFileBytes(clientPhotos))} MB)
+        </label>
+      )}
       <div className="button-row">
-        <button type="button" className="secondary" data-testid="export-client" onClick={exportClient}>
+        <button type="button" className="secondary" data-testid="export-client" onClick={() => void exportClient()}>
           Save client to a file
         </button>
       </div>
+      {withPhotos && clientPhotos.length > 0 && <p className="help">The file will hold the client’s photos: keep it as private as the photos themselves.</p>}
       <details className="how">
         <summary>Compare two designs side by side</summary>
         <CompareDesigns options={options} />

@@ -9,6 +9,7 @@ import { lazyPanel } from './lazyPanel';
 
 // The heavier sections load on their own, after the rest of the panel (lazyPanel.tsx).
 const ClientRecords = lazyPanel('the client records', () => import('./ClientRecords').then((m) => m.ClientRecords));
+const PhotoIntake = lazyPanel("the client's photos", () => import('./PhotoIntake').then((m) => m.PhotoIntake));
 const ShadeMatch = lazyPanel('the shade match', () => import('./ShadeMatch').then((m) => m.ShadeMatch));
 const FadePanel = lazyPanel('the fading over the years', () => import('./FadePanel').then((m) => m.FadePanel));
 const EstimatePanel = lazyPanel('the estimate', () => import('./EstimatePanel').then((m) => m.EstimatePanel));
@@ -19,6 +20,7 @@ export function ConsultationPanel() {
     <>
       <p className="lede">Build the client's head to size and match their skin, design the sessions of dots, then show it from every side.</p>
       <ClientRecords />
+      <PhotoIntake />
       <MeasuresForm />
       <SkinTone />
       <ClientHairPanel />

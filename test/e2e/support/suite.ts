@@ -4,13 +4,14 @@ import { launchChromium, record, type Recorder } from './browser';
 import { serveDist, type AppServer } from './server';
 
 /** One built-app server and one Chromium for a test file, started before its tests and closed
- * after them; every context made through `newContext` has its requests and errors recorded. */
-export function fileBrowser() {
+ * after them; every context made through `newContext` has its requests and errors recorded.
+ * `chromiumArgs` are added to the usual flags (e.g. a fake camera). */
+export function fileBrowser(chromiumArgs: string[] = []) {
   let browser: Browser | undefined;
   let server: AppServer | undefined;
   const recorders: Recorder[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([serveDist('/'), launchChromium()]);
+    [server, browser] = await Promise.all([serveDist('/'), launchChromium(chromiumArgs)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,0 +1,101 @@
+/** The client's photo beside the 3D view: the photo chosen (the front one first) and a strip of the
+ * others. Its element states what it shows, for tests, scripts and assistive tech: data-status
+ * (loading, ready, no-face, error) and the pose fit (data-yaw-deg, data-pitch-deg, data-roll-deg,
+ * data-mm-per-px), empty while the photo has no fit. `ready` means the photo is decoded and shown;
+ * the fit comes from one seam, state/photoFit.ts. */
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { photos, stripOrder, usePhotos, type ShownPhoto } from '../state/photos';
+import { PHOTO_VIEW_LABELS, fitNumber } from '../storage/photoRecord';
+
+export type PhotoViewStatus = 'loading' | 'ready' | 'no-face' | 'error';
+
+/** A figure of the fit as the DOM states it: empty when there is none. */
+const figure = (photo: ShownPhoto | null, key: string, digits: number) => {
+  const v = fitNumber(photo?.fit, key);
+  return v === null ? '' : String(Math.round(v * 10 ** digits) / 10 ** digits);
+};
+
+/** Whether the photo with this URL has been decoded and drawn, or could not be. */
+function useDecoded(img: RefObject<HTMLImageElement | null>, url: string | null): 'loading' | 'ready' | 'error' {
+  const [state, setState] = useState<{ url: string | null; status: 'loading' | 'ready' | 'error' }>({ url: null, status: 'loading' });
+  useEffect(() => {
+    const el = img.current;
+    if (!el || !url) return;
+    let live = true;
+    // decode() decodes off the main thread and resolves once the picture can be drawn at once.
+    el.decode().then(
+      () => live && setState({ url, status: 'ready' }),
+      () => live && setState({ url, status: 'error' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [img, url]);
+  return state.url === url ? state.status : 'loading';
+}
+
+export function PhotoView() {
+  const list = usePhotos((s) => s.photos);
+  const selectedId = usePhotos((s) => s.selectedId);
+  const loading = usePhotos((s) => s.loading || s.pending > 0);
+  const fitState = usePhotos((s) => (s.selectedId ? s.fits[s.selectedId] : undefined));
+  const photo = list.find((p) => p.id === selectedId) ?? null;
+  const img = useRef<HTMLImageElement>(null);
+  const decoded = useDecoded(img, photo?.url ?? null);
+  const status: PhotoViewStatus = !photo ? (loading ? 'loading' : 'error') : decoded === 'ready' && fitState === 'no-face' ? 'no-face' : decoded;
+
+  useEffect(() => {
+    if (photo && decoded === 'ready') void photos.ensureFit(photo.id);
+  }, [photo, decoded]);
+
+  const label = photo ? PHOTO_VIEW_LABELS[photo.view] : '';
+  const strip = stripOrder(list);
+  return (
+    <section
+      className="photo-view"
+      data-testid="photo-view"
+      data-status={status}
+      data-photo-id={photo?.id ?? ''}
+      data-view={photo?.view ?? ''}
+      data-width-px={photo?.widthPx ?? ''}
+      data-height-px={photo?.heightPx ?? ''}
+      data-yaw-deg={figure(photo, 'yawDeg', 1)}
+      data-pitch-deg={figure(photo, 'pitchDeg', 1)}
+      data-roll-deg={figure(photo, 'rollDeg', 1)}
+      data-mm-per-px={figure(photo, 'mmPerPx', 4)}
+      aria-label="The client's photo"
+      aria-busy={status === 'loading'}
+    >
+      <div className="photo-main">
+        {photo && <img ref={img} key={photo.id} src={photo.url} width={photo.widthPx} height={photo.heightPx} alt={`${label} photo of the client`} decoding="async" />}
+        {status === 'loading' && (
+          <div className="viewer-note" aria-hidden="true">
+            <span className="spinner" /> {photo ? 'Opening the photo…' : 'Checking the photo…'}
+          </div>
+        )}
+        {status === 'error' && (
+          <p className="viewer-note" role="alert">
+            {photo ? 'This photo could not be shown. Delete it and add it again.' : 'No photo to show.'}
+          </p>
+        )}
+        {status === 'no-face' && (
+          <p className="viewer-note" role="status">
+            No face was found on this photo.
+          </p>
+        )}
+      </div>
+      {strip.length > 1 && (
+        <ul className="photo-strip" aria-label="The client's other photos" data-testid="photo-strip">
+          {strip.map((p) => (
+            <li key={p.id}>
+              <button type="button" aria-pressed={p.id === selectedId} onClick={() => photos.select(p.id)} data-testid="photo-thumb">
+                <img src={p.thumbUrl} width={p.thumbWidthPx} height={p.thumbHeightPx} alt="" />
+                <span>{PHOTO_VIEW_LABELS[p.view]}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

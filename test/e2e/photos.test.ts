@@ -1,0 +1,424 @@
+// The client's photos in the built app, in the system Chromium with software WebGL and a fake
+// camera: a JPEG added with "Add photos" is shown beside the 3D view (data-status ready, no fit made
+// up); a 3000 px photo is kept at 2048 px; EXIF orientation 6 is shown turned; a text file, a HEIC,
+// a 300x200 PNG, a 51 MB file and a JPEG cut short are each refused with their message; the photos
+// are there after a reload; a share link and Try at home carry none; a client file carries them only
+// when asked and brings them back; the camera takes a photo and is stopped when closed; a full disk
+// loses nothing; deleting removes them. No request leaves the machine; axe finds nothing serious.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { saveShot, VIEWER, waitReady } from './support/app';
+import { axeViolations, describeFindings } from './support/axe';
+import { fileBrowser } from './support/suite';
+
+const FIXTURES = new URL('../fixtures/photos/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
+const PHOTO_VIEW = '[data-testid="photo-view"]';
+
+const suite = fileBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+const recorders = suite.recorders;
+const files = mkdtempSync(join(tmpdir(), 'smp-photos-'));
+afterAll(() => rmSync(files, { recursive: true, force: true }));
+
+/** Every write fails as a full disk does once `window.__full` is set; every camera stream is kept
+ * in `window.__streams`, to see that closing the camera stops it. */
+function hooks() {
+  const w = window as unknown as { __full?: boolean; __streams: MediaStream[] };
+  w.__streams = [];
+  for (const method of ['put', 'add'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+      if (w.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    } as typeof original;
+  }
+  const devices = navigator.mediaDevices;
+  if (devices) {
+    const getUserMedia = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = async (c) => {
+      const s = await getUserMedia(c);
+      w.__streams.push(s);
+      return s;
+    };
+  }
+}
+
+async function open(context: BrowserContext, hash = ''): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(suite.url + hash, { waitUntil: 'load' });
+  await waitReady(page);
+  return page;
+}
+
+const photoState = (page: Page) =>
+  page.locator(PHOTO_VIEW).evaluate((el) => ({
+    status: el.getAttribute('data-status'),
+    view: el.getAttribute('data-view'),
+    widthPx: el.getAttribute('data-width-px'),
+    heightPx: el.getAttribute('data-height-px'),
+    fit: ['data-yaw-deg', 'data-pitch-deg', 'data-roll-deg', 'data-mm-per-px'].map((a) => el.getAttribute(a)),
+  }));
+
+/** Waits until no photo is being checked and the photo view (if any) has settled. */
+async function intakeDone(page: Page, photos: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, n]) => {
+      if (document.querySelector('[data-testid="photo-pending"]')) return false;
+      if (document.querySelectorAll('[data-testid="photo-item"]').length !== n) return false;
+      const status = document.querySelector(sel as string)?.getAttribute('data-status');
+      return n === 0 ? !status : status === 'ready';
+    },
+    [PHOTO_VIEW, photos] as const,
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+/** A JPEG made in the page (a skin-toned oval on a gradient, with sensor-like noise of
+ * ±`noise` levels), as a camera roll would hold. */
+async function makeJpeg(page: Page, widthPx: number, heightPx: number, noise = 0): Promise<Buffer> {
+  const b64 = await page.evaluate(
+    async ([w, h, n]) => {
+      const c = new OffscreenCanvas(w, h);
+      const ctx = c.getContext('2d')!;
+      const g = ctx.createLinearGradient(0, 0, w, h);
+      g.addColorStop(0, '#9fb3c8');
+      g.addColorStop(1, '#44546a');
+      ctx.fillStyle = g;
+      ctx.fillRect(0, 0, w, h);
+      ctx.fillStyle = '#d9a988';
+      ctx.beginPath();
+      ctx.ellipse(w / 2, h / 2, w * 0.2, h * 0.38, 0, 0, Math.PI * 2);
+      ctx.fill();
+      if (n > 0) {
+        const img = ctx.getImageData(0, 0, w, h);
+        let seed = 12345;
+        for (let i = 0; i < img.data.length; i++) {
+          if ((i & 3) === 3) continue;
+          seed = (seed * 1103515245 + 12345) >>> 0;
+          img.data[i] += ((seed >>> 16) % (2 * n + 1)) - n;
+        }
+        ctx.putImageData(img, 0, 0);
+      }
+      const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(s);
+    },
+    [widthPx, heightPx, noise] as const,
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+/** The photos as kept in IndexedDB: view, size and bytes of each picture. */
+const storedPhotos = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ view: string; widthPx: number; heightPx: number; bytes: number; thumbBytes: number }[]>((resolve, reject) => {
+        const req = indexedDB.open('smp-studio');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction('photos').objectStore('photos').getAll();
+          all.onsuccess = () => {
+            resolve(all.result.map((p) => ({ view: p.view, widthPx: p.widthPx, heightPx: p.heightPx, bytes: p.image.size, thumbBytes: p.thumb.size })));
+            req.result.close();
+          };
+        };
+      }),
+  );
+
+/** Long main-thread tasks (over 50 ms) from now on, in `window.__longTasks`. */
+const watchLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+
+async function addPhotos(page: Page, input: Parameters<Page['setInputFiles']>[1], photos: number) {
+  await page.getByLabel('Add photos').setInputFiles(input);
+  await intakeDone(page, photos);
+}
+
+describe("the client's photos", () => {
+  let context: BrowserContext;
+  let page: Page;
+  let frontJpeg: Buffer;
+
+  it('a JPEG added with "Add photos" shows beside the 3D view, ready, with no fit made up', async () => {
+    context = await suite.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, permissions: ['camera'] }, hooks);
+    page = await open(context);
+    expect(await page.locator(PHOTO_VIEW).count()).toBe(0);
+    await page.getByTestId('new-client-name').fill('Photo client');
+    await page.getByTestId('create-client').click();
+    await expect.poll(() => page.getByTestId('client-name').innerText()).toBe('Photo client');
+    // The client's "photo": the head as the viewer shows it now, saved as a JPEG.
+    frontJpeg = await page.locator(VIEWER).screenshot({ type: 'jpeg', quality: 90 });
+    const viewerBefore = await page.locator(VIEWER).boundingBox();
+    const t0 = Date.now();
+    await addPhotos(page, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: frontJpeg }, 1);
+    const state = await photoState(page);
+    const viewer = await page.locator(VIEWER).boundingBox();
+    const photoBox = await page.locator(PHOTO_VIEW).boundingBox();
+    console.log(
+      `photos: ${frontJpeg.length}-byte JPEG ready in ${Date.now() - t0} ms; ${JSON.stringify(state)}; viewer ${viewerBefore!.width}→${viewer!.width} px wide, photo view ${photoBox!.width}x${photoBox!.height} at x=${photoBox!.x}`,
+    );
+    expect(state).toMatchObject({ status: 'ready', view: 'front', fit: ['', '', '', ''] });
+    expect(photoBox!.x).toBeGreaterThanOrEqual(viewer!.x + viewer!.width - 1);
+    const shown = await page.locator(`${PHOTO_VIEW} .photo-main img`).evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight]);
+    expect(shown).toEqual([true, Number(state.widthPx), Number(state.heightPx)]);
+    expect(await page.getByTestId('photo-kept').innerText()).toBe('1 photo added.');
+  });
+
+  it('a 12 MP photo is kept at 2048 px, EXIF orientation 6 is shown turned, and the main thread has no long task', async () => {
+    await watchLongTasks(page);
+    // A phone's 12 MP photo, with noise that makes it as large as one (several MB).
+    const big = await makeJpeg(page, 4032, 3024, 12);
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    const t0 = Date.now();
+    // Given as paths: a buffer would be turned into a File by the test's own script on the page's
+    // main thread (base64 of megabytes), which the count below would take for the app's.
+    writeFileSync(join(files, 'IMG_0006.jpg'), fixture('orientation-6.jpg'));
+    writeFileSync(join(files, 'IMG_4032.jpg'), big);
+    await addPhotos(page, [join(files, 'IMG_0006.jpg'), join(files, 'IMG_4032.jpg')], 3);
+    const intakeMs = Date.now() - t0;
+    expect(await page.getByTestId('photo-item').evaluateAll((items) => items.map((li) => li.getAttribute('data-view')))).toEqual(['front', 'left', 'right']);
+    expect(await page.getByTestId('photo-item').allInnerTexts()).toEqual([expect.stringContaining('front.jpg'), expect.stringContaining('480 × 640 px'), expect.stringContaining('2048 × 1536 px')]);
+    // The front photo stays first; the others are in the strip.
+    expect((await photoState(page)).view).toBe('front');
+    expect(await page.getByTestId('photo-thumb').allInnerTexts()).toEqual(['Front', 'Left side', 'Right side']);
+
+    await page.getByTestId('photo-thumb').nth(1).click();
+    await expect.poll(() => photoState(page)).toMatchObject({ status: 'ready', view: 'left', widthPx: '480', heightPx: '640' });
+    // The test's own pixel reading below runs on the main thread: the tasks until now are the app's.
+    const tasks = await longTasks(page);
+    // Stored red on top and blue below; orientation 6 turns it a quarter clockwise: red on the right.
+    const sides = await page.locator(`${PHOTO_VIEW} .photo-main img`).evaluate((img: HTMLImageElement) => {
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const at = (x: number, y: number) => Array.from(ctx.getImageData(Math.round(x * c.width), Math.round(y * c.height), 1, 1).data.slice(0, 3));
+      return { left: at(0.25, 0.5), right: at(0.75, 0.5), top: at(0.5, 0.1) };
+    });
+    console.log(`photos: orientation 6 shown as ${JSON.stringify(sides)} (left, right, top middle; RGB)`);
+    expect(sides.right[0]).toBeGreaterThan(150);
+    expect(sides.right[2]).toBeLessThan(100);
+    expect(sides.left[2]).toBeGreaterThan(150);
+    expect(sides.left[0]).toBeLessThan(100);
+
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    await page.getByTestId('photo-thumb').nth(2).click();
+    await expect.poll(() => photoState(page)).toMatchObject({ status: 'ready', view: 'right', widthPx: '2048', heightPx: '1536' });
+    await page.waitForTimeout(500);
+    tasks.push(...(await longTasks(page)));
+    console.log(
+      `photos: two photos (one 4032x3024, ${big.length} bytes) checked, downscaled and kept in ${intakeMs} ms; long main-thread tasks while they were taken in and shown: ${JSON.stringify(tasks)}; kept ${JSON.stringify(await storedPhotos(page))}`,
+    );
+    expect(Math.max(0, ...tasks)).toBeLessThanOrEqual(50);
+    await page.getByTestId('photo-thumb').nth(0).click();
+    await expect.poll(() => photoState(page)).toMatchObject({ status: 'ready', view: 'front' });
+    await saveShot(page, 'photos-desktop');
+  });
+
+  it('refuses a text file, a HEIC, a 300x200 image, a 51 MB file and a JPEG cut short, each with its message', async () => {
+    const named = (name: string, bytes: Buffer | string) => {
+      writeFileSync(join(files, name), bytes);
+      return join(files, name);
+    };
+    const huge = Buffer.alloc(51 * 1024 * 1024);
+    huge.set([0xff, 0xd8, 0xff, 0xe0]);
+    const paths = [
+      named('notes.txt', 'Client notes: Norwood 5, wants a soft hairline.\n'),
+      named('IMG_0001.HEIC', fixture('orange-64x48.heic')),
+      named('small.png', fixture('grey-300x200.png')),
+      named('huge.jpg', huge),
+      named('cut.jpg', frontJpeg.subarray(0, frontJpeg.length >> 1)),
+    ];
+    await addPhotos(page, paths, 3);
+    const messages = await page.getByTestId('photo-refused').allInnerTexts();
+    console.log(`photos: refusals:\n  ${messages.join('\n  ')}`);
+    expect(messages).toHaveLength(5);
+    expect(messages[0]).toMatch(/^“notes\.txt” is not a photo \(it is a text file\)\. Choose a JPEG, PNG or WebP photo\.$/);
+    expect(messages[1]).toMatch(/^“IMG_0001\.HEIC” is a HEIC \(HEIF\) photo.*export it as JPEG.*Settings > Camera > Formats to Most Compatible/);
+    expect(messages[2]).toMatch(/^“small\.png” is 300 × 200 pixels; a photo needs at least 480 pixels on its short side/);
+    expect(messages[3]).toMatch(/^“huge\.jpg” is 51 MB; a photo can be at most 50 MB\./);
+    expect(messages[4]).toMatch(/^“cut\.jpg” is damaged \(a JPEG whose end is missing\)/);
+    expect(await page.getByTestId('photo-kept').count()).toBe(0);
+    await page.getByTestId('photo-intake').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await saveShot(page, 'photos-intake');
+  });
+
+  it('the new UI has no serious or critical axe finding', async () => {
+    const findings = await axeViolations(page);
+    console.log(`photos: axe-core found ${findings.length ? `\n${describeFindings(findings)}` : 'nothing'}`);
+    expect(describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical' || f.id === 'region'))).toBe('');
+  });
+
+  it('the photos are there with the client after a reload', async () => {
+    await page.reload({ waitUntil: 'load' });
+    await waitReady(page);
+    if (!(await page.getByTestId('client-name').count())) await page.getByTestId('client-item').getByText('Photo client').click();
+    await intakeDone(page, 3);
+    expect(await photoState(page)).toMatchObject({ status: 'ready', view: 'front', fit: ['', '', '', ''] });
+    expect(await page.getByTestId('photo-thumb').count()).toBe(3);
+  });
+
+  it('a share link carries no photo, and Try at home shows none', async () => {
+    await page.getByTestId('make-share-link').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    console.log(`photos: share link of ${link.length} characters with 3 photos on the client`);
+    expect(link.length).toBeLessThan(4000);
+    expect(link).not.toContain('/9j/');
+    await page.getByRole('tab', { name: /Try at home/ }).click();
+    await expect.poll(() => page.locator(PHOTO_VIEW).count()).toBe(0);
+    await page.getByRole('tab', { name: /Consultation/ }).click();
+    await expect.poll(() => page.locator(PHOTO_VIEW).getAttribute('data-status')).toBe('ready');
+
+    const other = await context.newPage();
+    await other.goto(link, { waitUntil: 'load' });
+    await waitReady(other);
+    expect(await other.evaluate(() => window.smpStudio!.store.getState().mode)).toBe('home');
+    await other.waitForTimeout(1500);
+    expect(await other.locator(PHOTO_VIEW).count()).toBe(0);
+    await other.close();
+  });
+
+  it('a client file carries the photos only when asked, and brings them back', async () => {
+    const include = page.getByTestId('export-photos');
+    const label = await include.innerText();
+    console.log(`photos: export option "${label}"`);
+    expect(label).toMatch(/^Include photos \(\d+\.\d MB\)$/);
+    const save = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-client').click()]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    expect(JSON.parse(await save()).photos).toBeUndefined();
+    await include.getByRole('checkbox').check();
+    const withPhotos = await save();
+    const file = JSON.parse(withPhotos);
+    console.log(`photos: client file ${withPhotos.length} bytes with ${file.photos.length} photos (${file.photos.map((p: { view: string }) => p.view).join(', ')})`);
+    expect(file.photos.map((p: { view: string }) => p.view)).toEqual(['front', 'left', 'right']);
+
+    const firstId = await page.locator(PHOTO_VIEW).getAttribute('data-photo-id');
+    await page.getByTestId('open-design').setInputFiles({ name: 'photo-client.smp-client.json', mimeType: 'application/json', buffer: Buffer.from(withPhotos) });
+    // The imported client opens, with photos of its own (new ids).
+    await expect
+      .poll(
+        () =>
+          page
+            .locator(PHOTO_VIEW)
+            .getAttribute('data-photo-id')
+            .catch(() => null),
+        { timeout: 30_000 },
+      )
+      .not.toBe(firstId);
+    await intakeDone(page, 3);
+    expect(await page.getByTestId('photo-item').allInnerTexts()).toEqual([expect.stringContaining('front.jpg'), expect.stringContaining('480 × 640 px'), expect.stringContaining('2048 × 1536 px')]);
+    // The imported copy goes; its photos with it. The first client is still there.
+    await page.getByTestId('close-client').click();
+    await page
+      .getByTestId('client-item')
+      .first()
+      .getByRole('button', { name: /^Delete client/ })
+      .click();
+    await expect.poll(() => page.getByTestId('client-item').count()).toBe(1);
+    await page.getByTestId('client-item').getByText('Photo client').click();
+    await intakeDone(page, 3);
+  });
+
+  it('the camera takes a photo (rear, then front), and is stopped when closed', async () => {
+    await page.getByTestId('open-camera').click();
+    const camera = page.getByTestId('camera');
+    await expect.poll(() => camera.getAttribute('data-status'), { timeout: 30_000 }).toBe('live');
+    await page.getByTestId('camera-switch').click();
+    await expect.poll(() => camera.getAttribute('data-status'), { timeout: 30_000 }).toBe('live');
+    await page.getByTestId('camera-take').click();
+    await expect.poll(() => page.getByTestId('photo-item').count(), { timeout: 30_000 }).toBe(4);
+    await saveShot(page, 'photos-camera');
+    await page.getByTestId('camera-close').click();
+    await expect.poll(() => camera.count()).toBe(0);
+    const tracks = await page.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks().map((t) => t.readyState)));
+    console.log(`photos: camera streams opened ${tracks.length}, their tracks now ${JSON.stringify(tracks)}`);
+    expect(tracks.length).toBeGreaterThanOrEqual(2);
+    expect(tracks.every((t) => t === 'ended')).toBe(true);
+    await intakeDone(page, 4);
+    const item = await page.getByTestId('photo-item').last().innerText();
+    console.log(`photos: the camera's photo: ${item.split('\n').slice(0, 2).join(', ')}`);
+    expect(item).toMatch(/^Camera photo [^\n]+\n\d+ × \d+ px/);
+  });
+
+  it('a full disk: the photo is refused with the reason, nothing is lost', async () => {
+    await page.evaluate(() => ((window as unknown as { __full?: boolean }).__full = true));
+    await page.getByLabel('Add photos').setInputFiles({ name: 'back.jpg', mimeType: 'image/jpeg', buffer: frontJpeg });
+    await expect.poll(() => page.getByTestId('photo-failed').count(), { timeout: 60_000 }).toBe(1);
+    const message = await page.getByTestId('photo-failed').innerText();
+    console.log(`photos: full disk: ${message}`);
+    expect(message).toMatch(/^The device's storage is full, so the photo “back\.jpg” was not kept\. Nothing else was lost\./);
+    await page.evaluate(() => ((window as unknown as { __full?: boolean }).__full = false));
+    await intakeDone(page, 4);
+    expect((await photoState(page)).status).toBe('ready');
+  });
+
+  it('deleted photos are gone, after a reload too', async () => {
+    await page.getByTestId('delete-photo').first().click();
+    await expect.poll(() => page.getByTestId('photo-item').count()).toBe(3);
+    await page.getByTestId('undo-delete-photo').click();
+    await expect.poll(() => page.getByTestId('photo-item').count()).toBe(4);
+    for (let n = 4; n > 0; n--) {
+      await page.getByTestId('delete-photo').first().click();
+      await expect.poll(() => page.getByTestId('photo-item').count()).toBe(n - 1);
+    }
+    // The undo bar is up: axe again, on it.
+    await page.getByTestId('photo-intake').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await saveShot(page, 'photos-deleted');
+    const findings = await axeViolations(page);
+    expect(describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical' || f.id === 'region'))).toBe('');
+    await expect.poll(() => page.locator(PHOTO_VIEW).count()).toBe(0);
+    await page.reload({ waitUntil: 'load' });
+    await waitReady(page);
+    if (!(await page.getByTestId('client-name').count())) await page.getByTestId('client-item').getByText('Photo client').click();
+    await expect.poll(() => page.getByLabel('Add photos').count()).toBe(1);
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('photo-item').count()).toBe(0);
+    expect(await page.locator(PHOTO_VIEW).count()).toBe(0);
+    await context.close();
+  });
+
+  it('on a phone (390x844) the photo lies over the 3D view, with a switch between them', async () => {
+    const phone = await suite.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const p = await open(phone);
+    await p.getByTestId('new-client-name').fill('Phone client');
+    await p.getByTestId('create-client').click();
+    await expect.poll(() => p.getByTestId('client-name').count()).toBe(1);
+    await p.getByLabel('Add photos').setInputFiles([
+      { name: 'front.jpg', mimeType: 'image/jpeg', buffer: frontJpeg },
+      { name: 'IMG_0006.jpg', mimeType: 'image/jpeg', buffer: fixture('orientation-6.jpg') },
+    ]);
+    await intakeDone(p, 2);
+    const box = await p.locator(PHOTO_VIEW).boundingBox();
+    const viewer = await p.locator(VIEWER).boundingBox();
+    console.log(`photos: phone, photo view ${JSON.stringify(box)}, viewer ${JSON.stringify(viewer)}`);
+    expect(box!.width).toBeGreaterThan(380);
+    await saveShot(p, 'photos-phone');
+    await p.getByTestId('show-3d').click();
+    await expect.poll(() => p.locator(PHOTO_VIEW).isVisible()).toBe(false);
+    await saveShot(p, 'photos-phone-3d');
+    await p.getByTestId('show-photo').click();
+    await expect.poll(() => p.locator(PHOTO_VIEW).isVisible()).toBe(true);
+    const findings = await axeViolations(p);
+    console.log(`photos: phone, axe-core found ${findings.length ? `\n${describeFindings(findings)}` : 'nothing'}`);
+    expect(describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical' || f.id === 'region'))).toBe('');
+    await phone.close();
+  });
+
+  it('no request left the machine, nothing was refused by the content security policy, no page error', () => {
+    for (const rec of recorders) expect(rec.external, rec.summary()).toEqual([]);
+    for (const rec of recorders) expect(rec.cspViolations, rec.summary()).toEqual([]);
+    for (const rec of recorders) expect(rec.pageErrors, rec.summary()).toEqual([]);
+  });
+});
