@@ -337,6 +337,8 @@ describe("the client's photos", () => {
     await expect.poll(() => camera.getAttribute('data-status'), { timeout: 30_000 }).toBe('live');
     await page.getByTestId('camera-switch').click();
     await expect.poll(() => camera.getAttribute('data-status'), { timeout: 30_000 }).toBe('live');
+    const findings = await axeViolations(page);
+    expect(describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical' || f.id === 'region'))).toBe('');
     await page.getByTestId('camera-take').click();
     await expect.poll(() => page.getByTestId('photo-item').count(), { timeout: 30_000 }).toBe(4);
     await saveShot(page, 'photos-camera');
