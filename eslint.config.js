@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const ABOVE_THE_MODEL = ['./src/app', './src/state', './src/ui', './src/scene', './src/render', './src/storage', './src/report', './workers'];
+const ABOVE_THE_MODEL = ['./src/app', './src/state', './src/ui', './src/scene', './src/render', './src/storage', './src/report', './src/photo', './workers'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dev-dist/**', 'scratch/**', 'test-results/**', 'node_modules/**'] },

@@ -1,7 +1,34 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './src/app/contentSecurityPolicy';
+import { FACE_ASSETS, FACE_ASSETS_DIR } from './src/photo/faceAssets';
+
+const NODE_MODULES = fileURLToPath(new URL('./node_modules/', import.meta.url));
+const MIME: Record<string, string> = { json: 'application/json', bin: 'application/octet-stream', wasm: 'application/wasm', txt: 'text/plain' };
+
+/** The face-landmark models and the tfjs WebAssembly, copied from node_modules into the build
+ * under their own names (src/photo/faceAssets.ts), and served the same way by the dev server. */
+function faceAssets(): Plugin {
+  return {
+    name: 'face-assets',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0];
+        const asset = FACE_ASSETS.find((a) => path.endsWith(`/${FACE_ASSETS_DIR}${a.name}`));
+        if (!asset) return next();
+        res.setHeader('Content-Type', MIME[asset.name.split('.').pop()!]);
+        createReadStream(NODE_MODULES + asset.from).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const a of FACE_ASSETS) this.emitFile({ type: 'asset', fileName: FACE_ASSETS_DIR + a.name, source: readFileSync(NODE_MODULES + a.from) });
+    },
+  };
+}
 
 // Relative base so the build can be served from any static path.
 export default defineConfig({
@@ -13,6 +40,7 @@ export default defineConfig({
       apply: 'build',
       transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
     },
+    faceAssets(),
     // Offline use and installation: a service worker precaches the whole built app (it is all
     // static), and a web app manifest names it. Nothing is fetched from anywhere else.
     VitePWA({
@@ -35,8 +63,10 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The app's main chunk is ~1.6 MB (three.js and the model).
+        // With the face-landmark models and the tfjs WebAssembly (face/).
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', `${FACE_ASSETS_DIR}*.{json,bin,wasm}`],
+        // The app's main chunk is ~1.6 MB (three.js and the model); the landmark worker, which
+        // bundles tfjs, ~2 MB; the largest model file (iris) 2.5 MB.
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: 'index.html',
       },

@@ -78,3 +78,5 @@ export * from './aftercare';
 export { SOURCES, ASSUMPTIONS } from './sources';
 export { stripBidiControls, printableText, EMOJI_WORD, UNPRINTABLE_WORD } from './text';
 export type { Source } from './sources';
+export { FACE_MESH_POINTS, meshPoint } from './photo/faceLandmarks';
+export type { FaceLandmarks } from './photo/faceLandmarks';

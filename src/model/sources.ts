@@ -52,6 +52,12 @@ export const SOURCES: readonly Source[] = [
   { topic: 'Hairline', figure: 'Mid-front 7–10 cm above the brow line, 8 cm common', source: 'Shapiro & Shapiro 2013; Garg et al. 2017' },
   { topic: 'Head size', figure: 'Circumference 570 ± 18 mm, breadth 152 ± 6 mm, length 196 ± 9 mm', source: 'ANSUR II (n = 6,068)' },
   {
+    topic: 'Face landmarks (software)',
+    figure:
+      'MediaPipe BlazeFace and FaceMesh model weights (Google, Apache-2.0), run on the device by Human (V. Mandic, MIT) on TensorFlow.js and its WebAssembly backend (Apache-2.0); the photos never leave the device',
+    source: '@vladmandic/human 3.3.6; @tensorflow/tfjs-backend-wasm 4.22.0; github.com/google/mediapipe',
+  },
+  {
     topic: 'Removal',
     figure: 'Kirby-Desai scale: points from skin type, location, colours, amount of ink, scarring and layering ≈ laser sessions',
     source: 'Kirby et al., J Clin Aesthet Dermatol 2009;2(3):32',
