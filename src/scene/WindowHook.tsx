@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { advance, useThree, type RootState } from '@react-three/fiber';
 import { fadeClient, useAppStore } from '../state/store';
 import { overrideJobTimeouts } from '../state/jobClient';
-import type { FadeResult } from '../model';
+import type { FaceLandmarks, FadeResult } from '../model';
 import { Vector3 } from 'three';
 import { MM_TO_SCENE } from '../render/units';
 import { dotsView } from './dotsView';
 import { sceneState } from './sceneState';
+import { cameraFigures, placeCamera, type CameraFigures, type CameraPlacement } from './cameraPose';
+import { landmarksClient } from '../photo/landmarksClient';
 
 /** What benchmarks, tests and scripts may reach from the page (`window.smpStudio`). */
 export interface SmpStudioHandle {
@@ -29,6 +31,13 @@ export interface SmpStudioHandle {
   /** Tests only: worker jobs started from now on time out after `ms` instead of their kind's
    * timeout (null puts those back), so a worker made silent is found out in a moment. */
   jobTimeoutMs(ms: number | null): void;
+  /** Puts the camera anywhere round the head (the view turns 'free'); what it then is. */
+  setCamera(placement: CameraPlacement): CameraFigures;
+  /** What the camera is: its pose in head coordinates and its projection, for the canvas's size. */
+  camera(): CameraFigures;
+  /** Reads the face in a picture (PNG, JPEG...) in the landmark worker: what it found, and the
+   * milliseconds from the call to the answer. */
+  detectFace(picture: Blob): Promise<{ face: FaceLandmarks | null; ms: number }>;
 }
 
 /** The last fading result, whose arrays the next run recycles. */
@@ -56,6 +65,13 @@ export function WindowHook() {
       },
       bake: () => dotsView.rebake?.() ?? null,
       jobTimeoutMs: overrideJobTimeouts,
+      setCamera: (placement) => placeCamera(get(), placement),
+      camera: () => cameraFigures(get()),
+      async detectFace(picture) {
+        const t0 = performance.now();
+        const face = await landmarksClient().detectFace(await createImageBitmap(picture));
+        return { face, ms: performance.now() - t0 };
+      },
       async simulateFade(years) {
         const { design, dots } = useAppStore.getState();
         if (!dots) return { ms: 0, dots: 0, ok: false };
