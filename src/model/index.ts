@@ -80,3 +80,8 @@ export { stripBidiControls, printableText, EMOJI_WORD, UNPRINTABLE_WORD } from '
 export type { Source } from './sources';
 export { FACE_MESH_POINTS, meshPoint } from './photo/faceLandmarks';
 export type { FaceLandmarks } from './photo/faceLandmarks';
+export { rotationOf, poseOf, angleBetweenDeg, projectHeadPoint } from './photo/pose';
+export type { HeadPose, Mat3, PinholeCamera } from './photo/pose';
+export { fitPoints } from './photo/poseFit';
+export { assumedCamera, ASSUMED_FOCAL_35MM, EXOCANTHION_SPAN_MM, exocanthionSpanMm, faceMeshOnHead, fitHeadToPhoto } from './photo/headFit';
+export type { FaceModelSource, PhotoFit } from './photo/headFit';

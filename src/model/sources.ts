@@ -52,6 +52,11 @@ export const SOURCES: readonly Source[] = [
   { topic: 'Hairline', figure: 'Mid-front 7–10 cm above the brow line, 8 cm common', source: 'Shapiro & Shapiro 2013; Garg et al. 2017' },
   { topic: 'Head size', figure: 'Circumference 570 ± 18 mm, breadth 152 ± 6 mm, length 196 ± 9 mm', source: 'ANSUR II (n = 6,068)' },
   {
+    topic: 'Width of the eyes',
+    figure: 'Outer eye corner to outer eye corner (ex-ex) 93.0 ± 5.6 mm in men, 88.4 ± 3.7 mm in women (young adults, Hong Kong Chinese, 3D photographs); a second scale for a photo',
+    source: 'Normative periocular anthropometry among Chinese young adults in Hong Kong, BioMed Res Int 2013:821428',
+  },
+  {
     topic: 'Face landmarks (software)',
     figure:
       'MediaPipe BlazeFace and FaceMesh model weights (Google, Apache-2.0), run on the device by Human (V. Mandic, MIT) on TensorFlow.js and its WebAssembly backend (Apache-2.0); the photos never leave the device',
@@ -75,4 +80,5 @@ export const ASSUMPTIONS: readonly string[] = [
   'The hairline’s leading edge is a sparse band (45 % of full density, led by the lightest session) building to full over the transition, with a few strays up to 3 mm in front.',
   'Time in the chair assumes 3,400–5,000 dots an hour.',
   'The removal estimate treats SMP as a small amount of black ink on the head.',
+  'A photo whose lens is not known is taken as from a phone’s main camera (26 mm, 35 mm-equivalent). The head fitted to a photo keeps the proportions of the app’s head: its size is the client’s measured head, and a second scale takes the eyes as wide as the published mean.',
 ];
