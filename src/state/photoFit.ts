@@ -1,12 +1,14 @@
-/** The one seam where a photo's pose fit is computed: landmarks found in a worker, then the head's
- * yaw, pitch and roll and the scale in mm per pixel (issue 16, parts 2 and 3). Until that lands no
- * fit is computed, and none is made up: a photo without a stored fit is shown without one, and the
- * photo view's data-yaw-deg, data-pitch-deg, data-roll-deg and data-mm-per-px stay empty.
+/** The one place a photo's pose fit is computed: the face's landmarks found in a worker
+ * (photo/landmarksClient.ts), then the app's head turned, moved and scaled until its face lies on
+ * them (model fitHeadToPhoto). The fit is kept with the photo (photos.setFit), so the photo opens
+ * aligned next time; the photo view states it (data-yaw-deg, data-pitch-deg, data-roll-deg,
+ * data-mm-per-px).
  *
- * The photos store (photos.ts) calls computePhotoFit once for a photo shown without a fit, and
- * keeps a fit it returns with the photo (photos.setFit, which a manual correction also uses), so
- * the photo opens aligned next time. */
+ * Back and top views have no face to find: they are not fitted here (they are aligned by hand). */
+import { fitHeadToPhoto, type HeadModel } from '../model';
 import type { PhotoFit, PhotoView } from '../storage/photoRecord';
+import { landmarksClient } from '../photo/landmarksClient';
+import { useAppStore } from './store';
 
 /** What the fitting code is given: the photo as kept (upright JPEG, at most 2048 px long). */
 export interface PhotoToFit {
@@ -22,11 +24,45 @@ export type FitOutcome =
   | { kind: 'fit'; fit: PhotoFit }
   /** The landmark model found no face: the view says so (data-status="no-face") and offers manual alignment. */
   | { kind: 'no-face' }
-  /** No fit is computed for this photo (yet). */
+  /** A view that has no face to find (back, top). */
   | { kind: 'none' }
   | { kind: 'failed'; message: string };
 
+const FACE_VIEWS: readonly PhotoView[] = ['front', 'left', 'right'];
+
+/** The head the design shows, once there is one: the fit places that head on the photo. */
+function currentHead(): Promise<HeadModel> {
+  const now = useAppStore.getState().head;
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const stop = useAppStore.subscribe((s) => {
+      if (!s.head) return;
+      stop();
+      resolve(s.head);
+    });
+  });
+}
+
 export async function computePhotoFit(photo: PhotoToFit): Promise<FitOutcome> {
-  void photo;
-  return { kind: 'none' };
+  if (!FACE_VIEWS.includes(photo.view)) return { kind: 'none' };
+  try {
+    const face = await landmarksClient().detectFace(await createImageBitmap(photo.image));
+    if (!face) return { kind: 'no-face' };
+    const fit = fitHeadToPhoto(face, await currentHead());
+    return {
+      kind: 'fit',
+      fit: {
+        ...fit.pose,
+        mmPerPx: fit.mmPerPx,
+        mmPerPxFromEyes: fit.mmPerPxFromEyes,
+        rotation: fit.rotation,
+        translationMm: fit.translationMm,
+        camera: fit.camera,
+        rmsPx: fit.rmsPx,
+        faceScore: face.boxScore,
+      },
+    };
+  } catch (e) {
+    return { kind: 'failed', message: e instanceof Error ? e.message : 'The face could not be read from the photo.' };
+  }
 }

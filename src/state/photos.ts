@@ -214,10 +214,14 @@ export const photos = {
   /** Keeps a photo's fit (computed, or corrected by hand), so it opens aligned next time. */
   async setFit(id: string, fit: PhotoFit | null) {
     const s = await store();
+    const show = (kept: PhotoFit | null) =>
+      usePhotos.setState((st) => ({ photos: st.photos.map((p) => (p.id === id ? { ...p, fit: kept } : p)), fits: { ...st.fits, [id]: kept ? 'fitted' : 'none' } }));
     try {
       const row = await s?.setPhotoFit(id, fit);
-      if (row) usePhotos.setState((st) => ({ photos: st.photos.map((p) => (p.id === id ? { ...p, fit: row.fit } : p)), fits: { ...st.fits, [id]: row.fit ? 'fitted' : 'none' } }));
+      show(row ? row.fit : fit);
     } catch (e) {
+      // Shown all the same: only keeping it for next time failed.
+      show(fit);
       usePhotos.setState((st) => ({ notes: [...st.notes, note('failed', say(e, 'The fit of the photo could not be kept'))] }));
     }
   },

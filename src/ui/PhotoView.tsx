@@ -1,8 +1,8 @@
 /** The client's photo beside the 3D view: the photo chosen (the front one first) and a strip of the
  * others. Its element states what it shows, for tests, scripts and assistive tech: data-status
  * (loading, ready, no-face, error) and the pose fit (data-yaw-deg, data-pitch-deg, data-roll-deg,
- * data-mm-per-px), empty while the photo has no fit. `ready` means the photo is decoded and shown;
- * the fit comes from one seam, state/photoFit.ts. */
+ * data-mm-per-px), empty while the photo has no fit. `loading` lasts until the photo is decoded and
+ * its fit is known (state/photoFit.ts); then `ready`, or `no-face` when no face was found. */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { photos, stripOrder, usePhotos, type ShownPhoto } from '../state/photos';
 import { PHOTO_VIEW_LABELS, fitNumber } from '../storage/photoRecord';
@@ -42,7 +42,8 @@ export function PhotoView() {
   const photo = list.find((p) => p.id === selectedId) ?? null;
   const img = useRef<HTMLImageElement>(null);
   const decoded = useDecoded(img, photo?.url ?? null);
-  const status: PhotoViewStatus = !photo ? (loading ? 'loading' : 'error') : decoded === 'ready' && fitState === 'no-face' ? 'no-face' : decoded;
+  const fitting = fitState === 'fitting' || (fitState === undefined && !photo?.fit);
+  const status: PhotoViewStatus = !photo ? (loading ? 'loading' : 'error') : decoded !== 'ready' ? decoded : fitting ? 'loading' : fitState === 'no-face' ? 'no-face' : 'ready';
 
   useEffect(() => {
     if (photo && decoded === 'ready') void photos.ensureFit(photo.id);
@@ -70,12 +71,17 @@ export function PhotoView() {
         {photo && <img ref={img} key={photo.id} src={photo.url} width={photo.widthPx} height={photo.heightPx} alt={`${label} photo of the client`} decoding="async" />}
         {status === 'loading' && (
           <div className="viewer-note" aria-hidden="true">
-            <span className="spinner" /> {photo ? 'Opening the photo…' : 'Checking the photo…'}
+            <span className="spinner" /> {!photo ? 'Checking the photo…' : decoded === 'ready' ? 'Finding the face…' : 'Opening the photo…'}
           </div>
         )}
         {status === 'error' && (
           <p className="viewer-note" role="alert">
             {photo ? 'This photo could not be shown. Delete it and add it again.' : 'No photo to show.'}
+          </p>
+        )}
+        {status === 'ready' && fitState === 'failed' && (
+          <p className="viewer-note" role="alert">
+            The face could not be read from this photo.
           </p>
         )}
         {status === 'no-face' && (
