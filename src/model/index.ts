@@ -85,3 +85,7 @@ export type { HeadPose, Mat3, PinholeCamera } from './photo/pose';
 export { fitPoints } from './photo/poseFit';
 export { assumedCamera, ASSUMED_FOCAL_35MM, EXOCANTHION_SPAN_MM, exocanthionSpanMm, faceMeshOnHead, fitHeadToPhoto } from './photo/headFit';
 export type { FaceModelSource, PhotoFit } from './photo/headFit';
+export { orthoFitSchema, fitRotation, anglesOfRotation, projectToPhoto, facingCamera } from './photo/fit';
+export type { OrthoFit, Rotation3 } from './photo/fit';
+export { foreheadPatch, patchLab } from './photo/skinSample';
+export type { SkinPatch } from './photo/skinSample';
