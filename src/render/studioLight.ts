@@ -7,6 +7,15 @@
  * pass, no read-back, and nothing to rebuild after a lost context. */
 import { Color, LightProbe, Matrix4, SphericalHarmonics3, Vector3 } from 'three';
 
+/** The key light, as in a clinic: from above and in front of whoever looks, a little to their
+ * right. Its height is fixed in the room (45 degrees up), so the dome gets the same light seen
+ * from the front, the side or the top; it turns round the head with the viewer. Metres from the
+ * orbit target, for a viewer on the +z axis. */
+export const KEY_LIGHT: readonly [number, number, number] = [0.45, 0.8, 0.6];
+/** Fill and rim stand in the camera's frame (x right, y up, z toward the viewer). */
+export const FILL_LIGHT: readonly [number, number, number] = [-0.8, 0.15, 0.6];
+export const RIM_LIGHT: readonly [number, number, number] = [-0.2, 0.6, -0.9];
+
 /** A flat rectangular emitter facing `target`, as drei's <Lightformer form="rect">. */
 export interface SoftBox {
   intensity: number;

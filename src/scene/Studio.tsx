@@ -1,18 +1,13 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3, type DirectionalLight } from 'three';
-import { studioProbe } from '../render/studioLight';
+import { FILL_LIGHT, KEY_LIGHT, RIM_LIGHT, studioProbe } from '../render/studioLight';
 import { useAppStore } from '../state/store';
 
-/** The key light, as in a clinic: from above and in front of whoever looks, a little to their
- * right. Its height is fixed in the room (45 degrees up), so the dome gets the same light seen
- * from the front, the side or the top; it turns round the head with the viewer. Metres from the
- * orbit target, for a viewer on the +z axis. */
-const KEY = new Vector3(0.45, 0.8, 0.6);
-/** Fill and rim stand in the camera's frame (x right, y up, z toward the viewer). */
-const FILL = new Vector3(-0.8, 0.15, 0.6);
-const RIM = new Vector3(-0.2, 0.6, -0.9);
 const UP = new Vector3(0, 1, 0);
+const KEY = new Vector3(...KEY_LIGHT);
+const FILL = new Vector3(...FILL_LIGHT);
+const RIM = new Vector3(...RIM_LIGHT);
 
 /** A soft studio (the backdrop is CSS behind the canvas, see render/background.ts): a key, fill
  * and rim light that move with the camera, and the

@@ -26,19 +26,22 @@ const lab: Lab = { L: 0, a: 0, b: 0 };
  * component of 0.5, between the crown (1) and the sides (0). */
 const CLOSE_UP_NY = 0.5;
 
-let rampKey = '';
-let rampData: Float32Array | null = null;
+/** Each uniforms object's ramp and what it was made for: the 3D view and the photo view (the
+ * photo's own skin) keep one each. */
+const ramps = new WeakMap<DotUniforms, { key: string; data: Float32Array }>();
 
 /** log2(ink / skin) per linear RGB channel of pigment at concentration u², u = texel / (n - 1):
  * nodes dense where colour changes fastest (low concentration). */
-function writeRamp(u: DotUniforms, design: Design): void {
+function writeRamp(u: DotUniforms, design: Design): Float32Array {
   const key = JSON.stringify([design.skin, design.pigment]);
-  if (key === rampKey && u.uInkRamp.value) return;
-  rampKey = key;
+  const ramp = ramps.get(u);
+  if (ramp && key === ramp.key && u.uInkRamp.value) return ramp.data;
   const s = skinLab(design.skin);
   labToLinearRgb(s, skin);
   const table = buildDotColorTable(s, design.pigment.tone);
-  rampData ??= new Float32Array(RAMP_SIZE * 4);
+  // A fresh array: the texture being replaced keeps its own until disposed.
+  const rampData = new Float32Array(RAMP_SIZE * 4);
+  ramps.set(u, { key, data: rampData });
   for (let j = 0; j < RAMP_SIZE; j++) {
     const c = (j / (RAMP_SIZE - 1)) ** 2;
     lookupDotColor(table, design.pigment.depthMm, c, lab);
@@ -55,14 +58,15 @@ function writeRamp(u: DotUniforms, design: Design): void {
   t.needsUpdate = true;
   u.uInkRamp.value = t;
   old?.dispose();
+  return rampData;
 }
 
 /** The ramp's log-ink at concentration c (linear interpolation, as the GPU does). */
-function rampAt(c: number, out: [number, number, number]): [number, number, number] {
+function rampAt(rampData: Float32Array, c: number, out: [number, number, number]): [number, number, number] {
   const x = Math.sqrt(Math.min(1, Math.max(0, c))) * (RAMP_SIZE - 1);
   const j = Math.min(RAMP_SIZE - 2, Math.floor(x));
   const t = x - j;
-  for (let k = 0; k < 3; k++) out[k] = rampData![4 * j + k] * (1 - t) + rampData![4 * (j + 1) + k] * t;
+  for (let k = 0; k < 3; k++) out[k] = rampData[4 * j + k] * (1 - t) + rampData[4 * (j + 1) + k] * t;
   return out;
 }
 const logInk: [number, number, number] = [0, 0, 0];
@@ -70,7 +74,7 @@ const logInk: [number, number, number] = [0, 0, 0];
 /** `layerCounts` are the dots per layer of what is baked: a layer without dots stays off.
  * `years` is the time since the sessions shown (0 fresh). */
 export function writeInks(u: DotUniforms, design: Design, layerCounts: ArrayLike<number> | null, years: number): void {
-  writeRamp(u, design);
+  const ramp = writeRamp(u, design);
   let fade: FadeDisplay;
   try {
     fade = fadeDisplay(design);
@@ -91,7 +95,7 @@ export function writeInks(u: DotUniforms, design: Design, layerCounts: ArrayLike
     (i < 4 ? u.uGrowth0 : u.uGrowth1).value.setComponent(slot, growthPerYear);
     // The close-up discs: one colour per session, at a representative orientation.
     const g = 1 + growthPerYear * years;
-    rampAt((c0 * m) / g, logInk);
+    rampAt(ramp, (c0 * m) / g, logInk);
     const e = (i < 4 ? u.uInkLog0 : u.uInkLog1).value.elements;
     const column = 4 * slot;
     e[column] = on ? logInk[0] : 0;
