@@ -10,11 +10,11 @@ import { gpuQueue } from '../render/gpuQueue';
 import { SkinMaterial } from '../render/skinMaterial';
 import { useAppStore } from '../state/store';
 import { dotsView, useDotsDrawn } from './dotsView';
-import { disposeUnlessLost, useDrawnAfterFrame } from './sceneState';
+import { disposeUnlessLost, sceneState, useDrawnAfterFrame } from './sceneState';
 
 /** What the head shows of the design: in training the practice head is bare (the exercise brings
  * its own dots), so every session is hidden there. */
-function shownDesign(s: { design: Design; mode: string }): Design {
+export function shownDesign(s: { design: Design; mode: string }): Design {
   return s.mode === 'training' ? { ...s.design, layers: s.design.layers.map((l) => ({ ...l, visible: false })) } : s.design;
 }
 
@@ -67,6 +67,13 @@ export function DotLayers({ material, head }: { material: SkinMaterial; head: He
     [material, glEpoch],
   );
   useEffect(() => () => disposeUnlessLost(glEpoch, closeUp), [closeUp, glEpoch]);
+
+  useEffect(() => {
+    sceneState.dotUniforms = uniforms;
+    return () => {
+      if (sceneState.dotUniforms === uniforms) sceneState.dotUniforms = null;
+    };
+  }, [uniforms]);
 
   // Bake when new dots arrive (or the context came back).
   useLayoutEffect(() => {

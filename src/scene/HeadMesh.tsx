@@ -53,8 +53,9 @@ export function HeadMesh() {
     material.setChart(head.chart);
     material.setFace(head, lidMap);
     sceneState.meshHead = head;
+    sceneState.headGeometry = geometry;
     invalidate();
-  }, [head, lidMap, material, invalidate]);
+  }, [head, geometry, lidMap, material, invalidate]);
 
   useLayoutEffect(() => {
     material.setRegionVisible(showRegion);

@@ -13,6 +13,7 @@ import { useAppStore, viewerStatus, type DotsStatus } from '../state/store';
 import { CameraRig } from './CameraRig';
 import { HeadMesh } from './HeadMesh';
 import { Landmarks } from './Landmarks';
+import { PhotoOverlay } from './photo/PhotoOverlay';
 import { sceneState } from './sceneState';
 import { Studio } from './Studio';
 import { WindowHook } from './WindowHook';
@@ -108,6 +109,7 @@ export function Viewer({ overlay }: { overlay?: ReactNode }) {
         <CameraRig />
       </Canvas>
       {overlay}
+      <PhotoOverlay />
       {status === 'loading' && !contextLost && (
         <div className="viewer-note" aria-hidden="true">
           <span className="spinner" /> Building the head…

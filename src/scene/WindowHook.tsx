@@ -9,9 +9,10 @@ import { dotsView } from './dotsView';
 import { sceneState } from './sceneState';
 import { cameraFigures, placeCamera, type CameraFigures, type CameraPlacement } from './cameraPose';
 import { landmarksClient } from '../photo/landmarksClient';
+import { photoHandle, type PhotoHandle } from './photo/photoHandle';
 
 /** What benchmarks, tests and scripts may reach from the page (`window.smpStudio`). */
-export interface SmpStudioHandle {
+export interface SmpStudioHandle extends PhotoHandle {
   store: typeof useAppStore;
   /** Draws `n` frames one after another, each finished (a 1-pixel readback waits for the GPU);
    * resolves to the mean milliseconds per frame. */
@@ -57,6 +58,7 @@ export function WindowHook() {
     const pixel = new Uint8Array(4);
     sceneState.three = get;
     window.smpStudio = {
+      ...photoHandle(get),
       store: useAppStore,
       three: get,
       dots: () => {

@@ -1,15 +1,21 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { addAfterEffect, useThree, type RootState } from '@react-three/fiber';
+import type { BufferGeometry } from 'three';
 import type { HeadModel } from '../model';
+import type { DotUniforms } from '../render/dots/shared';
 import { useAppStore } from '../state/store';
 
 /** Mutable values the scene shares between components without React state. */
 export const sceneState: {
   /** The head whose geometry the head mesh holds now. */
   meshHead: HeadModel | null;
+  /** The head mesh's full geometry (millimetres), for the photo view's stand-in. */
+  headGeometry: BufferGeometry | null;
+  /** The dot layers' uniforms: the baked maps the photo view reads too. */
+  dotUniforms: DotUniforms | null;
   /** The renderer's state while the canvas lives (for snapshots). */
   three: (() => RootState) | null;
-} = { meshHead: null, three: null };
+} = { meshHead: null, headGeometry: null, dotUniforms: null, three: null };
 
 /** Disposes a GPU resource made in context generation `epoch`, unless the context has been lost
  * and restored since: three.js would then try to delete the dead context's objects in the new
