@@ -14,7 +14,7 @@ import { TrainingLayer } from './TrainingLayer';
 import { disposeUnlessLost, sceneState } from './sceneState';
 
 /** A coarse cell may span at most this many device pixels before the full head is drawn. */
-const LOD_MAX_CELL_PX = 8;
+export const LOD_MAX_CELL_PX = 8;
 const centre = new Vector3();
 
 /** The head: geometry rebuilt only when a new head arrives; skin colour and the region overlay
@@ -54,8 +54,9 @@ export function HeadMesh() {
     material.setFace(head, lidMap);
     sceneState.meshHead = head;
     sceneState.headGeometry = geometry;
+    sceneState.headLodGeometry = coarse;
     invalidate();
-  }, [head, geometry, lidMap, material, invalidate]);
+  }, [head, geometry, coarse, lidMap, material, invalidate]);
 
   useLayoutEffect(() => {
     material.setRegionVisible(showRegion);

@@ -11,11 +11,13 @@ export const sceneState: {
   meshHead: HeadModel | null;
   /** The head mesh's full geometry (millimetres), for the photo view's stand-in. */
   headGeometry: BufferGeometry | null;
+  /** Its coarse copy for views from afar (model/head/lod.ts). */
+  headLodGeometry: BufferGeometry | null;
   /** The dot layers' uniforms: the baked maps the photo view reads too. */
   dotUniforms: DotUniforms | null;
   /** The renderer's state while the canvas lives (for snapshots). */
   three: (() => RootState) | null;
-} = { meshHead: null, headGeometry: null, dotUniforms: null, three: null };
+} = { meshHead: null, headGeometry: null, headLodGeometry: null, dotUniforms: null, three: null };
 
 /** Disposes a GPU resource made in context generation `epoch`, unless the context has been lost
  * and restored since: three.js would then try to delete the dead context's objects in the new

@@ -12,8 +12,12 @@ void main() {
 
 // The output's rows run from the photo's top (so a read-back is the photo's own row order); the
 // head passes' rows run from the bottom, as a camera draws them.
+/** The design fades out over this many pixels inside the fitted head's outline. */
+const EDGE_PX = 3;
+
 const fragmentShader = /* glsl */ `
 precision highp float;
+#define EDGE_PX ${EDGE_PX.toFixed(1)}
 uniform sampler2D uPhoto;
 uniform sampler2D uShown;
 uniform sampler2D uHidden;
@@ -34,8 +38,21 @@ void main() {
 	vec4 photo = texelFetch( uPhoto, p, 0 );
 	ivec2 q = ivec2( p.x, int( uSizePx.y ) - 1 - p.y );
 	vec4 hidden = texelFetch( uHidden, q, 0 );
+	vec4 shown = texelFetch( uShown, q, 0 );
+	// Only the scalp is drawn with the sessions (render/photo/scalpGeometry.ts).
 	vec3 ratio = vec3( 1.0 );
-	if ( hidden.a > 0.5 ) ratio = clamp( texelFetch( uShown, q, 0 ).rgb / max( hidden.rgb, vec3( 1e-5 ) ), 0.0, 1.0 );
+	if ( hidden.a > 0.5 && shown.a > 0.5 ) {
+		ratio = clamp( shown.rgb / max( hidden.rgb, vec3( 1e-5 ) ), 0.0, 1.0 );
+		// Faded out over the last EDGE_PX pixels of the fitted head's outline: a fit is seldom
+		// closer than that, and past the photo's own outline the ratio would tint the background.
+		float inside = 0.0;
+		for ( int k = 0; k < 8; k++ ) {
+			float a = float( k ) * 0.785398;
+			ivec2 o = ivec2( round( EDGE_PX * vec2( cos( a ), sin( a ) ) ) );
+			inside += step( 0.5, texelFetch( uHidden, clamp( q + o, ivec2( 0 ), ivec2( uSizePx ) - 1 ), 0 ).a );
+		}
+		ratio = mix( vec3( 1.0 ), ratio, inside / 8.0 );
+	}
 	if ( uHasKeep > 0.5 ) ratio = mix( ratio, vec3( 1.0 ), texture( uKeep, ( vec2( p ) + 0.5 ) / uSizePx ).r );
 	// Untouched pixels are copied, not decoded and encoded again: bit for bit the photo.
 	outColor = all( equal( ratio, vec3( 1.0 ) ) ) ? photo : vec4( toSrgb( toLinear( photo.rgb ) * ratio ), photo.a );

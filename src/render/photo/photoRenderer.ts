@@ -5,10 +5,13 @@
  * without the sessions (kept until the fit, the skin or the light change) and with them (each
  * frame: a year, a session shown or hidden only rewrite the inks). Their ratio, in linear light,
  * is what the pigment does to the skin; the photo is multiplied by it (composite.ts). Only the
- * rectangle of the photo the scalp can cover is drawn and read back. The head is drawn bare, without
- * the modelled stubble and scars: the client's own hair and skin are the photo's. */
+ * rectangle of the photo the scalp can cover is drawn and read back, and for each frame only the
+ * scalp (scalpGeometry.ts), against the depth the whole head left in the first pass, which the two
+ * passes share. The head is drawn bare, without the modelled stubble and scars: the client's own
+ * hair and skin are the photo's. */
 import {
   Color,
+  DepthTexture,
   DirectionalLight,
   Group,
   HalfFloatType,
@@ -33,6 +36,7 @@ import { gpuQueue } from '../gpuQueue';
 import { SkinMaterial } from '../skinMaterial';
 import { FILL_LIGHT, KEY_LIGHT, RIM_LIGHT, studioProbe } from '../studioLight';
 import { PhotoComposite } from './composite';
+import { disposeScalpGeometry, scalpGeometry } from './scalpGeometry';
 
 /** A rectangle of the photo in pixels, rows from the top. */
 export interface PixelBox {
@@ -63,7 +67,9 @@ export class PhotoRenderer {
   private readonly uniforms = createDotUniforms();
   private readonly scene = new Scene();
   private readonly group = new Group();
-  private readonly mesh = new Mesh();
+  /** The whole head (the pass without the sessions) and its scalp (the pass with them). */
+  private readonly headMesh = new Mesh();
+  private readonly scalpMesh = new Mesh();
   private readonly camera = new OrthographicCamera();
   private readonly lights = [new DirectionalLight('#fff8f2'), new DirectionalLight('#f2f5ff'), new DirectionalLight('#ffffff')];
   private readonly probe = studioProbe(1);
@@ -76,6 +82,7 @@ export class PhotoRenderer {
   private widthPx = 0;
   private heightPx = 0;
   private head: HeadModel | null = null;
+  private scalp: { of: BufferGeometry; sub: BufferGeometry } | null = null;
   private fit: PhotoFit | null = null;
   private skin: Lab | null = null;
   /** The scalp's rectangle in the photo under the current fit; null when none of it is in view. */
@@ -84,9 +91,8 @@ export class PhotoRenderer {
   private hiddenKey = '';
 
   constructor(private readonly renderer: WebGLRenderer) {
-    this.mesh.material = this.material;
-    this.mesh.name = 'photo-head';
-    this.group.add(this.mesh);
+    this.headMesh.material = this.scalpMesh.material = this.material;
+    this.group.add(this.headMesh, this.scalpMesh);
     this.scene.add(this.group, this.probe, ...this.lights);
     [KEY_LIGHT, FILL_LIGHT, RIM_LIGHT].forEach((p, k) => this.lights[k].position.set(...p));
     this.camera.position.set(0, 0, CAMERA_Z_MM);
@@ -108,7 +114,10 @@ export class PhotoRenderer {
       this.widthPx = widthPx;
       this.heightPx = heightPx;
       for (const target of [this.shown, this.hidden, this.out]) target?.dispose();
-      const float = { type: HalfFloatType, format: RGBAFormat, depthBuffer: true, minFilter: NearestFilter, magFilter: NearestFilter, generateMipmaps: false };
+      this.hidden?.depthTexture?.dispose();
+      // One depth for both head passes: the scalp is drawn against the whole head's.
+      const depthTexture = new DepthTexture(widthPx, heightPx);
+      const float = { type: HalfFloatType, format: RGBAFormat, depthBuffer: true, depthTexture, minFilter: NearestFilter, magFilter: NearestFilter, generateMipmaps: false };
       this.shown = new WebGLRenderTarget(widthPx, heightPx, float);
       this.hidden = new WebGLRenderTarget(widthPx, heightPx, float);
       this.out = new WebGLRenderTarget(widthPx, heightPx, { type: UnsignedByteType, format: RGBAFormat, depthBuffer: false, generateMipmaps: false });
@@ -135,11 +144,15 @@ export class PhotoRenderer {
     this.keep.needsUpdate = true;
   }
 
-  /** The head (its geometry as the viewer holds it, in millimetres) and the baked dots' maps. */
+  /** The head (its geometry as the viewer holds it, in millimetres). */
   setHead(head: HeadModel, geometry: BufferGeometry): void {
-    if (this.head !== head) this.hiddenKey = '';
+    if (this.head === head && this.scalp?.of === geometry) return;
+    if (this.scalp) disposeScalpGeometry(this.scalp.sub);
+    this.scalp = { of: geometry, sub: scalpGeometry(geometry) };
+    this.hiddenKey = '';
     this.head = head;
-    this.mesh.geometry = geometry;
+    this.headMesh.geometry = geometry;
+    this.scalpMesh.geometry = this.scalp.sub;
     this.material.setChart(head.chart);
     this.updateBox();
   }
@@ -232,18 +245,18 @@ export class PhotoRenderer {
     const key = JSON.stringify([lighting, this.fit, skin, this.widthPx, this.heightPx, this.material.defines?.DOT_MAPS]);
     if (key !== this.hiddenKey) {
       writeInks(this.uniforms, HIDDEN(design), frame.layerCounts, frame.years);
-      this.pass(hidden, box.x, glY, box.w, box.h);
+      this.pass(hidden, box.x, glY, box.w, box.h, true);
       this.hiddenKey = key;
     }
     const split = frame.compare.on ? Math.round(this.widthPx * frame.compare.split) : this.widthPx;
     const left = Math.min(box.w, Math.max(0, split - box.x));
     if (left > 0) {
       writeInks(this.uniforms, design, frame.layerCounts, frame.years);
-      this.pass(shown, box.x, glY, left, box.h);
+      this.pass(shown, box.x, glY, left, box.h, false);
     }
     if (left < box.w) {
       writeInks(this.uniforms, design, frame.layerCounts, frame.compare.years);
-      this.pass(shown, box.x + left, glY, box.w - left, box.h);
+      this.pass(shown, box.x + left, glY, box.w - left, box.h, false);
     }
     const u = this.composite.uniforms;
     u.uPhoto.value = this.photo;
@@ -265,12 +278,19 @@ export class PhotoRenderer {
     return box;
   }
 
-  private pass(target: WebGLRenderTarget, x: number, y: number, w: number, h: number): void {
+  /** The whole head (its depth cleared first), or the scalp against the depth it left. */
+  private pass(target: WebGLRenderTarget, x: number, y: number, w: number, h: number, whole: boolean): void {
+    const { renderer } = this;
     target.scissor.set(x, y, w, h);
     target.scissorTest = true;
-    this.renderer.setRenderTarget(target);
-    this.renderer.clear();
-    this.renderer.render(this.scene, this.camera);
+    this.headMesh.visible = whole;
+    this.scalpMesh.visible = !whole;
+    renderer.setRenderTarget(target);
+    renderer.clear(true, whole, whole);
+    const autoClear = renderer.autoClear;
+    renderer.autoClear = false;
+    renderer.render(this.scene, this.camera);
+    renderer.autoClear = autoClear;
   }
 
   /** The output's pixels in `box` (RGBA, rows from the top) into `into` (w * h * 4 bytes). */
@@ -280,6 +300,8 @@ export class PhotoRenderer {
 
   dispose(): void {
     for (const target of [this.shown, this.hidden, this.out]) target?.dispose();
+    this.hidden?.depthTexture?.dispose();
+    if (this.scalp) disposeScalpGeometry(this.scalp.sub);
     this.photo?.dispose();
     this.keep?.dispose();
     this.material.dispose();

@@ -6,29 +6,41 @@ import { PhotoDesign, type KeepBrush } from './PhotoDesign';
 
 /** A photo opened over the viewer from the page's handle (window.smpStudio.showPhoto), before
  * photos have a place of their own in the app; null when closed. */
-export const usePhotoPreview = create<{ preview: { photo: ImageBitmap; fit: PhotoFit } | null }>(() => ({ preview: null }));
+export const usePhotoPreview = create<{ preview: { photo: ImageBitmap; fit: PhotoFit; id: number } | null }>(() => ({ preview: null }));
+
+let opened = 0;
+/** Opens a photo over the viewer; each photo opened starts with no marks. */
+export function openPhotoPreview(photo: ImageBitmap, fit: PhotoFit): void {
+  usePhotoPreview.setState({ preview: { photo, fit, id: ++opened } });
+}
 
 /** Brush radius as a share of the photo's shorter side. */
 const BRUSH_SHARE = 0.03;
 
 /** The photo preview: the photo with the design, a brush to mark the client's own hair to keep,
- * and a way back to the 3D view. */
+ * and a way back to the 3D view. A new photo starts with no marks. */
 export function PhotoOverlay() {
   const preview = usePhotoPreview((s) => s.preview);
-  const [brush, setBrush] = useState<KeepBrush['mode'] | null>(null);
-  const [mask, setMask] = useState<HTMLCanvasElement | null>(null);
   // On a phone the timeline floats over the bottom of the view: it stays in reach.
   const insetPx = useViewInset((s) => s.bottomPx);
   if (!preview) return null;
-  const radiusPx = Math.max(2, BRUSH_SHARE * Math.min(preview.photo.width, preview.photo.height));
-  const close = () => {
-    usePhotoPreview.setState({ preview: null });
-    setMask(null);
-    setBrush(null);
-  };
   return (
     <div className="photo-overlay" data-testid="photo-overlay" role="region" aria-label="The design on the client's photo" style={{ bottom: insetPx }}>
+      <PreviewBody key={preview.id} photo={preview.photo} fit={preview.fit} />
+    </div>
+  );
+}
+
+function PreviewBody({ photo, fit }: { photo: ImageBitmap; fit: PhotoFit }) {
+  const [brush, setBrush] = useState<KeepBrush['mode'] | null>(null);
+  const [mask, setMask] = useState<HTMLCanvasElement | null>(null);
+  const radiusPx = Math.max(2, BRUSH_SHARE * Math.min(photo.width, photo.height));
+  return (
+    <>
       <div className="photo-overlay-bar">
+        <button type="button" className="primary" data-testid="photo-close" onClick={() => usePhotoPreview.setState({ preview: null })}>
+          Back to 3D
+        </button>
         <button type="button" className="secondary" aria-pressed={brush === 'keep'} data-testid="photo-keep-brush" onClick={() => setBrush(brush === 'keep' ? null : 'keep')}>
           Mark hair to keep
         </button>
@@ -38,11 +50,8 @@ export function PhotoOverlay() {
         <button type="button" className="secondary" disabled={!mask} onClick={() => setMask(null)}>
           Clear marks
         </button>
-        <button type="button" className="primary" data-testid="photo-close" onClick={close}>
-          Back to 3D
-        </button>
       </div>
-      <PhotoDesign photo={preview.photo} fit={preview.fit} keepMask={mask} onKeepMaskChange={(m) => setMask(m)} brush={brush ? { mode: brush, radiusPx } : null} />
-    </div>
+      <PhotoDesign photo={photo} fit={fit} keepMask={mask} onKeepMaskChange={setMask} brush={brush ? { mode: brush, radiusPx } : null} />
+    </>
   );
 }

@@ -5,7 +5,7 @@ import type { RootState } from '@react-three/fiber';
 import { photoFitSchema, type PhotoFit } from '../../model';
 import { fitOfCamera, type CameraFit } from '../../render/photo/fitOfCamera';
 import { sceneState } from '../sceneState';
-import { usePhotoPreview } from './PhotoOverlay';
+import { openPhotoPreview, usePhotoPreview } from './PhotoOverlay';
 import { views } from './photoView';
 
 export interface PhotoHandle {
@@ -38,7 +38,7 @@ export function photoHandle(get: () => RootState): PhotoHandle {
       const blob = typeof image === 'string' ? dataUrlBlob(image) : image;
       // The photo's own pixels, as they are: no colour-profile conversion.
       const photo = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
-      usePhotoPreview.setState({ preview: { photo, fit: parsed.data } });
+      openPhotoPreview(photo, parsed.data);
     },
     closePhoto: () => usePhotoPreview.setState({ preview: null }),
     photoFitOfView() {

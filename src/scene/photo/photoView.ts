@@ -4,11 +4,12 @@
  * queue is idle, and read back once a fence says the GPU has finished them, so the page never
  * waits for the GPU. */
 import type { WebGLRenderer } from 'three';
-import { foreheadPatch, patchLab, skinLab, type HeadModel, type Lab, type PhotoFit } from '../../model';
+import { foreheadPatch, LOD_CELL_MM, patchLab, skinLab, type HeadModel, type Lab, type PhotoFit } from '../../model';
 import { gpuQueue } from '../../render/gpuQueue';
 import { PhotoRenderer, type PhotoFrameInput, type PixelBox } from '../../render/photo/photoRenderer';
 import { useAppStore } from '../../state/store';
 import { shownDesign } from '../DotLayers';
+import { LOD_MAX_CELL_PX } from '../HeadMesh';
 import { useDotsDrawn } from '../dotsView';
 import { sceneState } from '../sceneState';
 
@@ -28,8 +29,9 @@ export interface PhotoReport {
 
 /** A photo larger than this (pixels on its long side) is drawn at this size. */
 export const MAX_PHOTO_SIDE = 2048;
-/** Retry delay while the viewer's renderer is not there yet or the GPU is busy. */
+/** Retry delays while the GPU is busy, and while the viewer (its renderer, its head) is not there. */
 const RETRY_MS = 16;
+const WAIT_VIEWER_MS = 250;
 
 export class PhotoView {
   private renderer: PhotoRenderer | null = null;
@@ -101,7 +103,9 @@ export class PhotoView {
   private prepared(): PhotoRenderer | null {
     const three = sceneState.three?.();
     const head = sceneState.meshHead;
-    const geometry = sceneState.headGeometry;
+    // The coarse head where its cells are as few photo pixels wide as the 3D view allows (HeadMesh).
+    const coarse = LOD_CELL_MM / this.fit.mmPerPx <= LOD_MAX_CELL_PX;
+    const geometry = (coarse ? sceneState.headLodGeometry : null) ?? sceneState.headGeometry;
     if (!three || !head || !geometry) return null;
     const { glEpoch } = useAppStore.getState();
     if (!this.renderer || this.gl !== three.gl || this.epoch !== glEpoch) {
@@ -170,7 +174,8 @@ export class PhotoView {
     let r: PhotoRenderer | null;
     try {
       r = this.prepared();
-      if (!r || !r.ready()) return this.schedule(RETRY_MS);
+      if (!r) return this.schedule(WAIT_VIEWER_MS);
+      if (!r.ready()) return this.schedule(RETRY_MS);
     } catch (e) {
       return this.setReport({ status: 'error', message: e instanceof Error ? e.message : String(e) });
     }
