@@ -8,7 +8,7 @@
 // (test-results/e2e/photo-design-*.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { deltaE2000, projectToPhoto, type HeadModel, type PhotoFit } from '../../src/model';
+import { deltaE2000, projectToPhoto, type HeadModel, type OrthoFit } from '../../src/model';
 import { fileBrowser } from './support/suite';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { CANVAS, renderCount, saveShot, SHOTS_DIR, waitNextRender, waitReady, waitSettled } from './support/app';
@@ -51,7 +51,7 @@ async function portraitView(page: Page): Promise<void> {
 interface Photo {
   png: Buffer;
   img: Rgba;
-  fit: PhotoFit;
+  fit: OrthoFit;
   rmsPx: number;
   maxPx: number;
 }
@@ -108,7 +108,7 @@ async function photoPixels(page: Page): Promise<Rgba> {
 }
 
 async function openPhoto(page: Page, photo: Photo): Promise<void> {
-  await page.evaluate(([url, fit]) => window.smpStudio!.showPhoto(url as string, fit as PhotoFit), [`data:image/png;base64,${photo.png.toString('base64')}`, photo.fit] as const);
+  await page.evaluate(([url, fit]) => window.smpStudio!.showPhoto(url as string, fit as OrthoFit), [`data:image/png;base64,${photo.png.toString('base64')}`, photo.fit] as const);
   await photoSettled(page, 0);
 }
 

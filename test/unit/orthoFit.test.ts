@@ -3,11 +3,11 @@
 // perspective one), and the skin colour read from the forehead.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OrthographicCamera, PerspectiveCamera, Vector3 } from 'three';
-import { anglesOfRotation, createHead, fitRotation, foreheadPatch, hexToLab, patchLab, projectToPhoto, type HeadModel, type PhotoFit } from '../../src/model';
+import { anglesOfRotation, createHead, fitRotation, foreheadPatch, hexToLab, patchLab, projectToPhoto, type HeadModel, type OrthoFit } from '../../src/model';
 import { headFrame, presetPosition, type PresetName } from '../../src/render/framing';
 import { fitOfCamera } from '../../src/render/photo/fitOfCamera';
 
-const fit = (yawDeg: number, pitchDeg: number, rollDeg: number): PhotoFit => ({ yawDeg, pitchDeg, rollDeg, mmPerPx: 0.5, originPx: [400, 300] });
+const fit = (yawDeg: number, pitchDeg: number, rollDeg: number): OrthoFit => ({ yawDeg, pitchDeg, rollDeg, mmPerPx: 0.5, originPx: [400, 300] });
 
 describe('fit angles', () => {
   it('turn back from their rotation', () => {
@@ -84,7 +84,7 @@ describe('the skin read from the photo', () => {
   });
 
   it('is the forehead patch colour in CIELAB, hairs and a highlight left out', () => {
-    const f: PhotoFit = { yawDeg: 10, pitchDeg: -10, rollDeg: 3, mmPerPx: 0.4, originPx: [400, 420] };
+    const f: OrthoFit = { yawDeg: 10, pitchDeg: -10, rollDeg: 3, mmPerPx: 0.4, originPx: [400, 420] };
     const patch = foreheadPatch(head, f)!;
     expect(patch.facing).toBeGreaterThan(0.8);
     const [w, h] = [800, 800];

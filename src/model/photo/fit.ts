@@ -14,7 +14,7 @@
  * the scalp (±10 cm) differ in scale by about ±10 %, so a fit is exact at one depth only. */
 import { z } from '../zod';
 
-export const photoFitSchema = z.object({
+export const orthoFitSchema = z.object({
   yawDeg: z.number().finite().min(-180).max(180),
   pitchDeg: z.number().finite().min(-90).max(90),
   rollDeg: z.number().finite().min(-180).max(180),
@@ -24,7 +24,7 @@ export const photoFitSchema = z.object({
   originPx: z.tuple([z.number().finite(), z.number().finite()]),
 });
 
-export type PhotoFit = z.infer<typeof photoFitSchema>;
+export type OrthoFit = z.infer<typeof orthoFitSchema>;
 
 /** A 3x3 rotation, row-major: out[r] = sum over c of m[3r + c] * v[c]. */
 export type Rotation3 = [number, number, number, number, number, number, number, number, number];
@@ -32,7 +32,7 @@ export type Rotation3 = [number, number, number, number, number, number, number,
 const RAD = Math.PI / 180;
 
 /** R = Rz(roll) · Rx(−pitch) · Ry(yaw): head frame to the camera's frame. */
-export function fitRotation(fit: Pick<PhotoFit, 'yawDeg' | 'pitchDeg' | 'rollDeg'>): Rotation3 {
+export function fitRotation(fit: Pick<OrthoFit, 'yawDeg' | 'pitchDeg' | 'rollDeg'>): Rotation3 {
   const y = fit.yawDeg * RAD,
     a = -fit.pitchDeg * RAD,
     r = fit.rollDeg * RAD;
@@ -58,7 +58,7 @@ export function anglesOfRotation(m: ArrayLike<number>): { yawDeg: number; pitchD
 }
 
 /** Pixel (x right, y down) of a head point (mm), and its depth toward the camera (mm). */
-export function projectToPhoto(fit: PhotoFit, pMm: ArrayLike<number>, rotation: Rotation3 = fitRotation(fit)): { x: number; y: number; depthMm: number } {
+export function projectToPhoto(fit: OrthoFit, pMm: ArrayLike<number>, rotation: Rotation3 = fitRotation(fit)): { x: number; y: number; depthMm: number } {
   const m = rotation;
   const cx = m[0] * pMm[0] + m[1] * pMm[1] + m[2] * pMm[2];
   const cy = m[3] * pMm[0] + m[4] * pMm[1] + m[5] * pMm[2];

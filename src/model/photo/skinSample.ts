@@ -4,7 +4,7 @@
 import { converter } from 'culori';
 import type { Lab } from '../color/lab';
 import type { HeadModel } from '../head/types';
-import { facingCamera, fitRotation, projectToPhoto, type PhotoFit } from './fit';
+import { facingCamera, fitRotation, projectToPhoto, type OrthoFit } from './fit';
 
 /** The patch's centre: this far above the glabella on the midline (clear of the brows, below
  * any hairline), and its radius on the skin. */
@@ -25,7 +25,7 @@ export interface SkinPatch {
 
 /** Where the forehead is in the photo; null when the fit turns it away from the camera (a back
  * or top view). */
-export function foreheadPatch(head: HeadModel, fit: PhotoFit): SkinPatch | null {
+export function foreheadPatch(head: HeadModel, fit: OrthoFit): SkinPatch | null {
   const g = head.landmarks.glabella;
   const p = head.positions;
   const targetY = g[1] + ABOVE_GLABELLA_MM;

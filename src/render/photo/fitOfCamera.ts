@@ -5,11 +5,11 @@
  * camera is matched exactly; a perspective one leaves a residual (near parts drawn larger), which
  * is returned. */
 import { Matrix4, Vector3, type Camera } from 'three';
-import { anglesOfRotation, facingCamera, projectToPhoto, type HeadModel, type PhotoFit, type Rotation3 } from '../../model';
+import { anglesOfRotation, facingCamera, projectToPhoto, type HeadModel, type OrthoFit, type Rotation3 } from '../../model';
 import { MM_TO_SCENE } from '../units';
 
 export interface CameraFit {
-  fit: PhotoFit;
+  fit: OrthoFit;
   /** Root-mean-square and largest distance (pixels) between where the camera and the fit put
    * the scalp points used. */
   rmsPx: number;
@@ -61,7 +61,7 @@ export function fitOfCamera(camera: Camera, head: HeadModel, widthPx: number, he
   if (N < 3) throw new Error('the camera sees too little of the scalp to fit');
   // Normal equations: ox·N + s·Σa = Σx; oy·N − s·Σb = Σy; ox·Σa − oy·Σb + s·Σ(a²+b²) = Σ(xa − yb).
   const s = (sxa - syb - (sx * sa) / N + (sy * sb) / N) / (saa - (sa * sa + sb * sb) / N);
-  const fit: PhotoFit = { ...angles, mmPerPx: 1 / s, originPx: [(sx - s * sa) / N, (sy + s * sb) / N] };
+  const fit: OrthoFit = { ...angles, mmPerPx: 1 / s, originPx: [(sx - s * sa) / N, (sy + s * sb) / N] };
   let sum = 0,
     max = 0;
   for (let j = 0; j < pairs.length; j += 3) {

@@ -29,7 +29,7 @@ import {
   type BufferGeometry,
   type WebGLRenderer,
 } from 'three';
-import { fitRotation, labToHex, projectToPhoto, type Design, type HeadModel, type Lab, type PhotoFit } from '../../model';
+import { fitRotation, labToLinearRgb, projectToPhoto, type Design, type HeadModel, type Lab, type OrthoFit } from '../../model';
 import { writeInks } from '../dots/inks';
 import { createDotUniforms } from '../dots/shared';
 import { gpuQueue } from '../gpuQueue';
@@ -83,7 +83,7 @@ export class PhotoRenderer {
   private heightPx = 0;
   private head: HeadModel | null = null;
   private scalp: { of: BufferGeometry; sub: BufferGeometry } | null = null;
-  private fit: PhotoFit | null = null;
+  private fit: OrthoFit | null = null;
   private skin: Lab | null = null;
   /** The scalp's rectangle in the photo under the current fit; null when none of it is in view. */
   box: PixelBox | null = null;
@@ -163,7 +163,7 @@ export class PhotoRenderer {
     this.material.setDots(this.uniforms, maps.filter(Boolean).length);
   }
 
-  setFit(fit: PhotoFit): void {
+  setFit(fit: OrthoFit): void {
     this.fit = fit;
     const r = fitRotation(fit);
     this.group.setRotationFromMatrix(new Matrix4().set(r[0], r[1], r[2], 0, r[3], r[4], r[5], 0, r[6], r[7], r[8], 0, 0, 0, 0, 1));
@@ -174,7 +174,7 @@ export class PhotoRenderer {
   /** The client's skin, as sampled from the photo: the head's colour and the inks' optics. */
   setSkin(lab: Lab): void {
     this.skin = lab;
-    this.material.setSkinHex(labToHex(lab));
+    this.material.setSkinColor(labToLinearRgb(lab));
     this.hiddenKey = '';
   }
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
-import { labToHex, type PhotoFit } from '../../model';
+import { labToHex, type OrthoFit } from '../../model';
 import { useAppStore } from '../../state/store';
 import { MAX_PHOTO_SIDE, PhotoView, type PhotoReport } from './photoView';
 
@@ -14,7 +14,7 @@ export interface KeepBrush {
 
 export interface PhotoDesignProps {
   photo: PhotoSource;
-  fit: PhotoFit;
+  fit: OrthoFit;
   /** The hair to keep: white where kept, black elsewhere, any size (stretched over the photo). */
   keepMask?: HTMLCanvasElement | ImageBitmap | HTMLImageElement | null;
   /** After each brush stroke: the mask as painted (a small canvas, KEEP_MASK_SIDE on its long side). */

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { create } from 'zustand';
-import type { PhotoFit } from '../../model';
+import type { OrthoFit } from '../../model';
 import { useViewInset } from '../../state/viewInset';
 import { PhotoDesign, type KeepBrush } from './PhotoDesign';
 
 /** A photo opened over the viewer from the page's handle (window.smpStudio.showPhoto), before
  * photos have a place of their own in the app; null when closed. */
-export const usePhotoPreview = create<{ preview: { photo: ImageBitmap; fit: PhotoFit; id: number } | null }>(() => ({ preview: null }));
+export const usePhotoPreview = create<{ preview: { photo: ImageBitmap; fit: OrthoFit; id: number } | null }>(() => ({ preview: null }));
 
 let opened = 0;
 /** Opens a photo over the viewer; each photo opened starts with no marks. */
-export function openPhotoPreview(photo: ImageBitmap, fit: PhotoFit): void {
+export function openPhotoPreview(photo: ImageBitmap, fit: OrthoFit): void {
   usePhotoPreview.setState({ preview: { photo, fit, id: ++opened } });
 }
 
@@ -31,7 +31,7 @@ export function PhotoOverlay() {
   );
 }
 
-function PreviewBody({ photo, fit }: { photo: ImageBitmap; fit: PhotoFit }) {
+function PreviewBody({ photo, fit }: { photo: ImageBitmap; fit: OrthoFit }) {
   const [brush, setBrush] = useState<KeepBrush['mode'] | null>(null);
   const [mask, setMask] = useState<HTMLCanvasElement | null>(null);
   const radiusPx = Math.max(2, BRUSH_SHARE * Math.min(photo.width, photo.height));

@@ -2,7 +2,7 @@
  * with its fit over the viewer, fit the viewer's own camera as if its picture were a photo, and
  * time the photo view's frames. */
 import type { RootState } from '@react-three/fiber';
-import { photoFitSchema, type PhotoFit } from '../../model';
+import { orthoFitSchema, type OrthoFit } from '../../model';
 import { fitOfCamera, type CameraFit } from '../../render/photo/fitOfCamera';
 import { sceneState } from '../sceneState';
 import { openPhotoPreview, usePhotoPreview } from './PhotoOverlay';
@@ -11,7 +11,7 @@ import { views } from './photoView';
 export interface PhotoHandle {
   /** Opens a photo (a data: URL or a Blob of a PNG, JPEG or WebP) with the head's fit over the
    * viewer; the photo view's element is [data-testid="photo-design"]. A bad fit is refused. */
-  showPhoto(image: string | Blob, fit: PhotoFit): Promise<void>;
+  showPhoto(image: string | Blob, fit: OrthoFit): Promise<void>;
   closePhoto(): void;
   /** The fit of the head as the viewer's camera shows it now, in CSS pixels of the canvas (a
    * screenshot of it is then a photo whose fit is known); with how far, in pixels, the
@@ -33,7 +33,7 @@ function dataUrlBlob(url: string): Blob {
 export function photoHandle(get: () => RootState): PhotoHandle {
   return {
     async showPhoto(image, fit) {
-      const parsed = photoFitSchema.safeParse(fit);
+      const parsed = orthoFitSchema.safeParse(fit);
       if (!parsed.success) throw new Error(`The photo's fit was refused: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const blob = typeof image === 'string' ? dataUrlBlob(image) : image;
       // The photo's own pixels, as they are: no colour-profile conversion.

@@ -4,7 +4,7 @@
  * queue is idle, and read back once a fence says the GPU has finished them, so the page never
  * waits for the GPU. */
 import type { WebGLRenderer } from 'three';
-import { foreheadPatch, LOD_CELL_MM, patchLab, skinLab, type HeadModel, type Lab, type PhotoFit } from '../../model';
+import { foreheadPatch, LOD_CELL_MM, patchLab, skinLab, type HeadModel, type Lab, type OrthoFit } from '../../model';
 import { gpuQueue } from '../../render/gpuQueue';
 import { PhotoRenderer, type PhotoFrameInput, type PixelBox } from '../../render/photo/photoRenderer';
 import { useAppStore } from '../../state/store';
@@ -45,14 +45,14 @@ export class PhotoView {
   private keepSource: TexImageSource | null = null;
   private keepDirty = false;
   readonly report: PhotoReport = { status: 'loading', renderCount: 0, years: null, frameMs: null, skin: null, skinSource: null, box: null, message: null };
-  private sampledFor: { head: HeadModel; fit: PhotoFit } | null = null;
+  private sampledFor: { head: HeadModel; fit: OrthoFit } | null = null;
 
   /** `canvas` shows the result and already holds the photo; `source` is what the GPU takes
    * (the same pixels, at the canvas's size). */
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly source: TexImageSource,
-    private fit: PhotoFit,
+    private fit: OrthoFit,
     private readonly onReport: (r: PhotoReport) => void,
   ) {
     this.unsubscribe.push(
@@ -65,7 +65,7 @@ export class PhotoView {
     this.request();
   }
 
-  setFit(fit: PhotoFit): void {
+  setFit(fit: OrthoFit): void {
     this.fit = fit;
     this.sampledFor = null;
     this.request();
