@@ -88,4 +88,5 @@ export type { FaceModelSource, PhotoFit } from './photo/headFit';
 export { orthoFitSchema, fitRotation, anglesOfRotation, projectToPhoto, facingCamera } from './photo/fit';
 export type { OrthoFit, Rotation3 } from './photo/fit';
 export { foreheadPatch, patchLab } from './photo/skinSample';
+export { orthoFitOfPinhole } from './photo/orthoOfPinhole';
 export type { SkinPatch } from './photo/skinSample';

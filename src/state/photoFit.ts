@@ -5,7 +5,7 @@
  * data-mm-per-px).
  *
  * Back and top views have no face to find: they are not fitted here (they are aligned by hand). */
-import { fitHeadToPhoto, type HeadModel } from '../model';
+import { fitHeadToPhoto, orthoFitOfPinhole, z, type HeadModel, type Mat3, type OrthoFit, type Vec3 } from '../model';
 import type { PhotoFit, PhotoView } from '../storage/photoRecord';
 import { landmarksClient } from '../photo/landmarksClient';
 import { useAppStore } from './store';
@@ -65,4 +65,21 @@ export async function computePhotoFit(photo: PhotoToFit): Promise<FitOutcome> {
   } catch (e) {
     return { kind: 'failed', message: e instanceof Error ? e.message : 'The face could not be read from the photo.' };
   }
+}
+
+const finite = z.number().finite();
+/** What of a kept fit places the head in the photo: checked, as the fit is kept as opaque JSON. */
+const placementSchema = z.object({
+  rotation: z.array(finite).length(9),
+  translationMm: z.array(finite).length(3),
+  camera: z.object({ focalPx: finite.positive(), principalPx: z.array(finite).length(2) }),
+});
+
+/** The kept fit as the photo's renderer draws with it (weak perspective about the scalp's centre);
+ * null without a fit or a head, or for a fit that does not place the head. */
+export function orthoFitOf(fit: PhotoFit | null | undefined, head: HeadModel | null): OrthoFit | null {
+  const placed = placementSchema.safeParse(fit);
+  if (!placed.success || !head) return null;
+  const { rotation, translationMm, camera } = placed.data;
+  return orthoFitOfPinhole(rotation as Mat3, translationMm as Vec3, { focalPx: camera.focalPx, principalPx: [camera.principalPx[0], camera.principalPx[1]] }, head.chart.centerMm);
 }

@@ -3,9 +3,12 @@
  * (loading, ready, no-face, error) and the pose fit (data-yaw-deg, data-pitch-deg, data-roll-deg,
  * data-mm-per-px), empty while the photo has no fit. `loading` lasts until the photo is decoded and
  * its fit is known (state/photoFit.ts); then `ready`, or `no-face` when no face was found. */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { photos, stripOrder, usePhotos, type ShownPhoto } from '../state/photos';
 import { PHOTO_VIEW_LABELS, fitNumber } from '../storage/photoRecord';
+import { orthoFitOf } from '../state/photoFit';
+import { useAppStore } from '../state/store';
+import { PhotoDesign } from '../scene/photo/PhotoDesign';
 
 export type PhotoViewStatus = 'loading' | 'ready' | 'no-face' | 'error';
 
@@ -42,6 +45,8 @@ export function PhotoView() {
   const photo = list.find((p) => p.id === selectedId) ?? null;
   const img = useRef<HTMLImageElement>(null);
   const decoded = useDecoded(img, photo?.url ?? null);
+  const head = useAppStore((s) => s.head);
+  const design = useMemo(() => orthoFitOf(photo?.fit, head), [photo?.fit, head]);
   const fitting = fitState === 'fitting' || (fitState === undefined && !photo?.fit);
   const status: PhotoViewStatus = !photo ? (loading ? 'loading' : 'error') : decoded !== 'ready' ? decoded : fitting ? 'loading' : fitState === 'no-face' ? 'no-face' : 'ready';
 
@@ -68,7 +73,20 @@ export function PhotoView() {
       aria-busy={status === 'loading'}
     >
       <div className="photo-main">
-        {photo && <img ref={img} key={photo.id} src={photo.url} width={photo.widthPx} height={photo.heightPx} alt={`${label} photo of the client`} decoding="async" />}
+        {photo && (
+          <img
+            ref={img}
+            key={photo.id}
+            src={photo.url}
+            width={photo.widthPx}
+            height={photo.heightPx}
+            alt={`${label} photo of the client`}
+            decoding="async"
+            hidden={decoded === 'ready' && design !== null}
+          />
+        )}
+        {/* Fitted: the photo with the design drawn on its scalp, in step with the 3D view. */}
+        {photo && decoded === 'ready' && design && img.current && <PhotoDesign key={`design-${photo.id}`} photo={img.current} fit={design} />}
         {status === 'loading' && (
           <div className="viewer-note" aria-hidden="true">
             <span className="spinner" /> {!photo ? 'Checking the photo…' : decoded === 'ready' ? 'Finding the face…' : 'Opening the photo…'}

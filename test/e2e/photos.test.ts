@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { saveShot, VIEWER, waitReady } from './support/app';
+import { change } from './support/labImage';
+import { decodePng } from './support/png';
 import { axeViolations, describeFindings } from './support/axe';
 import { fileBrowser } from './support/suite';
 
@@ -188,6 +190,46 @@ describe("the client's photos", () => {
     const shown = await page.locator(`${PHOTO_VIEW} .photo-main img`).evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight]);
     expect(shown).toEqual([true, Number(state.widthPx), Number(state.heightPx)]);
     expect(await page.getByTestId('photo-kept').innerText()).toBe('1 photo added.');
+  });
+
+  it('the fitted photo shows the design on its scalp: sessions hidden take it off, ten years fade it', async () => {
+    const design = page.locator(`${PHOTO_VIEW} [data-testid="photo-design"]`);
+    const drawn = async () => Number(await design.getAttribute('data-render-count'));
+    /** Runs `fn` in the page, then waits for the photo's next frame and reads its pixels. */
+    const after = async (fn: string) => {
+      const before = await drawn();
+      await page.evaluate(new Function(fn) as () => void);
+      await page.waitForFunction(
+        ([sel, n]) => {
+          const el = document.querySelector(sel as string);
+          return el?.getAttribute('data-status') === 'ready' && Number(el.getAttribute('data-render-count')) > (n as number);
+        },
+        [`${PHOTO_VIEW} [data-testid="photo-design"]`, before] as const,
+        { timeout: 120_000, polling: 100 },
+      );
+      const url = await design
+        .locator('canvas')
+        .first()
+        .evaluate((c: HTMLCanvasElement) => c.toDataURL('image/png'));
+      return decodePng(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'));
+    };
+    const sessions = (on: boolean) => `{ const s = window.smpStudio.store.getState(); for (const l of s.design.layers) s.actions.updateLayer(l.id, { visible: ${on} }); }`;
+    await expect.poll(() => design.getAttribute('data-status'), { timeout: 120_000 }).toBe('ready');
+    const hidden = await after(sessions(false));
+    const shown = await after(sessions(true));
+    const faded = await after('window.smpStudio.store.getState().actions.setYears(10)');
+    const healed = change(shown, hidden);
+    const tenYears = change(faded, hidden);
+    console.log(
+      `photos: the design on the fitted photo changes ${(healed.share * 100).toFixed(2)} % of it, ${healed.darkenL.toFixed(1)} L* darker, grain ${healed.grainWith.toFixed(2)} against ${healed.grainWithout.toFixed(2)}; at 10 years ${(tenYears.share * 100).toFixed(2)} %, ${tenYears.darkenL.toFixed(1)} L*; skin read from the photo ${await design.getAttribute('data-skin-lab')}`,
+    );
+    expect(healed.share, 'the sessions show on the photo').toBeGreaterThan(0.01);
+    expect(healed.darkenL).toBeGreaterThan(3);
+    expect(healed.grainWith, 'as dots, not a tint').toBeGreaterThan(1.5 * healed.grainWithout);
+    expect(tenYears.darkenL, 'faded after ten years').toBeLessThan(healed.darkenL);
+    await saveShot(page, 'photos-design-10y');
+    await after('window.smpStudio.store.getState().actions.setYears(0.1)');
+    await saveShot(page, 'photos-design');
   });
 
   it('a 12 MP photo is kept at 2048 px, EXIF orientation 6 is shown turned, and the main thread has no long task', async () => {

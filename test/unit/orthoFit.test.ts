@@ -3,7 +3,22 @@
 // perspective one), and the skin colour read from the forehead.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OrthographicCamera, PerspectiveCamera, Vector3 } from 'three';
-import { anglesOfRotation, createHead, fitRotation, foreheadPatch, hexToLab, patchLab, projectToPhoto, type HeadModel, type OrthoFit } from '../../src/model';
+import {
+  angleBetweenDeg,
+  anglesOfRotation,
+  createHead,
+  orthoFitOfPinhole,
+  projectHeadPoint,
+  rotationOf,
+  type Mat3,
+  fitRotation,
+  foreheadPatch,
+  hexToLab,
+  patchLab,
+  projectToPhoto,
+  type HeadModel,
+  type OrthoFit,
+} from '../../src/model';
 import { headFrame, presetPosition, type PresetName } from '../../src/render/framing';
 import { fitOfCamera } from '../../src/render/photo/fitOfCamera';
 
@@ -103,5 +118,28 @@ describe('the skin read from the photo', () => {
 
   it('is not taken from a head seen from behind', () => {
     expect(foreheadPatch(head, { yawDeg: 180, pitchDeg: 0, rollDeg: 0, mmPerPx: 0.4, originPx: [400, 400] })).toBeNull();
+  });
+});
+
+describe('the landmark fit as a weak-perspective fit', () => {
+  it('keeps the angles and puts the reference point where the camera does, at its scale', () => {
+    const camera = { focalPx: 1400, principalPx: [600, 800] as [number, number] };
+    const pose = { yawDeg: 18, pitchDeg: -7, rollDeg: 4 };
+    const rotation = rotationOf(pose);
+    const t: [number, number, number] = [12, -30, -650];
+    const centre: [number, number, number] = [0, 95, -10];
+    const ortho = orthoFitOfPinhole(rotation, t, camera, centre);
+    // The same rotation, by either library's angles.
+    expect(angleBetweenDeg(fitRotation(ortho) as Mat3, rotation)).toBeLessThan(1e-9);
+    const exact = projectHeadPoint(camera, rotation, t, centre);
+    const weak = projectToPhoto(ortho, centre);
+    expect(weak.x).toBeCloseTo(exact[0], 9);
+    expect(weak.y).toBeCloseTo(exact[1], 9);
+    // A point 20 mm nearer the camera than the centre: off by about 20/650 of its offset.
+    const side: [number, number, number] = [60, 95, 10];
+    const e = projectHeadPoint(camera, rotation, t, side);
+    const w = projectToPhoto(ortho, side);
+    const offsetPx = Math.hypot(e[0] - exact[0], e[1] - exact[1]);
+    expect(Math.hypot(w.x - e[0], w.y - e[1])).toBeLessThan(0.06 * offsetPx);
   });
 });

@@ -1,0 +1,16 @@
+/** The landmark fit (a head seen through a pinhole camera, headFit.ts) as the weak-perspective
+ * fit the photo's renderer draws with (fit.ts): the same rotation, and the scale of the point the
+ * design lies around (the scalp's centre), so that point lands exactly where the camera puts it.
+ * Points nearer or farther than it are off by their depth over the distance: from 60 cm, 5-10 %
+ * at the scalp's edges. */
+import type { Vec3 } from '../head/types';
+import { anglesOfRotation, type OrthoFit } from './fit';
+import { apply, projectPx, type Mat3, type PinholeCamera } from './pose';
+
+export function orthoFitOfPinhole(rotation: Mat3, translationMm: Vec3, camera: PinholeCamera, referenceMm: Vec3): OrthoFit {
+  const r = apply(rotation, referenceMm);
+  const q: Vec3 = [r[0] + translationMm[0], r[1] + translationMm[1], r[2] + translationMm[2]];
+  const mmPerPx = -q[2] / camera.focalPx;
+  const [x, y] = projectPx(camera, q);
+  return { ...anglesOfRotation(rotation), mmPerPx, originPx: [x - r[0] / mmPerPx, y + r[1] / mmPerPx] };
+}
