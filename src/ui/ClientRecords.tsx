@@ -10,6 +10,7 @@ import { photosFileBytes, photosForFile, usePhotos } from '../state/photos';
 import { CompareDesigns, type DesignOption } from './CompareDesigns';
 import { downloadBlob } from './download';
 import { UserText } from './UserText';
+import { UndoBar } from './UndoBar';
 
 const NO_PHOTOS: never[] = [];
 const megabytes = (bytes: number) => Math.max(0.1, Math.round(bytes / 104857.6) / 10).toFixed(1);
@@ -48,19 +49,7 @@ function AutosaveNote() {
 function Removed() {
   const removed = useRecords((s) => s.removed);
   if (!removed) return null;
-  return (
-    <div className="undo-bar" role="status">
-      <span>
-        <UserText text={removed.label} />
-      </span>
-      <button type="button" className="secondary" data-testid="undo-delete" onClick={() => void records.undoRemove()}>
-        Undo
-      </button>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={records.dismissRemoved}>
-        ×
-      </button>
-    </div>
-  );
+  return <UndoBar label={removed.label} undoTestId="undo-delete" onUndo={() => void records.undoRemove()} onDismiss={records.dismissRemoved} />;
 }
 
 function ClientList() {

@@ -8,6 +8,7 @@ import { MAX_PHOTO_BYTES, MIN_PHOTO_SHORT_SIDE_PX, PHOTO_ACCEPT } from '../stora
 import { PHOTO_VIEWS, PHOTO_VIEW_LABELS, type PhotoView } from '../storage/photoRecord';
 import { CameraCapture, useHasCamera } from './CameraCapture';
 import { UserText } from './UserText';
+import { UndoBar } from './UndoBar';
 
 export function PhotoIntake() {
   const id = useId();
@@ -118,17 +119,5 @@ function PhotoItem({ photo, index }: { photo: ShownPhoto; index: number }) {
 function RemovedPhoto() {
   const removed = usePhotos((s) => s.removed);
   if (!removed) return null;
-  return (
-    <div className="undo-bar" role="status">
-      <span>
-        <UserText text={removed.label} />
-      </span>
-      <button type="button" className="secondary" data-testid="undo-delete-photo" onClick={() => void photos.undoDelete()}>
-        Undo
-      </button>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={photos.dismissRemoved}>
-        ×
-      </button>
-    </div>
-  );
+  return <UndoBar label={removed.label} undoTestId="undo-delete-photo" onUndo={() => void photos.undoDelete()} onDismiss={photos.dismissRemoved} />;
 }

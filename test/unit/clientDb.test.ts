@@ -1,29 +1,12 @@
 import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { clientStoreSetup } from './helpers/clientStore';
+import { describe, expect, it, vi } from 'vitest';
 import { DESIGN_VERSION, defaultDesign, parseDesign, type Design } from '../../src/model/design';
-import { QUOTA_MESSAGE, StorageError, openClientStore, profileOf, toStorageError, type ClientStore, type OpenClientStoreOptions, type StorageErrorKind } from '../../src/storage/clientDb';
+import { QUOTA_MESSAGE, StorageError, openClientStore, profileOf, toStorageError, type ClientStore, type StorageErrorKind } from '../../src/storage/clientDb';
 import { exportClientFile, parseStudioFile, type ParsedClientFile } from '../../src/storage/clientFile';
 
-/** A fresh fake IndexedDB per test, and a clock that moves one minute per reading, so that
- * "newest first" is decided by the code, not by two writes landing in the same millisecond. */
-let open: ClientStore[] = [];
-function setup() {
-  const indexedDB = new IDBFactory();
-  let t = Date.UTC(2026, 2, 14, 9, 0, 0);
-  const options: OpenClientStoreOptions = { name: `records-${Math.random().toString(36).slice(2)}`, indexedDB, IDBKeyRange, now: () => new Date((t += 60_000)) };
-  const openStore = async () => {
-    const store = await openClientStore(options);
-    open.push(store);
-    return store;
-  };
-  return { options, openStore };
-}
-afterEach(() => {
-  for (const s of open) s.close();
-  open = [];
-  vi.restoreAllMocks();
-});
+const setup = () => clientStoreSetup('records');
 
 /** Every row of every table, as stored: "unchanged" and "identical" are checked on this. */
 async function snapshot(store: ClientStore) {
@@ -376,7 +359,7 @@ describe('client records (IndexedDB)', () => {
   });
 
   it('an older tab holding the database during an upgrade gives StorageError blocked', async () => {
-    const { options } = setup();
+    const { options, openStore } = setup();
     // An older app version: the database at native version 1, open, ignoring requests to close.
     const old = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = options.indexedDB!.open(options.name!, 1);
@@ -389,8 +372,7 @@ describe('client records (IndexedDB)', () => {
     expect(e.message).toBe('The client records cannot be opened: SMP Studio is open in another tab with an older version, which keeps them locked. Close the other tab, then reload this one.');
     old.close();
     // Once the old tab is gone, the same records open.
-    const store = await openClientStore(options);
-    open.push(store);
+    const store = await openStore();
     expect(await store.listClients()).toEqual([]);
   });
 

@@ -3,33 +3,18 @@
 // back), copied with the client, carried in a client file only when asked, refused when a file's
 // photo is not what it claims, never in a share link; a full disk loses nothing.
 import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IDBKeyRange } from 'fake-indexeddb';
+import { clientStoreSetup } from './helpers/clientStore';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultDesign } from '../../src/model/design';
-import { StorageError, openClientStore, type ClientStore, type NewPhoto, type OpenClientStoreOptions } from '../../src/storage/clientDb';
+import { StorageError, type ClientStore, type NewPhoto } from '../../src/storage/clientDb';
 import { exportClientFile, parseStudioFile, StudioFileError, type ParsedClientFile } from '../../src/storage/clientFile';
 import { filePhotoOf, fromBase64, toBase64 } from '../../src/storage/clientFilePhotos';
 import { MAX_PHOTOS_PER_CLIENT, type PhotoRow, type PhotoView } from '../../src/storage/photoRecord';
 import { decodeShareLink, encodeShareLink } from '../../src/storage/shareLink';
 import { fixture, jpegBytes } from './helpers/photoBytes';
 
-let open: ClientStore[] = [];
-function setup() {
-  const indexedDB = new IDBFactory();
-  let t = Date.UTC(2026, 2, 14, 9, 0, 0);
-  const options: OpenClientStoreOptions = { name: `photos-${Math.random().toString(36).slice(2)}`, indexedDB, IDBKeyRange, now: () => new Date((t += 60_000)) };
-  const openStore = async () => {
-    const store = await openClientStore(options);
-    open.push(store);
-    return store;
-  };
-  return { options, openStore };
-}
-afterEach(() => {
-  for (const s of open) s.close();
-  open = [];
-  vi.restoreAllMocks();
-});
+const setup = () => clientStoreSetup('photos');
 
 /** A photo as the worker makes it: an upright 640x480 JPEG and a 320x240 thumbnail. */
 const PICTURE = jpegBytes(640, 480);
