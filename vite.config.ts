@@ -63,10 +63,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // With the face-landmark models and the tfjs WebAssembly (face/).
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', `${FACE_ASSETS_DIR}*.{json,bin,wasm}`],
-        // The app's main chunk is ~1.6 MB (three.js and the model); the landmark worker, which
-        // bundles tfjs, ~2 MB; the largest model file (iris) 2.5 MB.
+        // With the report's fonts (assets/*.ttf), the face-landmark models and the tfjs WebAssembly (face/).
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ttf}', `${FACE_ASSETS_DIR}*.{json,bin,wasm}`],
+        // The landmark worker, which bundles tfjs, is ~2 MB; the largest model file (iris) 2.5 MB.
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: 'index.html',
       },

@@ -1,5 +1,5 @@
 /** Which characters the report's font can draw. The report prints in the Roboto that ships with
- * pdfmake (build/vfs_fonts.js); its four faces (regular, medium, italic, medium italic) map the
+ * pdfmake (build/fonts/Roboto); its four faces (regular, medium, italic, medium italic) map the
  * same 928 code points to glyphs, listed here as hex ranges read from the fonts with fontkit.
  * test/unit/text.test.ts checks the list against those fonts, so a pdfmake update that
  * changes them fails there. A list rather than reading the font at run time: the report's

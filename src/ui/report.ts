@@ -7,6 +7,7 @@ import { captureViews, whenSettled } from '../scene/captureViews';
 import { PLAN_HORIZON_YEARS, useAppStore } from '../state/store';
 import { useRecords } from '../state/records';
 import { useRemovalInput } from '../state/removal';
+import { renderReportInWorker } from '../state/reportClient';
 import { SKIN_TYPES } from './SkinTone';
 
 const VIEWS: readonly ReportView[] = ['front', 'left', 'right', 'top'];
@@ -84,6 +85,5 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
     skinTypeName: design.skin.customLab ? `Custom colour (type ${design.skin.fitzpatrick})` : SKIN_TYPES[design.skin.fitzpatrick - 1].short,
   };
   onStep('Writing the PDF…');
-  const { renderReportPdf } = await import('../report/renderPdf');
-  return renderReportPdf(input);
+  return renderReportInWorker(input);
 }

@@ -30,6 +30,7 @@ import { reportDocument } from '../../src/report/reportDoc';
 import { formatDate, formatMoney, formatMoneyRange, yearsLabel } from '../../src/report/reportFormat';
 import type { ReportInput, ReportRender } from '../../src/report/reportInput';
 import { renderReportPdf } from '../../src/report/renderPdf';
+import { readReportFonts } from './helpers/reportFonts';
 
 const HORIZON_YEARS = 20;
 
@@ -153,7 +154,7 @@ describe('consultation report PDF', () => {
   let bytes: Uint8Array;
   beforeAll(async () => {
     const t0 = performance.now();
-    bytes = await renderReportPdf(input);
+    bytes = await renderReportPdf(input, readReportFonts);
     const ms = performance.now() - t0;
     full = await readPdf(bytes);
     console.log(
@@ -228,7 +229,7 @@ describe('consultation report PDF', () => {
 
   it('prints a name with markup verbatim, and with no views still makes a report saying so', async () => {
     const name = '<b>Ann & "Bo"</b>';
-    const pdf = await renderReportPdf({ ...input, clinicName: '', renders: [], client: { ...input.client, name, notes: '' } });
+    const pdf = await renderReportPdf({ ...input, clinicName: '', renders: [], client: { ...input.client, name, notes: '' } }, readReportFonts);
     if (process.env.REPORT_SAMPLE === '1') writeFileSync('/tmp/report-sample-no-views.pdf', pdf);
     const r = await readPdf(pdf);
     expect(r.text.join('\n')).toContain(name);
@@ -245,13 +246,16 @@ describe('consultation report PDF', () => {
     const name = 'Ann\u202Eexe.live 😀 👨‍👩‍👧 Zoe\u0308';
     const design = structuredClone(input.design);
     design.layers[0].name = '👍🏽 First\u2067 pass';
-    const pdf = await renderReportPdf({
-      ...input,
-      clinicName: 'Clinic ✂️ North',
-      renders: [],
-      design,
-      client: { ...input.client, name, notes: '🇬🇧 Łukasz 🎉🎉 José, 李 friend' },
-    });
+    const pdf = await renderReportPdf(
+      {
+        ...input,
+        clinicName: 'Clinic ✂️ North',
+        renders: [],
+        design,
+        client: { ...input.client, name, notes: '🇬🇧 Łukasz 🎉🎉 José, 李 friend' },
+      },
+      readReportFonts,
+    );
     const r = await readPdf(pdf);
     console.log(`report with emoji and bidi controls: missing glyphs per page ${r.missingGlyphs.join(' ')}; cover "${flat(r.text[0]).slice(0, 120)}"`);
     const first = flat(r.text[0]);
@@ -269,7 +273,7 @@ describe('consultation report PDF', () => {
 
   it('leaves out a render that is not a PNG and says so in its place', async () => {
     const renders = input.renders.map((x, k) => (k === 0 ? { ...x, image: new Uint8Array([1, 2, 3, 4]) } : x));
-    const r = await readPdf(await renderReportPdf({ ...input, renders }));
+    const r = await readPdf(await renderReportPdf({ ...input, renders }, readReportFonts));
     expect(r.images[0]).toBe(1);
     expect(flat(r.text[0])).toContain('This view is not available');
   });

@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { EMOJI_WORD, printableText, stripBidiControls, UNPRINTABLE_WORD } from '../../src/model';
 import { printable } from '../../src/report/printableDoc';
+import { REPORT_FONT_FILES } from '../../src/report/renderPdf';
 import { ROBOTO_RANGES, robotoHasGlyph } from '../../src/report/robotoGlyphs';
+import { reportFontPath } from './helpers/reportFonts';
 import { UserText } from '../../src/ui/UserText';
 
 const BIDI_CONTROLS = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
@@ -73,15 +76,13 @@ describe('text printed in the report', () => {
     // fontkit comes with pdfmake (through pdfkit): the same code that lays out the PDF reads the fonts here.
     const require = createRequire(import.meta.url);
     const fontkit = require('fontkit') as { create(bytes: Buffer): { characterSet: number[]; hasGlyphForCodePoint(cp: number): boolean } };
-    const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
     const listed: number[] = [];
     for (const range of ROBOTO_RANGES.split(' ')) {
       const [from, to = from] = range.split('-').map((h) => parseInt(h, 16));
       for (let cp = from; cp <= to; cp++) listed.push(cp);
     }
-    expect(Object.keys(vfs).sort()).toEqual(['Roboto-Italic.ttf', 'Roboto-Medium.ttf', 'Roboto-MediumItalic.ttf', 'Roboto-Regular.ttf']);
-    for (const [file, base64] of Object.entries(vfs)) {
-      const font = fontkit.create(Buffer.from(base64, 'base64'));
+    for (const file of REPORT_FONT_FILES) {
+      const font = fontkit.create(readFileSync(reportFontPath(file)));
       expect(
         [...font.characterSet].sort((a, b) => a - b),
         file,
