@@ -5,11 +5,12 @@
  * index.html, before compression) and what the page fetched before the dots were drawn.
  *
  * Alone: `SMP_BENCH=first-load SMP_FIRST_LOAD_RUNS=3 node --import tsx test/bench/run.ts`
- * (SMP_DIST=scratch/dist-x measures another build). */
+ * (SMP_DIST=scratch/dist-x measures another build; SMP_FIRST_LOAD_BASE=scratch/dist-y compares it
+ * with that one, alternating run for run). */
 import { readFileSync, statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser';
-import { ROOT, serveDist } from '../e2e/support/server';
+import { DIST_DIR, ROOT, serveDist } from '../e2e/support/server';
 
 type Emit = (row: Record<string, unknown>) => void;
 
@@ -97,48 +98,64 @@ export function mainChunk(outDir = process.env.SMP_DIST ?? 'dist'): { file: stri
   return { file: src, kB: Math.round(statSync(`${ROOT}${outDir}/${src}`).size / 100) / 10 };
 }
 
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const longest = (r: FirstLoad) => Math.max(0, ...r.longTasks.map((t) => t.ms));
+const longTotal = (r: FirstLoad) => r.longTasks.reduce((a, t) => a + t.ms, 0);
+
+/** Cold first loads of the build (SMP_DIST, else dist/). With SMP_FIRST_LOAD_BASE=<dir>, that build
+ * is loaded in turn with this one, run for run, and the medians are printed as ratios (this over
+ * base): both see the same machine load, which moves single figures by a factor of two here. */
 export async function benchFirstLoad(emit: Emit): Promise<void> {
   const runs = Math.max(1, Number(process.env.SMP_FIRST_LOAD_RUNS ?? 1));
+  const baseDir = process.env.SMP_FIRST_LOAD_BASE;
   const main = mainChunk();
   emit({ bench: 'first load: main chunk (before compression)', file: main.file, kB: main.kB, target: '<= 600 kB' });
-  const server = await serveDist('/');
-  const all: FirstLoad[] = [];
+  const builds = [{ name: 'this', dir: DIST_DIR }, ...(baseDir ? [{ name: 'base', dir: `${ROOT}${baseDir}/` }] : [])];
+  const servers = await Promise.all(builds.map((b) => serveDist('/', b.dir)));
+  const all: Record<string, FirstLoad[]> = { this: [], base: [] };
   try {
     for (let k = 0; k < runs; k++) {
-      // A fresh browser each time: cold, as a first visit.
-      const r = await measureFirstLoad(server.url);
-      all.push(r);
-      const ms = r.longTasks.map((t) => t.ms);
-      emit({
-        bench: 'first load, cold (1280x800)',
-        run: k + 1,
-        viewerReadyMs: r.viewerReadyMs,
-        dotsDrawnMs: r.dotsDrawnMs,
-        dots: r.dotCount,
-        firstContentfulPaintMs: r.firstContentfulPaintMs,
-        longTasks: ms.length,
-        longestTaskMs: Math.max(0, ...ms),
-        longTasksTotalMs: ms.reduce((a, b) => a + b, 0),
-        tasks: r.longTasks.map((t) => `${t.ms}ms@${t.startMs}`).join(' '),
-        scriptsKB: Math.round(r.scripts.reduce((a, s) => a + s.kB, 0)),
-        targets: 'viewer <= 2000 ms, dots <= 3000 ms, no task > 50 ms',
-      });
+      for (const [i, build] of builds.entries()) {
+        // A fresh browser each time: cold, as a first visit.
+        const r = await measureFirstLoad(servers[i].url);
+        all[build.name].push(r);
+        const ms = r.longTasks.map((t) => t.ms);
+        emit({
+          bench: 'first load, cold (1280x800)',
+          build: build.name,
+          run: k + 1,
+          viewerReadyMs: r.viewerReadyMs,
+          dotsDrawnMs: r.dotsDrawnMs,
+          dots: r.dotCount,
+          firstContentfulPaintMs: r.firstContentfulPaintMs,
+          longTasks: ms.length,
+          longestTaskMs: longest(r),
+          longTasksTotalMs: longTotal(r),
+          tasks: r.longTasks.map((t) => `${t.ms}ms@${t.startMs}`).join(' '),
+          scriptsKB: Math.round(r.scripts.reduce((a, s) => a + s.kB, 0)),
+          targets: 'viewer <= 2000 ms, dots <= 3000 ms, no task > 50 ms',
+        });
+      }
     }
   } finally {
-    await server.close();
+    await Promise.all(servers.map((s) => s.close()));
   }
-  if (runs > 1) {
-    const med = (f: (r: FirstLoad) => number) => {
-      const v = all.map(f).sort((a, b) => a - b);
-      return v[Math.floor(v.length / 2)];
+  if (runs === 1 && !baseDir) return;
+  const figures = {
+    viewerReadyMs: (r: FirstLoad) => r.viewerReadyMs,
+    dotsDrawnMs: (r: FirstLoad) => r.dotsDrawnMs,
+    longestTaskMs: longest,
+    longTasksTotalMs: longTotal,
+    longTasks: (r: FirstLoad) => r.longTasks.length,
+  };
+  for (const build of builds) {
+    emit({ bench: `first load, cold: median of ${runs}`, build: build.name, ...Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, median(all[build.name].map(f))])) });
+  }
+  if (baseDir) {
+    const ratio = (f: (r: FirstLoad) => number) => {
+      const b = median(all.base.map(f));
+      return b === 0 ? null : Math.round((median(all.this.map(f)) / b) * 100) / 100;
     };
-    emit({
-      bench: `first load, cold: median of ${runs}`,
-      viewerReadyMs: med((r) => r.viewerReadyMs),
-      dotsDrawnMs: med((r) => r.dotsDrawnMs),
-      longTasks: med((r) => r.longTasks.length),
-      longestTaskMs: med((r) => Math.max(0, ...r.longTasks.map((t) => t.ms))),
-      longTasksTotalMs: med((r) => r.longTasks.reduce((a, t) => a + t.ms, 0)),
-    });
+    emit({ bench: 'first load, cold: this / base (medians)', ...Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, ratio(f)])) });
   }
 }

@@ -18,11 +18,12 @@ export interface AppServer {
 /**
  * Serves the built app (`dist/`) on 127.0.0.1 on a free port, as a static host would: no SPA
  * fallback, 404 for missing files. `base` is the path the app is served under ("/" or e.g.
- * "/clinic/smp/"), which checks that the build's relative base works from any path.
+ * "/clinic/smp/"), which checks that the build's relative base works from any path. `distDir`
+ * serves another build (the first-load bench compares two).
  */
-export async function serveDist(base = '/'): Promise<AppServer> {
-  if (!existsSync(`${DIST_DIR}index.html`)) {
-    throw new Error(`${DIST_DIR}index.html is missing: build the app first (npm run build), then run the e2e tests.`);
+export async function serveDist(base = '/', distDir = DIST_DIR): Promise<AppServer> {
+  if (!existsSync(`${distDir}index.html`)) {
+    throw new Error(`${distDir}index.html is missing: build the app first (npm run build), then run the e2e tests.`);
   }
   const server = await preview({
     root: ROOT,
@@ -30,7 +31,7 @@ export async function serveDist(base = '/'): Promise<AppServer> {
     appType: 'mpa',
     base,
     logLevel: 'warn',
-    build: { outDir: DIST_DIR },
+    build: { outDir: distDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   });
   const address = server.httpServer.address() as AddressInfo | null;
