@@ -1,4 +1,5 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
@@ -30,9 +31,19 @@ function faceAssets(): Plugin {
   };
 }
 
+/** A hash of the model's source (src/model): heads kept on a device by another build of it are
+ * built again (storage/headCache.ts). */
+function modelBuild(): string {
+  const dir = fileURLToPath(new URL('./src/model/', import.meta.url));
+  const hash = createHash('sha256');
+  for (const file of (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort()) hash.update(file).update(readFileSync(dir + file));
+  return hash.digest('hex').slice(0, 16);
+}
+
 // Relative base so the build can be served from any static path.
 export default defineConfig({
   base: './',
+  define: { __MODEL_BUILD__: JSON.stringify(modelBuild()) },
   plugins: [
     react(),
     {

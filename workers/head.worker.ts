@@ -1,6 +1,15 @@
 /** Builds heads off the main thread. Typed arrays go back transferred, not copied. */
 import * as Comlink from 'comlink';
-import { createHead, headDisplay, HeadMeasureError, type HeadInput, type HeadModel } from '../src/model';
+import { createHead, headDisplay, HeadMeasureError, type DotsHead, type HeadInput, type HeadModel } from '../src/model';
+import { HeadCache, headCacheKey } from '../src/storage/headCache';
+
+/** The build of the model's code (vite.config.ts): a head kept by another build is not used. */
+declare const __MODEL_BUILD__: string;
+const MODEL_BUILD = typeof __MODEL_BUILD__ === 'string' ? __MODEL_BUILD__ : 'dev';
+
+/** What the dots need of a head, sent as soon as it is known: the viewer's occlusion and coarse
+ * mesh (about a second more) are still to come, and the dots can be made meanwhile. */
+export type HeadShape = DotsHead & Pick<HeadModel, 'sex'>;
 
 export type HeadJobResult = { ok: true; head: HeadModel } | { ok: false; field: HeadMeasureError['field']; message: string };
 
@@ -15,12 +24,26 @@ function transferables(head: HeadModel): ArrayBuffer[] {
   return [...buffers];
 }
 
+/** The heads built before, on this device (storage/headCache.ts). */
+const cache = HeadCache.open();
+
+const shapeOf = (head: HeadModel): HeadShape => ({ chart: head.chart, landmarks: head.landmarks, measures: head.measures, sex: head.sex });
+
 const api = {
-  createHead(input: HeadInput): HeadJobResult {
+  async createHead(input: HeadInput, onShape?: (shape: HeadShape) => void): Promise<HeadJobResult> {
     try {
+      const kept = await cache;
+      const key = headCacheKey(input, MODEL_BUILD);
+      const known = await kept?.get(key);
+      if (known?.display) {
+        onShape?.(shapeOf(known));
+        return Comlink.transfer({ ok: true, head: known }, transferables(known));
+      }
       const head = createHead(input);
+      onShape?.(shapeOf(head));
       // The viewer's occlusion and coarse mesh are made here too, not on the main thread.
       head.display = headDisplay(head);
+      kept?.put(key, head);
       return Comlink.transfer({ ok: true, head }, transferables(head));
     } catch (e) {
       // Bad input is an answer, not a crash: it is reported with the field and the range.

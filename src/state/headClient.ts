@@ -1,8 +1,11 @@
 /** Main-thread side of the head worker (see JobClient: a worker that crashes or goes silent is
  * restarted and the job retried once before the failure is reported). A newer request lets the
  * head being built finish on the same worker and drops it. */
+import * as Comlink from 'comlink';
 import type { HeadInput, HeadModel } from '../model';
-import type { HeadJobResult, HeadWorkerApi } from '../../workers/head.worker';
+import type { HeadJobResult, HeadShape, HeadWorkerApi } from '../../workers/head.worker';
+
+export type { HeadShape } from '../../workers/head.worker';
 import { JobClient } from './jobClient';
 
 export type HeadOutcome =
@@ -26,9 +29,10 @@ export class HeadClient {
     this.jobs = new JobClient<HeadWorkerApi>(factory, 'The 3D head could not be built', { timeoutMs, supersede: 'queue' });
   }
 
-  /** A head of these measures and sex ('male' when not given). */
-  async request(measures: HeadInput): Promise<HeadOutcome> {
-    const outcome = await this.jobs.request<HeadJobResult>((api) => api.createHead(measures));
+  /** A head of these measures and sex ('male' when not given). `onShape` is told what the dots
+   * need of it (its scalp chart) as soon as that is built, before the rest. */
+  async request(measures: HeadInput, onShape?: (shape: HeadShape) => void): Promise<HeadOutcome> {
+    const outcome = await this.jobs.request<HeadJobResult>((api) => api.createHead(measures, onShape ? Comlink.proxy(onShape) : undefined));
     if (outcome.kind !== 'ok') return outcome;
     const result = outcome.value;
     return result.ok ? { kind: 'ok', head: result.head } : { kind: 'invalid', field: result.field, message: result.message };

@@ -3,7 +3,7 @@
  * touch-up plans (planJobs.ts); their statuses, and "Try again" for those that failed. The head's
  * and the dots' typed arrays are only replaced when new ones arrive. */
 import type { Design, DotSet, HeadInput, HeadMeasures, HeadModel, ScalpLook, Sex } from '../model';
-import type { HeadClient, HeadOutcome } from './headClient';
+import type { HeadClient, HeadOutcome, HeadShape } from './headClient';
 import type { DotsClient, LookClient } from './dotsClient';
 import type { FadeClient } from './fadeClient';
 import { lookKey, samplingKey } from './layers';
@@ -106,7 +106,7 @@ export function createJobs(
   /** Runs a head job; `commit` builds the next design from the new head. */
   async function buildHead(measures: HeadInput, commit: (head: HeadModel) => Design, errorPrefix = '') {
     set({ headStatus: 'loading' });
-    const outcome = await clients.head.request(measures);
+    const outcome = await clients.head.request(measures, prefetchDots);
     switch (outcome.kind) {
       case 'stale':
         break;
@@ -134,7 +134,7 @@ export function createJobs(
     const m = get().design.head;
     if (isHeadOf(get().head, m)) return;
     set({ headStatus: 'loading' });
-    const outcome = await clients.head.request(m);
+    const outcome = await clients.head.request(m, prefetchDots);
     if (outcome.kind === 'ok') {
       failedJobs.delete('head');
       set({ head: outcome.head, headStatus: 'ready' });
@@ -151,6 +151,17 @@ export function createJobs(
   let lastGoodHairline: Design['hairline'] | null = null;
   let requestedKey = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Dots asked for while their head was still being finished (its chart comes first). */
+  let early: { key: string; outcome: ReturnType<JobClients['dots']['request']> } | null = null;
+
+  /** Starts the design's dots on a head's chart while the worker finishes the head (its occlusion
+   * and coarse mesh, about a second): when the head arrives with the design unchanged, its dots
+   * are on their way. The client's scalp waits for the head: a third worker would slow the head
+   * itself on a 2-core device. */
+  function prefetchDots(shape: HeadShape) {
+    const design = get().design;
+    early = { key: samplingKey(shape, design), outcome: clients.dots.request(shape, design, (f) => set({ dotsProgress: f })) };
+  }
 
   /** Asks for new dots when the head or the design's sampling fields changed (shade, visibility
    * and names only re-colour). A newer request cancels the one running. */
@@ -162,9 +173,15 @@ export function createJobs(
     requestedKey = key;
     if (timer) clearTimeout(timer);
     set({ dotsStatus: 'generating', dotsProgress: 0 });
-    timer = setTimeout(async () => {
+    const prefetched = early?.key === key ? early.outcome : null;
+    early = null;
+    const request = () => clients.dots.request(head, design, (f) => set({ dotsProgress: f }));
+    const run = async () => {
       timer = null;
-      const outcome = await clients.dots.request(head, design, (f) => set({ dotsProgress: f }));
+      // Dots started on the chart are those of this head and design; if a newer request stopped
+      // them (an edit while the head was built), they are asked for again.
+      let outcome = prefetched ? await prefetched : await request();
+      if (prefetched && outcome.kind === 'stale' && requestedKey === key) outcome = await request();
       switch (outcome.kind) {
         case 'stale':
           break;
@@ -191,7 +208,10 @@ export function createJobs(
           failedJobs.set('dots', scheduleDots);
           set({ dotsStatus: 'error', error: jobError(outcome.message) });
       }
-    }, DOTS_DEBOUNCE_MS);
+    };
+    // Prefetched dots need no wait: no slider is moving.
+    if (prefetched) void run();
+    else timer = setTimeout(run, DOTS_DEBOUNCE_MS);
   }
 
   let requestedLook = '';

@@ -2,7 +2,7 @@
 import { MAX_LAYERS, type Design, type HeadModel, type Layer } from '../model';
 
 /** Everything that changes where dots are; shade, visibility and names only re-colour. */
-export function samplingKey(head: HeadModel, design: Design): string {
+export function samplingKey(head: Pick<HeadModel, 'measures' | 'sex'>, design: Design): string {
   return JSON.stringify([
     head.measures,
     head.sex,

@@ -6,7 +6,7 @@ import { defaultDesign, type Design, type DotSet, type DotsHead, type HeadInput,
 import { createAppStore } from '../../src/state/appStore';
 import { DOTS_DEBOUNCE_MS } from '../../src/state/jobs';
 import { PLAN_DEBOUNCE_MS } from '../../src/state/planJobs';
-import type { HeadOutcome } from '../../src/state/headClient';
+import type { HeadOutcome, HeadShape } from '../../src/state/headClient';
 import type { DotsOutcome } from '../../src/state/dotsClient';
 import type { JobOutcome } from '../../src/state/jobClient';
 import type { PlansOutcome } from '../../src/state/fadeClient';
@@ -37,7 +37,7 @@ const fakeDots = (count: number) => ({ count }) as DotSet;
 const noLook = {} as ScalpLook;
 
 function setup() {
-  const head = new FakeClient<[HeadInput], HeadOutcome>();
+  const head = new FakeClient<[HeadInput, ((shape: HeadShape) => void)?], HeadOutcome>();
   const dots = new FakeClient<[DotsHead, Design, ((fraction: number) => void)?], DotsOutcome>();
   const look = new FakeClient<[DotsHead, Design], JobOutcome<ScalpLook>>();
   const fade = new FakeClient<[DotsHead, Design, DotSet, unknown[], number], PlansOutcome>();
@@ -71,6 +71,35 @@ afterEach(() => {
 });
 
 describe('the store on stand-in workers', () => {
+  it("starts the dots on the head's chart while the head is finished, and shows them with the head, with no second job", async () => {
+    const t = setup();
+    const building = t.actions().applyMeasures(D);
+    const built = fakeHead(t.head.last.args[0]);
+    t.head.last.args[1]!(built as unknown as HeadShape);
+    expect(t.dots.calls).toHaveLength(1);
+    expect(t.state().head).toBeNull();
+    const made = fakeDots(1000);
+    await t.dots.last.answer({ kind: 'ok', dots: made, ms: 5 });
+    await t.head.last.answer({ kind: 'ok', head: built });
+    expect(await building).toBe('ok');
+    await settle();
+    expect(t.dots.calls).toHaveLength(1);
+    expect([t.state().head, t.state().dots, t.state().dotsHead, t.state().dotsStatus]).toEqual([built, made, built, 'ready']);
+  });
+
+  it('asks again for dots started on a chart when an edit came before the head did', async () => {
+    const t = setup();
+    const building = t.actions().applyMeasures(D);
+    const built = fakeHead(t.head.last.args[0]);
+    t.head.last.args[1]!(built as unknown as HeadShape);
+    t.actions().updateLayer(t.state().design.layers[0].id, { densityPerCm2: 33 });
+    await t.head.last.answer({ kind: 'ok', head: built });
+    await building;
+    await vi.advanceTimersByTimeAsync(DOTS_DEBOUNCE_MS);
+    expect(t.dots.calls).toHaveLength(2);
+    expect(density(t.dots.last.args[1])).toBe(33);
+  });
+
   it('edits of the sampling fields start one dots job, for the last edit, once the debounce has passed; a shade edit starts none', async () => {
     const t = await ready();
     for (const d of [30, 35, 40]) t.actions().updateLayer(firstLayer(t), { densityPerCm2: d });
