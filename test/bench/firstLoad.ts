@@ -2,13 +2,14 @@
  * the built app at 1280x800. Times from navigation to the viewer's data-status="ready" and to the
  * default design's dots drawn (data-dots-status="ready" with dots counted); every main-thread long
  * task (over 50 ms) until the dots are drawn; the size of the main chunk (the entry script of
- * index.html, before compression) and what the page fetched before the dots were drawn.
+ * index.html, before compression) and what the page fetched before the dots were drawn; then the
+ * same two times for a reload of the page at rest.
  *
  * Alone: `SMP_BENCH=first-load SMP_FIRST_LOAD_RUNS=3 node --import tsx test/bench/run.ts`
  * (SMP_DIST=scratch/dist-x measures another build; SMP_FIRST_LOAD_BASE=scratch/dist-y compares it
  * with that one, alternating run for run). */
 import { readFileSync, statSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser';
 import { DIST_DIR, ROOT, serveDist } from '../e2e/support/server';
 
@@ -26,7 +27,12 @@ export interface FirstLoad {
   longTasks: { startMs: number; ms: number }[];
   /** Script bytes (decoded) the page fetched before the dots were drawn, by file. */
   scripts: { name: string; kB: number }[];
+  /** The same page reloaded once the first load is done (its files and head kept): viewer ready, dots drawn. */
+  reload: { viewerReadyMs: number; dotsDrawnMs: number };
 }
+
+const whenDrawn = (page: Page) =>
+  page.waitForFunction(() => (window as unknown as { __firstLoad?: { dotsDrawnMs?: number } }).__firstLoad?.dotsDrawnMs !== undefined, null, { timeout: TIMEOUT, polling: 100 });
 
 /** Watches the page from its first byte: long tasks, and when the viewer reports ready and the
  * dots drawn. Runs before any of the page's scripts (an init script). */
@@ -65,7 +71,7 @@ export async function measureFirstLoad(url: string, browser?: Browser): Promise<
     await context.addInitScript({ content: `(() => {\nconst __name = (f) => f;\n(${watchFirstLoad.toString()})(${JSON.stringify(VIEWER)});\n})();` });
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __firstLoad?: { dotsDrawnMs?: number } }).__firstLoad?.dotsDrawnMs !== undefined, null, { timeout: TIMEOUT, polling: 100 });
+    await whenDrawn(page);
     // A long task's entry arrives after it ends: give the observer a moment.
     await page.waitForTimeout(300);
     const r = await page.evaluate(() => {
@@ -76,6 +82,11 @@ export async function measureFirstLoad(url: string, browser?: Browser): Promise<
         .map((e) => ({ name: e.name.replace(/^.*\//, ''), kB: Math.round(e.decodedBodySize / 100) / 10 }));
       return { ...load, fcp, scripts };
     });
+    // Once the page is at rest (the service worker has the files, the head is kept), a reload.
+    await page.waitForLoadState('networkidle');
+    await page.reload({ waitUntil: 'commit' });
+    await whenDrawn(page);
+    const reload = await page.evaluate(() => (window as unknown as { __firstLoad: { viewerReadyMs: number; dotsDrawnMs: number } }).__firstLoad);
     await context.close();
     return {
       viewerReadyMs: Math.round(r.viewerReadyMs),
@@ -84,6 +95,7 @@ export async function measureFirstLoad(url: string, browser?: Browser): Promise<
       firstContentfulPaintMs: r.fcp === null ? null : Math.round(r.fcp),
       longTasks: r.tasks.filter((t) => t.startMs < r.dotsDrawnMs).map((t) => ({ startMs: Math.round(t.startMs), ms: Math.round(t.ms) })),
       scripts: r.scripts,
+      reload: { viewerReadyMs: Math.round(reload.viewerReadyMs), dotsDrawnMs: Math.round(reload.dotsDrawnMs) },
     };
   } finally {
     if (own) await b.close();
@@ -133,6 +145,8 @@ export async function benchFirstLoad(emit: Emit): Promise<void> {
           longTasksTotalMs: longTotal(r),
           tasks: r.longTasks.map((t) => `${t.ms}ms@${t.startMs}`).join(' '),
           scriptsKB: Math.round(r.scripts.reduce((a, s) => a + s.kB, 0)),
+          reloadViewerReadyMs: r.reload.viewerReadyMs,
+          reloadDotsDrawnMs: r.reload.dotsDrawnMs,
           targets: 'viewer <= 2000 ms, dots <= 3000 ms, no task > 50 ms',
         });
       }
@@ -147,6 +161,8 @@ export async function benchFirstLoad(emit: Emit): Promise<void> {
     longestTaskMs: longest,
     longTasksTotalMs: longTotal,
     longTasks: (r: FirstLoad) => r.longTasks.length,
+    reloadViewerReadyMs: (r: FirstLoad) => r.reload.viewerReadyMs,
+    reloadDotsDrawnMs: (r: FirstLoad) => r.reload.dotsDrawnMs,
   };
   for (const build of builds) {
     emit({ bench: `first load, cold: median of ${runs}`, build: build.name, ...Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, median(all[build.name].map(f))])) });
