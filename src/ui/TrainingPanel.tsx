@@ -166,7 +166,7 @@ export function TrainingPanel() {
         </div>
       </fieldset>
 
-      <fieldset className="group" data-testid="training-score" data-dots={t.placed.length} data-score={score ? Math.round(score.score) : ''}>
+      <fieldset className="group" data-testid="training-score" data-dots={t.placed.length} data-scored-dots={score?.figures.placed ?? ''} data-score={score ? Math.round(score.score) : ''}>
         <legend>Score</legend>
         <p className="score-line">
           <span className="score-big" data-testid="score">

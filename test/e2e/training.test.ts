@@ -47,7 +47,8 @@ describe('training, desktop 1280x800', () => {
     for (let k = 0; k < 5; k++) await page.mouse.click(c.x + 58 + k, c.y - 58);
     n += 5;
     await waitPlaced(n);
-    await page.waitForFunction(() => document.querySelector('[data-testid="training-score"]')?.getAttribute('data-score') !== '', undefined, { timeout: 20_000 });
+    // The score of all n dots: under load the debounced score may first come for some of them.
+    await page.waitForFunction((k) => Number(document.querySelector('[data-testid="training-score"]')?.getAttribute('data-scored-dots')) === k, n, { timeout: 20_000 });
     const faults = await page.getByTestId('faults').locator('li').allInnerTexts();
     console.log(`training: ${n} dots placed, score ${await score()}; faults ${JSON.stringify(faults)}`);
     expect(Number(await score())).toBeLessThan(60);
