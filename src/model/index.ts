@@ -89,4 +89,5 @@ export { orthoFitSchema, fitRotation, anglesOfRotation, projectToPhoto, facingCa
 export type { OrthoFit, Rotation3 } from './photo/fit';
 export { foreheadPatch, patchLab } from './photo/skinSample';
 export { orthoFitOfPinhole } from './photo/orthoOfPinhole';
+export { KEEP_MASK_SIDE_PX, keepMaskSizePx } from './photo/keepMask';
 export type { SkinPatch } from './photo/skinSample';

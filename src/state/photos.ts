@@ -1,6 +1,7 @@
 /** The photos of the client open in the records: taken in (checked and downscaled in the photo
  * worker, then kept with the client in IndexedDB), shown (object URLs of the kept JPEGs), given a
- * view, deleted (with undo), and carried in a client file on request. Photos belong to the clinic's
+ * view, the client's own hair marked to keep, deleted (with undo), and carried in a client file on
+ * request. Photos belong to the clinic's
  * client records: none without an open client, none in Try at home, never in a share link. */
 import { create } from 'zustand';
 import type { ClientStore, UndoToken } from '../storage/clientDb';
@@ -51,7 +52,12 @@ export const usePhotos = create<PhotosState>()(() => ({
   removed: null,
 }));
 
+/** A pause in the painting this long before a keep mask is written: a burst of strokes is one write. */
+export const KEEP_MASK_SAVE_MS = 300;
+
 let worker: PhotoClient | null = null;
+/** Keep masks waiting for their write, by photo: the latest mask, and who waits for it. */
+const maskSaves = new Map<string, { mask: Blob | null; timer: ReturnType<typeof setTimeout>; waiting: ((kept: boolean) => void)[] }>();
 let noteId = 0;
 const note = (kind: IntakeNote['kind'], text: string): IntakeNote => ({ id: ++noteId, kind, text });
 const say = (e: unknown, what: string) => (e instanceof StorageError ? e.message : `${what}: ${e instanceof Error ? e.message : String(e)}`);
@@ -186,6 +192,13 @@ export const photos = {
     const s = await store();
     const photo = usePhotos.getState().photos.find((p) => p.id === id);
     if (!s || !photo) return;
+    // A mask still waiting to be written goes with the photo.
+    const pending = maskSaves.get(id);
+    if (pending) {
+      clearTimeout(pending.timer);
+      maskSaves.delete(id);
+      pending.waiting.forEach((w) => w(false));
+    }
     try {
       const token = await s.deletePhoto(id);
       forget([photo]);
@@ -225,6 +238,17 @@ export const photos = {
       usePhotos.setState((st) => ({ notes: [...st.notes, note('failed', say(e, 'The fit of the photo could not be kept'))] }));
     }
   },
+  /** Keeps the client's own hair marked on a photo (a PNG of keepMaskSizePx of the photo; null:
+   * none), once the painting pauses for KEEP_MASK_SAVE_MS; the latest mask given wins. Resolves to
+   * whether it was kept (if not, a note says why). */
+  setKeepMask(id: string, mask: Blob | null): Promise<boolean> {
+    return new Promise((resolve) => {
+      const pending = maskSaves.get(id);
+      if (pending) clearTimeout(pending.timer);
+      const waiting = [...(pending?.waiting ?? []), resolve];
+      maskSaves.set(id, { mask, waiting, timer: setTimeout(() => void writeKeepMask(id), KEEP_MASK_SAVE_MS) });
+    });
+  },
   /** Asks photoFit.ts for the fit of a photo shown without one (once per photo and load). */
   async ensureFit(id: string) {
     const st = usePhotos.getState();
@@ -237,14 +261,34 @@ export const photos = {
   },
 };
 
+async function writeKeepMask(id: string): Promise<void> {
+  const pending = maskSaves.get(id);
+  if (!pending) return;
+  maskSaves.delete(id);
+  const s = await store();
+  let kept = false;
+  try {
+    if (!s) throw new Error(useRecords.getState().problem ?? 'the records cannot be used.');
+    const row = await s.setPhotoKeepMask(id, pending.mask);
+    kept = true;
+    usePhotos.setState((st) => ({ photos: st.photos.map((p) => (p.id === id ? { ...withoutMask(p), ...(row.keepMask ? { keepMask: row.keepMask } : {}) } : p)) }));
+  } catch (e) {
+    usePhotos.setState((st) => ({ notes: [...st.notes, note('failed', say(e, 'The hair marked on the photo was not kept'))] }));
+  }
+  pending.waiting.forEach((w) => w(kept));
+}
+
+const withoutMask = ({ keepMask: _mask, ...rest }: ShownPhoto): ShownPhoto => rest;
+
 /** What the open client's photos add to a client file, in bytes. */
 export function photosFileBytes(list: readonly ShownPhoto[]): number {
-  return list.reduce((n, p) => n + filePhotoBytes({ imageBytes: p.image.size, thumbBytes: p.thumb.size }), 0);
+  return list.reduce((n, p) => n + filePhotoBytes({ imageBytes: p.image.size, thumbBytes: p.thumb.size, keepMaskBytes: p.keepMask?.size }), 0);
 }
 
 /** The open client's photos as a client file carries them (their bytes read without blocking). */
 export async function photosForFile(clientId: string): Promise<ClientFilePhoto[]> {
   const st = usePhotos.getState();
   if (st.clientId !== clientId) return [];
-  return Promise.all([...st.photos].sort(byAge).map(async (p) => filePhotoOf(p, new Uint8Array(await p.image.arrayBuffer()), new Uint8Array(await p.thumb.arrayBuffer()))));
+  const bytes = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
+  return Promise.all([...st.photos].sort(byAge).map(async (p) => filePhotoOf(p, await bytes(p.image), await bytes(p.thumb), p.keepMask && (await bytes(p.keepMask)))));
 }

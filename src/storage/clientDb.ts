@@ -17,7 +17,7 @@ import type { SkippedDesign, UndoToken } from './clientRows';
 import { deleteDesign, duplicateDesign, getDesign, listDesigns, renameDesign, saveDesign, updateDesign } from './designOps';
 import { addFavourite, deleteFavourite, listFavourites } from './favouriteOps';
 import { clearSession, loadSession, saveSession, type LoadedSession } from './autosaveOps';
-import { addPhoto, deletePhoto, listPhotos, setPhotoFit, setPhotoView } from './photoOps';
+import { addPhoto, deletePhoto, listPhotos, setPhotoFit, setPhotoKeepMask, setPhotoView } from './photoOps';
 import type { NewPhoto, PhotoFit, PhotoRow, PhotoView } from './photoRecord';
 import { restore } from './undoOps';
 import { BLOCKED_MESSAGE, StorageError, toStorageError } from './storageError';
@@ -195,6 +195,12 @@ export class ClientStore {
   /** Keeps the photo's pose fit (opaque JSON; null forgets it). */
   async setPhotoFit(id: string, fit: PhotoFit | null): Promise<PhotoRow> {
     return setPhotoFit(this.db, id, fit);
+  }
+
+  /** Keeps the hair marked to keep on the photo: a PNG of keepMaskSizePx of the photo, checked
+   * (signature, whole, size); null forgets it. The mask goes with the photo when it is deleted. */
+  async setPhotoKeepMask(id: string, mask: Blob | null): Promise<PhotoRow> {
+    return setPhotoKeepMask(this.db, id, mask);
   }
 
   async deletePhoto(id: string): Promise<UndoToken> {

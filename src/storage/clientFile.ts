@@ -24,7 +24,7 @@ export const CLIENT_FILE_FORMAT = 'smp-studio-client';
 export const CLIENT_FILE_VERSION = 1;
 /** Largest file opened. A design is a few kB (up to ~60 kB with 500 hair-loss brush strokes), so 200
  * such designs take 12 MB; a client's photos, when the file carries them, up to 20 × 2.7 MB as
- * base64 (photoRecord.ts). Anything larger is not one of ours and would only stall the page. */
+ * base64, and their keep masks 20 × 0.34 MB at most (photoRecord.ts). Anything larger is not one of ours and would only stall the page. */
 export const MAX_STUDIO_FILE_BYTES = 80 * 1024 * 1024;
 /** Designs in one client file: the same cap as a client on the device, so every client exports. */
 export const MAX_CLIENT_FILE_DESIGNS = MAX_DESIGNS_PER_CLIENT;

@@ -1,16 +1,19 @@
 /** A client's photos inside a client file (only when the user asks for them at export): each
- * picture and its thumbnail as base64 text, with the view, the date and the pose fit. Pure: bytes
+ * picture and its thumbnail as base64 text, with the view, the date, the pose fit and the hair
+ * marked to keep (a small PNG, when there is one). Pure: bytes
  * in, text out and back. A photo in a file passes the same checks as one added from the camera
  * roll (type from its bytes, whole, the size it claims). */
 import { z } from '../model';
 import { timestampSchema } from './clientRecord';
 import { PhotoRefusal, inspectPhoto, PHOTO_MIME } from './photoChecks';
 import {
+  MAX_KEEP_MASK_BYTES,
   MAX_KEPT_PHOTO_BYTES,
   MAX_PHOTOS_PER_CLIENT,
   PHOTO_LONG_SIDE_PX,
   THUMB_LONG_SIDE_PX,
   fitSchema,
+  keepMaskProblem,
   keptSizeSchema,
   photoMimeSchema,
   photoViewSchema,
@@ -35,6 +38,8 @@ export interface ClientFilePhoto {
   fit: PhotoFit | null;
   image: ClientFilePicture;
   thumb: ClientFilePicture;
+  /** The hair marked to keep: PNG bytes (photoRecord.ts keepMaskProblem says what they must be). */
+  keepMask?: Uint8Array;
 }
 
 /** Bytes as base64 (RFC 4648, padded), in chunks: one String.fromCharCode of a whole photo
@@ -55,18 +60,32 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 /** The size a photo adds to a client file: base64 of the picture and the thumbnail, and a little for the fields. */
-export function filePhotoBytes(photo: { imageBytes: number; thumbBytes: number }): number {
+export function filePhotoBytes(photo: { imageBytes: number; thumbBytes: number; keepMaskBytes?: number }): number {
   const b64 = (n: number) => 4 * Math.ceil(n / 3);
-  return b64(photo.imageBytes) + b64(photo.thumbBytes) + 400;
+  return b64(photo.imageBytes) + b64(photo.thumbBytes) + (photo.keepMaskBytes ? b64(photo.keepMaskBytes) + 20 : 0) + 400;
 }
 
 /** The photos as a client file carries them. */
 export function photosToFile(photos: readonly ClientFilePhoto[]): unknown[] {
   const picture = (p: ClientFilePicture) => ({ mimeType: p.mimeType, widthPx: p.widthPx, heightPx: p.heightPx, data: toBase64(p.bytes) });
-  return photos.map((p) => ({ view: p.view, sourceName: p.sourceName, createdAt: p.createdAt, fit: p.fit, image: picture(p.image), thumb: picture(p.thumb) }));
+  return photos.map((p) => ({
+    view: p.view,
+    sourceName: p.sourceName,
+    createdAt: p.createdAt,
+    fit: p.fit,
+    image: picture(p.image),
+    thumb: picture(p.thumb),
+    ...(p.keepMask ? { keepMask: toBase64(p.keepMask) } : {}),
+  }));
 }
 
 const maxData = 4 * Math.ceil(MAX_KEPT_PHOTO_BYTES / 3);
+const base64Schema = (maxBytes: number, what: string) =>
+  z
+    .string({ error: `must be ${what} as base64 text` })
+    .min(1, { error: 'is empty' })
+    .max(4 * Math.ceil(maxBytes / 3), { error: `must be at most ${maxBytes / 1024} kB` })
+    .refine((s) => s.length % 4 === 0 && BASE64.test(s), { error: 'must be base64 text (it has other characters, or was cut short)' });
 const pictureSchema = z.object(
   {
     mimeType: photoMimeSchema,
@@ -88,6 +107,7 @@ const photoSchema = z.object(
     fit: fitSchema.default(null),
     image: pictureSchema,
     thumb: pictureSchema,
+    keepMask: base64Schema(MAX_KEEP_MASK_BYTES, 'the hair marked to keep (a PNG)').optional(),
   },
   { error: (iss) => (iss.input === undefined ? 'is missing' : 'must be an object with view, createdAt, image and thumb') },
 );
@@ -137,7 +157,13 @@ export function readFilePhotos(value: unknown): { photos: ClientFilePhoto[] } | 
       const path = [`photos[${i}]`, key, read[0]].filter(Boolean).join('.');
       return { path, message: `${path} ${read[1]}` };
     }
-    photos.push({ view: p.view, sourceName: p.sourceName, createdAt: p.createdAt, fit: p.fit, image: pictures[0], thumb: pictures[1] });
+    let keepMask: Uint8Array | undefined;
+    if (p.keepMask !== undefined) {
+      keepMask = fromBase64(p.keepMask);
+      const problem = keepMaskProblem(keepMask, pictures[0]);
+      if (problem) return { path: `photos[${i}].keepMask`, message: `photos[${i}].keepMask ${problem}` };
+    }
+    photos.push({ view: p.view, sourceName: p.sourceName, createdAt: p.createdAt, fit: p.fit, image: pictures[0], thumb: pictures[1], ...(keepMask ? { keepMask } : {}) });
   }
   return { photos };
 }
@@ -157,11 +183,12 @@ export function newPhotoFromFile(p: ClientFilePhoto): NewPhoto {
     thumb: blob(p.thumb),
     thumbWidthPx: p.thumb.widthPx,
     thumbHeightPx: p.thumb.heightPx,
+    ...(p.keepMask ? { keepMask: new Blob([p.keepMask as Uint8Array<ArrayBuffer>], { type: 'image/png' }) } : {}),
   };
 }
 
 /** A kept photo as a client file carries it (its Blobs read first by the caller). */
-export function filePhotoOf(row: NewPhoto & { createdAt: string }, imageBytes: Uint8Array, thumbBytes: Uint8Array): ClientFilePhoto {
+export function filePhotoOf(row: NewPhoto & { createdAt: string }, imageBytes: Uint8Array, thumbBytes: Uint8Array, keepMaskBytes?: Uint8Array): ClientFilePhoto {
   return {
     view: row.view,
     sourceName: row.sourceName,
@@ -169,5 +196,6 @@ export function filePhotoOf(row: NewPhoto & { createdAt: string }, imageBytes: U
     fit: row.fit ?? null,
     image: { mimeType: row.mimeType, widthPx: row.widthPx, heightPx: row.heightPx, bytes: imageBytes },
     thumb: { mimeType: row.thumb.type || row.mimeType, widthPx: row.thumbWidthPx, heightPx: row.thumbHeightPx, bytes: thumbBytes },
+    ...(keepMaskBytes ? { keepMask: keepMaskBytes } : {}),
   };
 }

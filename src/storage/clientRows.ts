@@ -69,6 +69,7 @@ const FIELD_LABELS: Record<string, string> = {
   designId: 'The design id',
   savedAt: 'The autosave time',
   createdAt: 'The creation time',
+  keepMask: 'The hair marked to keep',
 };
 
 /** `value` through `schema`, or StorageError('invalid') naming `field`. */

@@ -7,12 +7,14 @@ import { idSchema, timestampSchema } from './clientRecord';
 import { check, newId, stamp, type UndoToken } from './clientRows';
 import { quoteName } from './photoChecks';
 import {
+  MAX_KEEP_MASK_BYTES,
   MAX_KEPT_PHOTO_BYTES,
   MAX_PHOTOS_PER_CLIENT,
   PHOTO_LONG_SIDE_PX,
   THUMB_LONG_SIDE_PX,
   byViewThenAge,
   fitSchema,
+  keepMaskProblem,
   keptSizeSchema,
   photoMimeSchema,
   photoViewSchema,
@@ -46,6 +48,17 @@ const pictureSchema = z.object({
   thumbHeightPx: sidePxSchema,
 });
 
+/** A keep mask as a row holds it; its bytes are checked when it is kept (setPhotoKeepMask) or read
+ * from a file (clientFilePhotos.ts). */
+const keepMaskBlobSchema = z
+  .instanceof(Blob, { error: 'must be a picture (a Blob)' })
+  .refine((b) => b.size > 0, { error: 'is empty' })
+  .refine((b) => b.size <= MAX_KEEP_MASK_BYTES, { error: `must be at most ${MAX_KEEP_MASK_BYTES / 1024} kB` })
+  .refine((b) => b.type === 'image/png', { error: 'must be a PNG picture' });
+
+/** The full-disk message for a keep mask: the marks stay on screen. */
+const MASK_QUOTA_MESSAGE = "The device's storage is full, so the hair marked on this photo was not kept. The marks are still on screen; free some space, then mark again.";
+
 /** A stored row read back; a damaged one is reported and left out, never fatal. */
 const photoRowSchema = pictureSchema.extend({
   id: idSchema,
@@ -65,6 +78,7 @@ function checkNewPhoto(input: NewPhoto): Omit<PhotoRow, 'id' | 'clientId' | 'cre
     view: check(photoViewSchema, input.view, 'view'),
     sourceName: check(sourceNameSchema, input.sourceName ?? '', 'sourceName'),
     fit: check(fitSchema, input.fit ?? null, 'fit'),
+    ...(input.keepMask === undefined ? {} : { keepMask: check(keepMaskBlobSchema, input.keepMask, 'keepMask') }),
     createdAt: input.createdAt === undefined ? undefined : check(timestampSchema, input.createdAt, 'createdAt'),
   };
 }
@@ -117,7 +131,13 @@ export async function listPhotos(db: ClientDb, clientId: string): Promise<PhotoR
       const out: PhotoRow[] = [];
       for (const row of await db.photos.where('clientId').equals(clientId).toArray()) {
         const parsed = photoRowSchema.safeParse(row);
-        if (parsed.success) out.push(row);
+        const mask = row.keepMask === undefined ? null : keepMaskBlobSchema.safeParse(row.keepMask);
+        if (parsed.success && mask && !mask.success) {
+          // A damaged mask loses the marks, not the photo.
+          console.warn(`The hair marked on photo ${row.id} is damaged and not shown: ${mask.error.issues[0].message}`);
+          const { keepMask: _damaged, ...rest } = row;
+          out.push(rest);
+        } else if (parsed.success) out.push(row);
         else console.warn(`Photo ${String(row.id)} is damaged and not shown: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
       }
       return out.sort(byViewThenAge);
@@ -148,6 +168,28 @@ export async function setPhotoFit(db: ClientDb, id: string, fit: PhotoFit | null
       return row;
     }),
   );
+}
+
+/** Keeps the hair marked to keep on a photo (a PNG of keepMaskSizePx of the photo; null forgets it). */
+export async function setPhotoKeepMask(db: ClientDb, id: string, mask: Blob | null): Promise<PhotoRow> {
+  check(idSchema, id, 'id');
+  const checked = mask === null ? null : check(keepMaskBlobSchema, mask, 'keepMask');
+  const bytes = checked ? new Uint8Array(await checked.arrayBuffer()) : null;
+  try {
+    return await run('keep the hair marked on the photo', () =>
+      db.transaction('rw', db.photos, async () => {
+        const { keepMask: _old, ...row } = await photoRow(db, id);
+        const problem = bytes && keepMaskProblem(bytes, row);
+        if (problem) throw new StorageError('invalid', `The hair marked on the photo was not kept: the mask ${problem}.`, { field: 'keepMask' });
+        const next: PhotoRow = checked ? { ...row, keepMask: checked } : row;
+        await db.photos.put(next);
+        return next;
+      }),
+    );
+  } catch (e) {
+    const err = toStorageError(e, 'keep the hair marked on the photo');
+    throw err.kind === 'quota' ? new StorageError('quota', MASK_QUOTA_MESSAGE, { cause: e }) : err;
+  }
 }
 
 export async function deletePhoto(db: ClientDb, id: string): Promise<UndoToken> {

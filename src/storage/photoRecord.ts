@@ -1,7 +1,7 @@
 /** What is kept of a client's photo, and the checks a photo record passes before it is written.
  * Pure: no IndexedDB; photoOps.ts writes the rows, clientFilePhotos.ts carries them in files. */
-import { z } from '../model';
-import { MAX_KEPT_PHOTO_BYTES, PHOTO_LONG_SIDE_PX, THUMB_LONG_SIDE_PX } from './photoChecks';
+import { keepMaskSizePx, z } from '../model';
+import { MAX_KEPT_PHOTO_BYTES, PHOTO_LONG_SIDE_PX, PhotoRefusal, THUMB_LONG_SIDE_PX, inspectPhoto, sniffType } from './photoChecks';
 
 export { MAX_KEPT_PHOTO_BYTES, PHOTO_LONG_SIDE_PX, THUMB_LONG_SIDE_PX };
 
@@ -37,10 +37,37 @@ export interface PhotoRow {
   thumbWidthPx: number;
   thumbHeightPx: number;
   fit: PhotoFit | null;
+  /** The client's own hair to keep on this photo: a PNG, white where kept, of keepMaskSizePx of the
+   * photo (model/photo/keepMask.ts). Absent when none is marked, and on rows kept before marks were. */
+  keepMask?: Blob;
 }
 
 /** A processed photo, to be added to a client. */
 export type NewPhoto = Omit<PhotoRow, 'id' | 'clientId' | 'createdAt' | 'fit'> & { fit?: PhotoFit | null; createdAt?: string };
+
+/** A mask painted with the brush is a few kB as PNG (broad strokes, two colours); 256 kB is far
+ * more than one can be, and little enough to keep twenty in a client file. */
+export const MAX_KEEP_MASK_BYTES = 256 * 1024;
+
+/** Why these bytes are not a keep mask for a photo of this size, or null when they are one: a whole
+ * PNG (its signature, header and end), at most MAX_KEEP_MASK_BYTES, of the mask's size for the photo. */
+export function keepMaskProblem(bytes: Uint8Array, photo: { widthPx: number; heightPx: number }): string | null {
+  if (bytes.length === 0) return 'is empty';
+  if (bytes.length > MAX_KEEP_MASK_BYTES) return `must be at most ${MAX_KEEP_MASK_BYTES / 1024} kB (it has ${Math.ceil(bytes.length / 1024)} kB)`;
+  if (sniffType(bytes.subarray(0, 64)) !== 'png') return 'must be a PNG picture';
+  let header;
+  try {
+    header = inspectPhoto('mask', bytes);
+  } catch (e) {
+    if (e instanceof PhotoRefusal) return 'is a damaged PNG (cut short or malformed)';
+    throw e;
+  }
+  const want = keepMaskSizePx(photo.widthPx, photo.heightPx);
+  if (header.widthPx !== want.widthPx || header.heightPx !== want.heightPx) {
+    return `must be ${want.widthPx} × ${want.heightPx} pixels for a ${photo.widthPx} × ${photo.heightPx} photo (it is ${header.widthPx} × ${header.heightPx})`;
+  }
+  return null;
+}
 
 export const photoViewSchema = z.enum(PHOTO_VIEWS, { error: `must be one of ${PHOTO_VIEWS.join(', ')}` });
 const MAX_SIDE_PX = 16_384;

@@ -1,7 +1,8 @@
 // A client's photos in the records (fake IndexedDB) and in client files: kept with the client, listed
-// front first, their view and pose fit changed, deleted one by one or with the client (and put
-// back), copied with the client, carried in a client file only when asked, refused when a file's
-// photo is not what it claims, never in a share link; a full disk loses nothing.
+// front first, their view, pose fit and hair marked to keep changed, deleted one by one or with the
+// client (and put back), copied with the client, carried in a client file only when asked, refused
+// when a file's photo (or its marks) is not what it claims, never in a share link; a full disk
+// loses nothing.
 import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { clientStoreSetup } from './helpers/clientStore';
@@ -12,7 +13,7 @@ import { exportClientFile, parseStudioFile, StudioFileError, type ParsedClientFi
 import { filePhotoOf, fromBase64, toBase64 } from '../../src/storage/clientFilePhotos';
 import { MAX_PHOTOS_PER_CLIENT, type PhotoRow, type PhotoView } from '../../src/storage/photoRecord';
 import { decodeShareLink, encodeShareLink } from '../../src/storage/shareLink';
-import { fixture, jpegBytes } from './helpers/photoBytes';
+import { fixture, jpegBytes, pngBytes } from './helpers/photoBytes';
 
 const setup = () => clientStoreSetup('photos');
 
@@ -196,10 +197,82 @@ describe("a client's photos in the records", () => {
   });
 });
 
+/** The hair marked to keep on a 640x480 photo: a PNG of 512x384 (model keepMaskSizePx). */
+const MASK = pngBytes(512, 384);
+const maskBlob = (bytes: Uint8Array<ArrayBuffer> = MASK, type = 'image/png') => new Blob([bytes], { type });
+
+describe('the hair marked to keep on a photo', () => {
+  it('is kept with the photo byte for byte, forgotten with null, copied with the client and deleted with the photo', async () => {
+    const { openStore } = setup();
+    let store = await openStore();
+    const c = await store.createClient({ name: 'Ana' });
+    const p = await store.addPhoto(c.id, newPhoto('front'));
+    expect(p.keepMask).toBeUndefined();
+    const row = await store.setPhotoKeepMask(p.id, maskBlob());
+    expect(row.keepMask?.type).toBe('image/png');
+    store.close();
+    store = await openStore();
+    const [kept] = await store.listPhotos(c.id);
+    expect(await bytesOf(kept.keepMask!)).toEqual(MASK);
+    // A copy of the client carries the marks; deleting the photo takes them, undo brings them back.
+    const copy = await store.duplicateClient(c.id);
+    expect(await bytesOf((await store.listPhotos(copy.id))[0].keepMask!)).toEqual(MASK);
+    const token = await store.deletePhoto(p.id);
+    expect(await store.listPhotos(c.id)).toEqual([]);
+    await store.restore(token);
+    expect(await bytesOf((await store.listPhotos(c.id))[0].keepMask!)).toEqual(MASK);
+    await store.setPhotoKeepMask(p.id, null);
+    const [forgotten] = await store.listPhotos(c.id);
+    expect('keepMask' in forgotten).toBe(false);
+  });
+
+  it('a photo row kept before marks existed (no keepMask) still opens, with no schema change', async () => {
+    const { openStore } = setup();
+    const store = await openStore();
+    const c = await store.createClient({ name: 'Ana' });
+    const p = await store.addPhoto(c.id, newPhoto('front'));
+    // The row exactly as version 2 wrote it: no keepMask field at all.
+    const raw = await store.db.photos.get(p.id);
+    expect(Object.keys(raw!)).not.toContain('keepMask');
+    expect(store.db.verno).toBe(2);
+    expect((await store.listPhotos(c.id)).map((x) => x.id)).toEqual([p.id]);
+    // A damaged mask loses the marks, never the photo.
+    await store.db.photos.put({ ...raw!, keepMask: 'not a picture' as never });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const [shown] = await store.listPhotos(c.id);
+    expect(shown.id).toBe(p.id);
+    expect(shown.keepMask).toBeUndefined();
+    expect(warn.mock.calls[0][0]).toMatch(/hair marked on photo .* is damaged/);
+  });
+
+  it('refuses what is not a mask for the photo, and keeps the marks it had', async () => {
+    const { openStore } = setup();
+    const store = await openStore();
+    const c = await store.createClient({ name: 'Ana' });
+    const p = await store.addPhoto(c.id, newPhoto('front'));
+    await store.setPhotoKeepMask(p.id, maskBlob());
+    const cases: [string, Blob, RegExp][] = [
+      ['a JPEG', maskBlob(jpegBytes(512, 384), 'image/png'), /the mask must be a PNG picture/],
+      ['typed as JPEG', maskBlob(MASK, 'image/jpeg'), /^The hair marked to keep must be a PNG picture\.$/],
+      ['the wrong size', maskBlob(pngBytes(512, 512)), /must be 512 × 384 pixels for a 640 × 480 photo \(it is 512 × 512\)/],
+      ['cut short', maskBlob(pngBytes(512, 384, { end: false })), /is a damaged PNG/],
+      ['too large', maskBlob(pngBytes(512, 384, { idatBytes: 300 * 1024 })), /^The hair marked to keep must be at most 256 kB\.$/],
+      ['empty', maskBlob(new Uint8Array(0)), /is empty/],
+    ];
+    for (const [what, blob, message] of cases) {
+      const e = await rejection(store.setPhotoKeepMask(p.id, blob));
+      console.log(`mask ${what.padEnd(14)} -> ${e.message}`);
+      expect(e.kind, what).toBe('invalid');
+      expect(e.message, what).toMatch(message);
+    }
+    expect(await bytesOf((await store.listPhotos(c.id))[0].keepMask!)).toEqual(MASK);
+  });
+});
+
 /** The client file of `c` with its photos, as the app writes it. */
 async function fileWithPhotos(store: ClientStore, clientId: string, exportedAt = '2026-03-14T12:00:00.000Z') {
   const rows: PhotoRow[] = await store.listPhotos(clientId);
-  const photos = await Promise.all(rows.map(async (r) => filePhotoOf(r, await bytesOf(r.image), await bytesOf(r.thumb))));
+  const photos = await Promise.all(rows.map(async (r) => filePhotoOf(r, await bytesOf(r.image), await bytesOf(r.thumb), r.keepMask && (await bytesOf(r.keepMask)))));
   return exportClientFile(await store.getClient(clientId), (await store.listDesigns(clientId)).designs, { exportedAt, photos });
 }
 
@@ -241,6 +314,47 @@ describe('photos in client files', () => {
     }
     // Export → import → export gives the same file.
     expect(await fileWithPhotos(store, imported.id)).toBe(text);
+  });
+
+  it('carries the hair marked to keep, and refuses marks that are not a mask for the photo', async () => {
+    const { openStore } = setup();
+    const store = await openStore();
+    const c = await store.createClient({ name: 'Ana' });
+    const p = await store.addPhoto(c.id, newPhoto('front'));
+    await store.addPhoto(c.id, newPhoto('left'));
+    await store.setPhotoKeepMask(p.id, maskBlob());
+    const text = await fileWithPhotos(store, c.id);
+    const file = JSON.parse(text);
+    expect(fromBase64(file.photos[0].keepMask)).toEqual(MASK);
+    expect('keepMask' in file.photos[1]).toBe(false);
+    const imported = await store.importClient(parseStudioFile(text) as ParsedClientFile);
+    const mine = await store.listPhotos(imported.id);
+    expect(await bytesOf(mine[0].keepMask!)).toEqual(MASK);
+    expect(mine[1].keepMask).toBeUndefined();
+    expect(await fileWithPhotos(store, imported.id)).toBe(text);
+
+    const with_ = (keepMask: unknown) => JSON.stringify({ ...file, photos: [{ ...file.photos[0], keepMask }] });
+    const cases: [string, string, RegExp][] = [
+      ['not base64', with_('%%%%'), /must be base64 text/],
+      ['not text', with_(42), /must be the hair marked to keep \(a PNG\) as base64 text/],
+      ['a JPEG', with_(toBase64(jpegBytes(512, 384))), /must be a PNG picture/],
+      ['the wrong size', with_(toBase64(pngBytes(384, 512))), /must be 512 × 384 pixels for a 640 × 480 photo/],
+      ['cut short', with_(toBase64(pngBytes(512, 384, { end: false }))), /is a damaged PNG/],
+      ['too large', with_(toBase64(pngBytes(512, 384, { idatBytes: 300 * 1024 }))), /must be at most 256 kB/],
+    ];
+    for (const [what, bad, message] of cases) {
+      let error: unknown;
+      try {
+        parseStudioFile(bad);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, what).toBeInstanceOf(StudioFileError);
+      const e = error as StudioFileError;
+      console.log(`file mask ${what.padEnd(14)} -> ${e.path}: ${e.message}`);
+      expect(e.path, what).toBe('photos[0].keepMask');
+      expect(e.message, what).toMatch(message);
+    }
   });
 
   it('refuses a file whose photo is not what it says, naming the place; nothing is imported', async () => {

@@ -40,3 +40,18 @@ export function ftypBytes(major: string, compatible: string[]): Uint8Array<Array
   const size = 8 + body.length;
   return new Uint8Array([0, 0, 0, size, ...Buffer.from('ftyp'), ...body, 0, 0, 0, 8, ...Buffer.from('meta')]);
 }
+
+/** A PNG's structure at `width` × `height` (grey, 8 bits): signature, IHDR, an IDAT of a few
+ * bytes, IEND (CRCs left zero). Not decodable; enough for the structure checks. */
+export function pngBytes(width: number, height: number, options: { end?: boolean; idatBytes?: number } = {}): Uint8Array<ArrayBuffer> {
+  const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+  const chunk = (type: string, body: number[]) => [...u32(body.length), ...Buffer.from(type, 'latin1'), ...body, 0, 0, 0, 0];
+  const idat = Array.from({ length: options.idatBytes ?? 6 }, (_, k) => (k * 37) & 255);
+  return new Uint8Array([
+    0x89,
+    ...Buffer.from('PNG\r\n\x1a\n', 'latin1'),
+    ...chunk('IHDR', [...u32(width), ...u32(height), 8, 0, 0, 0, 0]),
+    ...chunk('IDAT', idat),
+    ...(options.end === false ? [] : chunk('IEND', [])),
+  ]);
+}
