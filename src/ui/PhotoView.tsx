@@ -8,7 +8,7 @@ import { photos, stripOrder, usePhotos, type ShownPhoto } from '../state/photos'
 import { PHOTO_VIEW_LABELS, fitNumber } from '../storage/photoRecord';
 import { orthoFitOf } from '../state/photoFit';
 import { useAppStore } from '../state/store';
-import { PhotoDesign } from '../scene/photo/PhotoDesign';
+import { FittedPhoto } from './FittedPhoto';
 
 export type PhotoViewStatus = 'loading' | 'ready' | 'no-face' | 'error';
 
@@ -85,8 +85,8 @@ export function PhotoView() {
             hidden={decoded === 'ready' && design !== null}
           />
         )}
-        {/* Fitted: the photo with the design drawn on its scalp, in step with the 3D view. */}
-        {photo && decoded === 'ready' && design && img.current && <PhotoDesign key={`design-${photo.id}`} photo={img.current} fit={design} />}
+        {/* Fitted: the photo with the design drawn on its scalp, in step with the 3D view, and its tools. */}
+        {photo && decoded === 'ready' && design && img.current && <FittedPhoto key={`design-${photo.id}`} photo={photo} image={img.current} fit={design} />}
         {status === 'loading' && (
           <div className="viewer-note" aria-hidden="true">
             <span className="spinner" /> {!photo ? 'Checking the photo…' : decoded === 'ready' ? 'Finding the face…' : 'Opening the photo…'}

@@ -1,6 +1,8 @@
 // The client's photos in the built app, in the system Chromium with software WebGL and a fake
 // camera: a JPEG of the head added with "Add photos" is shown beside the 3D view, its face found and
-// the head fitted to it (the fit kept over a reload); pictures with no face say so; a 3000 px photo is kept at 2048 px; EXIF orientation 6 is shown turned; a text file, a HEIC,
+// the head fitted to it (the fit kept over a reload); hair marked with the Keep hair brush keeps the
+// photo's own pixels under the stroke (kept over a reload, in a client file, painted by touch on a
+// phone); pictures with no face say so; a 3000 px photo is kept at 2048 px; EXIF orientation 6 is shown turned; a text file, a HEIC,
 // a 300x200 PNG, a 51 MB file and a JPEG cut short are each refused with their message; the photos
 // are there after a reload; a share link and Try at home carry none; a client file carries them only
 // when asked and brings them back; the camera takes a photo and is stopped when closed; a full disk
@@ -11,8 +13,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { saveShot, VIEWER, waitReady } from './support/app';
-import { change } from './support/labImage';
-import { decodePng } from './support/png';
+import { change, darkeningIn } from './support/labImage';
+import { decodePng, type Rgba } from './support/png';
 import { axeViolations, describeFindings } from './support/axe';
 import { fileBrowser } from './support/suite';
 
@@ -132,6 +134,80 @@ const storedPhotos = (page: Page) =>
       }),
   );
 
+const DESIGN = `${PHOTO_VIEW} [data-testid="photo-design"]`;
+
+/** The photo view's pixels as drawn now (the photo with the design). */
+async function designPixels(page: Page): Promise<Rgba> {
+  const url = await page.locator(`${DESIGN} canvas`).evaluate((c: HTMLCanvasElement) => c.toDataURL('image/png'));
+  return decodePng(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'));
+}
+
+/** Waits until the photo view has drawn a frame after `previous` and has nothing left to draw. */
+async function designSettled(page: Page, previous: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const el = document.querySelector(sel as string);
+      return el?.getAttribute('data-status') === 'ready' && Number(el.getAttribute('data-render-count')) > (n as number);
+    },
+    [DESIGN, previous] as const,
+    { timeout: 120_000, polling: 100 },
+  );
+}
+const designCount = async (page: Page) => Number(await page.locator(DESIGN).getAttribute('data-render-count'));
+
+/** Whether the front photo's row in IndexedDB holds a keep mask, and its size in bytes. */
+const storedMaskBytes = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const req = indexedDB.open('smp-studio');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction('photos').objectStore('photos').getAll();
+          all.onsuccess = () => {
+            resolve(all.result.filter((p) => p.keepMask).map((p) => p.keepMask.size));
+            req.result.close();
+          };
+        };
+      }),
+  );
+
+/** The stroke painted over the scalp (photo pixels) and the core of it no blur reaches past. */
+interface Stroke {
+  y: number;
+  x0: number;
+  x1: number;
+  radiusPx: number;
+}
+/** A horizontal stroke where the design shows most: the band of rows (as high as the brush) with
+ * the most changed pixels, across the middle half of the changed pixels in its middle row. */
+function strokeWhere(changed: Uint8Array, width: number, radiusPx: number): Stroke {
+  const height = changed.length / width;
+  const rows = Array.from({ length: height }, (_, y) => changed.subarray(y * width, (y + 1) * width).reduce((n, m) => n + m, 0));
+  const r = Math.ceil(radiusPx);
+  let best = 0,
+    bestY = 0;
+  for (let y = r; y < height - r; y++) {
+    const n = rows.slice(y - r, y + r + 1).reduce((a, b) => a + b, 0);
+    if (n > best) [best, bestY] = [n, y];
+  }
+  const xs = [...changed.subarray(bestY * width, (bestY + 1) * width)].flatMap((m, x) => (m ? [x] : []));
+  const [lo, hi] = [xs[0], xs[xs.length - 1]];
+  return { y: bestY, x0: lo + (hi - lo) / 4, x1: hi - (hi - lo) / 4, radiusPx };
+}
+const inCore = (s: Stroke) => (x: number, y: number) => Math.abs(y - s.y) < s.radiusPx * 0.6 && x > s.x0 && x < s.x1;
+const maskWhere = (img: Rgba, inside: (x: number, y: number) => boolean) => {
+  const m = new Uint8Array(img.width * img.height);
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) m[y * img.width + x] = inside(x, y) ? 1 : 0;
+  return m;
+};
+/** Largest difference of any channel between two pictures over a mask. */
+function maxChannelDiff(a: Rgba, b: Rgba, mask: Uint8Array): number {
+  let max = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) for (let c = 0; c < 3; c++) max = Math.max(max, Math.abs(a.data[4 * i + c] - b.data[4 * i + c]));
+  return max;
+}
+
 /** Long main-thread tasks (over 50 ms) from now on, in `window.__longTasks`. */
 const watchLongTasks = (page: Page) =>
   page.evaluate(() => {
@@ -158,6 +234,9 @@ describe("the client's photos", () => {
   let page: Page;
   let frontJpeg: Buffer;
   let fittedFront: (string | null)[];
+  /** The front photo with the sessions hidden (the photo itself), and the stroke of kept hair. */
+  let bare: Rgba;
+  let stroke: Stroke;
 
   it('a JPEG of the head added with "Add photos" shows beside the 3D view, its face found and the head fitted to it', async () => {
     context = await suite.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, permissions: ['camera'] }, hooks);
@@ -216,6 +295,7 @@ describe("the client's photos", () => {
     const sessions = (on: boolean) => `{ const s = window.smpStudio.store.getState(); for (const l of s.design.layers) s.actions.updateLayer(l.id, { visible: ${on} }); }`;
     await expect.poll(() => design.getAttribute('data-status'), { timeout: 120_000 }).toBe('ready');
     const hidden = await after(sessions(false));
+    bare = hidden;
     const shown = await after(sessions(true));
     const faded = await after('window.smpStudio.store.getState().actions.setYears(10)');
     const healed = change(shown, hidden);
@@ -230,6 +310,83 @@ describe("the client's photos", () => {
     await saveShot(page, 'photos-design-10y');
     await after('window.smpStudio.store.getState().actions.setYears(0.1)');
     await saveShot(page, 'photos-design');
+  });
+
+  it('hair marked with the Keep hair brush shows the photo as it is under the stroke, the design elsewhere, and is kept', async () => {
+    const before = await designPixels(page);
+    const canvas = (await page.locator(`${DESIGN} canvas`).boundingBox())!;
+    const toPage = (x: number, y: number) => [canvas.x + (x * canvas.width) / before.width, canvas.y + (y * canvas.height) / before.height] as const;
+    // Along the band of rows the design changes most, over the middle half of it; the brush at
+    // its first size (3 % of the short side).
+    stroke = strokeWhere(change(before, bare).mask, before.width, 0.03 * Math.min(before.width, before.height));
+    const core = maskWhere(before, inCore(stroke));
+    const designed = change(before, bare);
+    const underStroke = designed.mask.reduce((n, m, i) => n + (m & core[i]), 0) / core.reduce((n, m) => n + m, 0);
+    const tools = page.getByTestId('fitted-photo');
+    expect(await tools.getAttribute('data-keep-mask')).toBe('none');
+    expect(await page.locator(`${DESIGN} canvas`).evaluate((c) => getComputedStyle(c).touchAction)).toBe('auto');
+    await page.getByTestId('keep-hair-brush').click();
+    expect(await page.getByTestId('keep-hair-brush').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator(`${DESIGN} canvas`).evaluate((c) => getComputedStyle(c).touchAction)).toBe('none');
+    const n = await designCount(page);
+    await page.mouse.move(...toPage(stroke.x0, stroke.y));
+    await page.mouse.down();
+    for (let k = 1; k <= 6; k++) await page.mouse.move(...toPage(stroke.x0 + ((stroke.x1 - stroke.x0) * k) / 6, stroke.y));
+    await page.mouse.up();
+    await designSettled(page, n);
+    await page.getByTestId('keep-hair-brush').click();
+    const kept = await designPixels(page);
+    const outside = designed.mask.map((m, i) => m & (core[i] ^ 1) & (Math.abs(Math.floor(i / kept.width) - stroke.y) > stroke.radiusPx * 1.5 ? 1 : 0));
+    const [was, now] = [darkeningIn(before, bare, outside), darkeningIn(kept, bare, outside)];
+    const inside = maxChannelDiff(kept, bare, core);
+    console.log(
+      `photos: kept hair: ${(underStroke * 100).toFixed(0)} % of the stroke's core was changed by the design (${darkeningIn(before, bare, core).toFixed(2)} L*); after the stroke its largest channel difference from the photo is ${inside}; elsewhere on the scalp ${was.toFixed(2)} L* darker before, ${now.toFixed(2)} after`,
+    );
+    expect(underStroke, 'the stroke lies where the design shows').toBeGreaterThan(0.3);
+    expect(inside, 'under the stroke, the photo as it is').toBeLessThanOrEqual(2);
+    expect(now, 'elsewhere, the design as before').toBeGreaterThan(was * 0.9);
+    await expect.poll(() => tools.getAttribute('data-keep-saved')).toBe('saved');
+    await expect.poll(() => storedMaskBytes(page)).toHaveLength(1);
+    const bytes = await storedMaskBytes(page);
+    console.log(`photos: the marks kept with the photo: a ${bytes[0]}-byte PNG`);
+    expect(await tools.getAttribute('data-keep-mask')).toBe('marked');
+    expect(bytes[0]).toBeLessThan(16 * 1024);
+    // Undo takes the stroke away, and Clear with nothing marked is off; the stroke is painted again.
+    await page.getByTestId('keep-hair-undo').click();
+    await expect.poll(() => tools.getAttribute('data-keep-mask')).toBe('none');
+    await expect.poll(() => storedMaskBytes(page)).toHaveLength(0);
+    expect(await page.getByTestId('keep-hair-clear').isDisabled()).toBe(true);
+    await page.getByTestId('keep-hair-brush').click();
+    await page.mouse.move(...toPage(stroke.x0, stroke.y));
+    await page.mouse.down();
+    for (let k = 1; k <= 6; k++) await page.mouse.move(...toPage(stroke.x0 + ((stroke.x1 - stroke.x0) * k) / 6, stroke.y));
+    await page.mouse.up();
+    await page.getByTestId('keep-hair-brush').click();
+    await expect.poll(() => storedMaskBytes(page)).toHaveLength(1);
+    await saveShot(page, 'photos-keep-hair');
+
+    // The before/after divider works on the photo as on the 3D view: dragged over the photo to the
+    // middle of the stroke, it splits the photo there, healed on its left and 10 years on its right.
+    await page.evaluate(() => window.smpStudio!.store.getState().actions.setCompare({ on: true, years: 10, split: 0.5 }));
+    const divider = page.locator(`${DESIGN} [data-testid="compare-divider"]`);
+    const grip = (await divider.boundingBox())!;
+    const m = await designCount(page);
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    const target = (stroke.x0 + stroke.x1) / 2 / before.width;
+    await page.mouse.move(canvas.x + canvas.width * target, grip.y + grip.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const split = await page.evaluate(() => window.smpStudio!.store.getState().compare.split);
+    await designSettled(page, m);
+    const divided = await designPixels(page);
+    const cut = Math.round(divided.width * split);
+    const side = (left: boolean) => designed.mask.map((v, i) => v & (core[i] ^ 1) & (i % divided.width < cut - 3 === left && Math.abs((i % divided.width) - cut) > 3 ? 1 : 0));
+    const [healedL, laterL] = [darkeningIn(divided, bare, side(true)), darkeningIn(divided, bare, side(false))];
+    console.log(`photos: divider dragged to ${(split * 100).toFixed(1)} % of the photo: ${healedL.toFixed(2)} L* darker on its left (healed), ${laterL.toFixed(2)} on its right (10 years)`);
+    expect(Math.abs(split - target)).toBeLessThan(0.01);
+    expect(laterL).toBeLessThan(healedL * 0.8);
+    await saveShot(page, 'photos-divider');
+    await page.evaluate(() => window.smpStudio!.store.getState().actions.setCompare({ on: false }));
   });
 
   it('a 12 MP photo is kept at 2048 px, EXIF orientation 6 is shown turned, and the main thread has no long task', async () => {
@@ -327,6 +484,18 @@ describe("the client's photos", () => {
     // The fit was kept with the photo: the same figures, without reading the face again.
     expect(await photoState(page)).toMatchObject({ status: 'ready', view: 'front', fit: fittedFront });
     expect(await page.getByTestId('photo-thumb').count()).toBe(3);
+    // The hair marked to keep is there too: the photo as it is under the stroke.
+    await expect.poll(() => page.getByTestId('fitted-photo').getAttribute('data-keep-mask'), { timeout: 30_000 }).toBe('marked');
+    await designSettled(page, 0);
+    // The marks come back a moment after the photo is drawn: the frame with them is waited for.
+    const core = maskWhere(bare, inCore(stroke));
+    await expect.poll(async () => maxChannelDiff(await designPixels(page), bare, core), { timeout: 60_000 }).toBeLessThanOrEqual(2);
+    const shown = await designPixels(page);
+    const inside = maxChannelDiff(shown, bare, core);
+    const designed = change(shown, bare);
+    console.log(`photos: after a reload, under the stroke the largest channel difference from the photo is ${inside}; the design changes ${(designed.share * 100).toFixed(2)} % of the photo`);
+    expect(inside).toBeLessThanOrEqual(2);
+    expect(designed.share).toBeGreaterThan(0.005);
   });
 
   it('a share link carries no photo, and Try at home shows none', async () => {
@@ -364,6 +533,8 @@ describe("the client's photos", () => {
     const file = JSON.parse(withPhotos);
     console.log(`photos: client file ${withPhotos.length} bytes with ${file.photos.length} photos (${file.photos.map((p: { view: string }) => p.view).join(', ')})`);
     expect(file.photos.map((p: { view: string }) => p.view)).toEqual(['front', 'left', 'right']);
+    // The front photo's marks, as a PNG (its signature in base64).
+    expect(file.photos.map((p: { keepMask?: string }) => p.keepMask?.slice(0, 11) ?? null)).toEqual(['iVBORw0KGgo', null, null]);
 
     const firstId = await page.locator(PHOTO_VIEW).getAttribute('data-photo-id');
     await page.getByTestId('open-design').setInputFiles({ name: 'photo-client.smp-client.json', mimeType: 'application/json', buffer: Buffer.from(withPhotos) });
@@ -467,6 +638,20 @@ describe("the client's photos", () => {
     const viewer = await p.locator(VIEWER).boundingBox();
     console.log(`photos: phone, photo view ${JSON.stringify(box)}, viewer ${JSON.stringify(viewer)}`);
     expect(box!.width).toBeGreaterThan(380);
+    // The brush by touch: the toolbar fits the phone's width, and a tap on the scalp marks hair.
+    await expect.poll(() => p.locator(DESIGN).getAttribute('data-status'), { timeout: 120_000 }).toBe('ready');
+    const tools = await p.getByRole('toolbar', { name: "Mark the client's own hair to keep" }).boundingBox();
+    console.log(`photos: phone, keep-hair toolbar ${JSON.stringify(tools)}`);
+    expect(tools!.x).toBeGreaterThanOrEqual(0);
+    expect(tools!.x + tools!.width).toBeLessThanOrEqual(390);
+    expect(tools!.height, 'one row').toBeLessThan(48);
+    await p.getByTestId('keep-hair-brush').tap();
+    const [bx, by, bw, bh] = (await p.locator(DESIGN).getAttribute('data-scalp-box'))!.split(',').map(Number);
+    const canvas = (await p.locator(`${DESIGN} canvas`).boundingBox())!;
+    const { width: w, height: h } = await p.locator(`${DESIGN} canvas`).evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+    await p.touchscreen.tap(canvas.x + ((bx + bw / 2) * canvas.width) / w, canvas.y + ((by + bh * 0.15) * canvas.height) / h);
+    await expect.poll(() => p.getByTestId('fitted-photo').getAttribute('data-keep-mask')).toBe('marked');
+    await expect.poll(() => storedMaskBytes(p)).toHaveLength(1);
     await saveShot(p, 'photos-phone');
     await p.getByTestId('show-3d').click();
     await expect.poll(() => p.locator(PHOTO_VIEW).isVisible()).toBe(false);

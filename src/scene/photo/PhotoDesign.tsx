@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
-import { labToHex, type OrthoFit } from '../../model';
+import { useEffect, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { KEEP_MASK_SIDE_PX, keepMaskSizePx, labToHex, type OrthoFit } from '../../model';
 import { useAppStore } from '../../state/store';
 import { MAX_PHOTO_SIDE, PhotoView, type PhotoReport } from './photoView';
 
@@ -21,10 +21,13 @@ export interface PhotoDesignProps {
   onKeepMaskChange?: (mask: HTMLCanvasElement) => void;
   /** While set, pressing on the photo paints the mask instead of doing nothing. */
   brush?: KeepBrush | null;
+  /** Drawn over the photo, in the photo's own box (a divider to drag, handles); without it, the
+   * before/after divider is a plain line. */
+  overlay?: ReactNode;
 }
 
-/** The keep mask's long side, pixels: hair is marked with a broad brush, a small mask does. */
-export const KEEP_MASK_SIDE = 512;
+/** The keep mask's long side, pixels (model/photo/keepMask.ts). */
+export const KEEP_MASK_SIDE = KEEP_MASK_SIDE_PX;
 
 const sizeOf = (p: PhotoSource) => (p instanceof HTMLImageElement ? { w: p.naturalWidth, h: p.naturalHeight } : { w: p.width, h: p.height });
 
@@ -32,7 +35,7 @@ const sizeOf = (p: PhotoSource) => (p instanceof HTMLImageElement ? { w: p.natur
  * with the 3D view: the year, sessions shown or hidden and the before/after divider. Its element
  * states what it shows, for tests and scripts: data-status (loading, drawing, ready, error),
  * data-render-count, data-years, data-skin-lab (the skin sampled from the photo), data-scalp-box. */
-export function PhotoDesign({ photo, fit, keepMask = null, onKeepMaskChange, brush = null }: PhotoDesignProps) {
+export function PhotoDesign({ photo, fit, keepMask = null, onKeepMaskChange, brush = null, overlay }: PhotoDesignProps) {
   const root = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -103,6 +106,9 @@ export function PhotoDesign({ photo, fit, keepMask = null, onKeepMaskChange, bru
     return () => observer.disconnect();
   }, [photo]);
 
+  // A dab where the press is, then a round-ended band to each point the pointer moves to, so that
+  // a quick stroke leaves no gaps between its events.
+  const last = useRef<[number, number] | null>(null);
   const paint = (e: ReactPointerEvent<HTMLCanvasElement>) => {
     const c = canvas.current!;
     if (!brush || !view.current) return;
@@ -111,12 +117,31 @@ export function PhotoDesign({ photo, fit, keepMask = null, onKeepMaskChange, bru
     const rect = c.getBoundingClientRect();
     const sx = m.width / rect.width,
       sy = m.height / rect.height;
+    const at: [number, number] = [(e.clientX - rect.left) * sx, (e.clientY - rect.top) * sy];
+    const from = last.current ?? at;
+    last.current = at;
     const ctx = m.getContext('2d')!;
-    ctx.fillStyle = brush.mode === 'keep' ? '#fff' : '#000';
+    const colour = brush.mode === 'keep' ? '#fff' : '#000';
+    // The mask has the photo's proportions: one radius in mask pixels does for both axes.
+    const radius = (brush.radiusPx * m.width) / c.width;
+    ctx.fillStyle = ctx.strokeStyle = colour;
+    ctx.lineCap = 'round';
+    ctx.lineWidth = 2 * radius;
     ctx.beginPath();
-    ctx.ellipse((e.clientX - rect.left) * sx, (e.clientY - rect.top) * sy, (brush.radiusPx * m.width) / c.width, (brush.radiusPx * m.height) / c.height, 0, 0, 2 * Math.PI);
+    ctx.moveTo(from[0], from[1]);
+    ctx.lineTo(at[0], at[1]);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(at[0], at[1], radius, 0, 2 * Math.PI);
     ctx.fill();
     view.current.setKeepMask(m);
+  };
+
+  // A stroke cut short (pointercancel) is kept as far as it went.
+  const endStroke = () => {
+    if (!painting.current) return;
+    painting.current = false;
+    if (mask.current) onKeepMaskChange?.(mask.current);
   };
 
   return (
@@ -129,28 +154,25 @@ export function PhotoDesign({ photo, fit, keepMask = null, onKeepMaskChange, bru
           onPointerDown={(e) => {
             if (!brush) return;
             painting.current = true;
+            last.current = null;
             e.currentTarget.setPointerCapture(e.pointerId);
             paint(e);
           }}
           onPointerMove={(e) => painting.current && paint(e)}
-          onPointerUp={() => {
-            if (!painting.current) return;
-            painting.current = false;
-            if (mask.current) onKeepMaskChange?.(mask.current);
-          }}
-          onPointerCancel={() => void (painting.current = false)}
+          onPointerUp={endStroke}
+          onPointerCancel={endStroke}
         />
-        {compare.on && <div className="photo-design-divider" aria-hidden="true" style={{ left: `${compare.split * 100}%` }} />}
+        {overlay ?? (compare.on && <div className="photo-design-divider" aria-hidden="true" style={{ left: `${compare.split * 100}%` }} />)}
       </div>
     </div>
   );
 }
 
 function newMask(widthPx: number, heightPx: number): HTMLCanvasElement {
-  const scale = Math.min(1, KEEP_MASK_SIDE / Math.max(widthPx, heightPx));
+  const size = keepMaskSizePx(widthPx, heightPx);
   const m = document.createElement('canvas');
-  m.width = Math.max(1, Math.round(widthPx * scale));
-  m.height = Math.max(1, Math.round(heightPx * scale));
+  m.width = size.widthPx;
+  m.height = size.heightPx;
   const ctx = m.getContext('2d')!;
   ctx.fillStyle = '#000';
   ctx.fillRect(0, 0, m.width, m.height);
