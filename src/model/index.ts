@@ -90,4 +90,7 @@ export type { OrthoFit, Rotation3 } from './photo/fit';
 export { foreheadPatch, patchLab } from './photo/skinSample';
 export { orthoFitOfPinhole } from './photo/orthoOfPinhole';
 export { KEEP_MASK_SIDE_PX, keepMaskSizePx } from './photo/keepMask';
+export { headPointAtPixel, scalpPointAtPixel, scalpPointShows } from './photo/scalpOnPhoto';
+export { hairlineOnPhoto, moveHandleOnPhoto } from './photo/hairlineOnPhoto';
+export type { HairlineOnPhoto, PhotoHairlineHandle } from './photo/hairlineOnPhoto';
 export type { SkinPatch } from './photo/skinSample';

@@ -1,12 +1,14 @@
 /** A fitted photo with the design on its scalp (scene/photo/PhotoDesign.tsx) and what works on it
- * as on the 3D view: the before/after divider to drag, and a brush that marks the client's own
- * hair to keep (the design is not drawn there). The marks are kept with the photo (photos.setKeepMask)
+ * as on the 3D view: the before/after divider to drag, the hairline's handles while it is edited
+ * (PhotoHairline.tsx), and a brush that marks the client's own hair to keep (the design is not
+ * drawn there). The marks are kept with the photo (photos.setKeepMask)
  * and come back when it opens again; each stroke can be undone. Its element states what it shows:
  * data-keep-mask (none, marked) and data-keep-saved (saved, saving, failed). */
 import { useEffect, useRef, useState } from 'react';
 import type { OrthoFit } from '../model';
 import { PhotoDesign, type KeepBrush } from '../scene/photo/PhotoDesign';
 import { photos, type ShownPhoto } from '../state/photos';
+import { PhotoHairline } from './PhotoHairline';
 import { CompareDivider } from './Timeline';
 
 /** Brush radius as a share of the photo's shorter side, in per cent: its range and first value. */
@@ -135,7 +137,19 @@ export function FittedPhoto({ photo, image, fit }: { photo: ShownPhoto; image: H
           Clear
         </button>
       </div>
-      <PhotoDesign photo={image} fit={fit} keepMask={mask} onKeepMaskChange={stroked} brush={brush ? { mode: brush, radiusPx } : null} overlay={<CompareDivider />} />
+      <PhotoDesign
+        photo={image}
+        fit={fit}
+        keepMask={mask}
+        onKeepMaskChange={stroked}
+        brush={brush ? { mode: brush, radiusPx } : null}
+        overlay={
+          <>
+            <CompareDivider />
+            <PhotoHairline fit={fit} widthPx={photo.widthPx} heightPx={photo.heightPx} />
+          </>
+        }
+      />
     </div>
   );
 }

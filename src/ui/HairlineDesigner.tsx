@@ -72,7 +72,7 @@ export function HairlineDesigner() {
           Reset shape
         </button>
       </div>
-      {editing && <small className="help">Drag the blue handles on the head. With mirroring on, the other side follows; the grey ends at the temples stay put.</small>}
+      {editing && <small className="help">Drag the blue handles on the head, or on the client's photo. With mirroring on, the other side follows; the grey ends at the temples stay put.</small>}
       {warnings.length > 0 && (
         <ul className="warnings" data-testid="hairline-warnings" aria-live="polite">
           {warnings.map((w) => (

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { saveShot, VIEWER, waitReady } from './support/app';
+import { saveShot, VIEWER, waitReady, waitSettled } from './support/app';
 import { change, darkeningIn } from './support/labImage';
 import { decodePng, type Rgba } from './support/png';
 import { axeViolations, describeFindings } from './support/axe';
@@ -387,6 +387,50 @@ describe("the client's photos", () => {
     expect(laterL).toBeLessThan(healedL * 0.8);
     await saveShot(page, 'photos-divider');
     await page.evaluate(() => window.smpStudio!.store.getState().actions.setCompare({ on: false }));
+  });
+
+  it('while the hairline is edited its handles show on the photo; one dragged there moves the hairline, one undo step', async () => {
+    const handles = page.locator(`${DESIGN} [data-testid="photo-hairline-handle"]`);
+    expect(await handles.count()).toBe(0);
+    await page.getByTestId('hairline-edit').click();
+    await expect.poll(() => page.locator(`${DESIGN} [data-testid="photo-hairline"]`).getAttribute('data-handles-shown')).toBe('7');
+    const mid = page.locator(`${DESIGN} [data-handle="mid"]`);
+    const [x, y] = await Promise.all(['data-x-px', 'data-y-px'].map(async (a) => Number(await mid.getAttribute(a))));
+    const canvas = (await page.locator(`${DESIGN} canvas`).boundingBox())!;
+    const photoWidth = await page.locator(`${DESIGN} canvas`).evaluate((c: HTMLCanvasElement) => c.width);
+    const scale = canvas.width / photoWidth;
+    const grip = (await mid.boundingBox())!;
+    // The handle sits on its pixel of the photo.
+    expect(Math.abs(grip.x + grip.width / 2 - (canvas.x + x * scale))).toBeLessThan(1.5);
+    expect(Math.abs(grip.y + grip.height / 2 - (canvas.y + y * scale))).toBeLessThan(1.5);
+    const before = await page.evaluate(() => ({ heightMm: window.smpStudio!.store.getState().design.hairline.midFrontalHeightMm, past: window.smpStudio!.store.getState().past.length }));
+    // Dragged 12 photo pixels up, in a few moves.
+    const n = await designCount(page);
+    await page.mouse.move(canvas.x + x * scale, canvas.y + y * scale);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + x * scale, canvas.y + (y - 12) * scale, { steps: 5 });
+    await page.mouse.up();
+    const after = await page.evaluate(() => ({ heightMm: window.smpStudio!.store.getState().design.hairline.midFrontalHeightMm, past: window.smpStudio!.store.getState().past.length }));
+    await expect.poll(() => mid.getAttribute('data-y-px').then(Number)).toBeLessThan(y - 10);
+    const landedY = Number(await mid.getAttribute('data-y-px'));
+    const mmPerPx = Number(await page.locator(PHOTO_VIEW).getAttribute('data-mm-per-px'));
+    console.log(
+      `photos: the mid-frontal handle dragged 12 px up the photo (${mmPerPx} mm a pixel): lands ${(y - landedY).toFixed(1)} px up; the hairline ${before.heightMm} → ${after.heightMm} mm above the glabella; ${after.past - before.past} undo step`,
+    );
+    expect(Math.abs(landedY - (y - 12))).toBeLessThan(1);
+    expect(after.heightMm).toBeGreaterThan(before.heightMm + 2);
+    expect(after.past - before.past).toBe(1);
+    // The design on the photo is drawn again for the new hairline.
+    await designSettled(page, n);
+    await saveShot(page, 'photos-hairline');
+    await page.evaluate(() => window.smpStudio!.store.getState().actions.undo());
+    expect(await page.evaluate(() => window.smpStudio!.store.getState().design.hairline.midFrontalHeightMm)).toBe(before.heightMm);
+    await page.getByTestId('hairline-edit').click();
+    await expect.poll(() => handles.count()).toBe(0);
+    // The dots of the design as it was are made and drawn again before the next test times the page.
+    await page.waitForTimeout(200); // the store waits 120 ms before asking for dots
+    await waitSettled(page);
+    await expect.poll(() => page.locator(DESIGN).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
   });
 
   it('a 12 MP photo is kept at 2048 px, EXIF orientation 6 is shown turned, and the main thread has no long task', async () => {
