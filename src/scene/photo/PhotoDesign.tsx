@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
-import { KEEP_MASK_SIDE_PX, keepMaskSizePx, labToHex, type OrthoFit } from '../../model';
+import { keepMaskSizePx, labToHex, type OrthoFit } from '../../model';
 import { useAppStore } from '../../state/store';
 import { MAX_PHOTO_SIDE, PhotoView, type PhotoReport } from './photoView';
 
@@ -17,7 +17,7 @@ export interface PhotoDesignProps {
   fit: OrthoFit;
   /** The hair to keep: white where kept, black elsewhere, any size (stretched over the photo). */
   keepMask?: HTMLCanvasElement | ImageBitmap | HTMLImageElement | null;
-  /** After each brush stroke: the mask as painted (a small canvas, KEEP_MASK_SIDE on its long side). */
+  /** After each brush stroke: the mask as painted (a small canvas, of model keepMaskSizePx). */
   onKeepMaskChange?: (mask: HTMLCanvasElement) => void;
   /** While set, pressing on the photo paints the mask instead of doing nothing. */
   brush?: KeepBrush | null;
@@ -25,9 +25,6 @@ export interface PhotoDesignProps {
    * before/after divider is a plain line. */
   overlay?: ReactNode;
 }
-
-/** The keep mask's long side, pixels (model/photo/keepMask.ts). */
-export const KEEP_MASK_SIDE = KEEP_MASK_SIDE_PX;
 
 const sizeOf = (p: PhotoSource) => (p instanceof HTMLImageElement ? { w: p.naturalWidth, h: p.naturalHeight } : { w: p.width, h: p.height });
 
