@@ -1,10 +1,11 @@
 /** The consultation report as a pdfmake document definition. Pure: the same input always gives the
  * same document, and nothing here loads pdfmake itself (renderPdf.ts does, on demand).
  *
- * Pages: the cover (who, when, a summary, the front view healed and at 5 years, the client's
- * details), the other views, the design and shade match, fading and touch-ups, the treatment and
- * removal estimates, aftercare, then sources, assumptions and the full disclaimer. Every page has
- * page numbers and a short disclaimer in its footer. */
+ * Pages: the cover (who, when, a summary, the front view healed and at 5 years or, when the client
+ * agreed, their own photo before and after, the client's details), the other views, the design
+ * and shade match, fading and touch-ups, the treatment and removal estimates, aftercare, then
+ * sources, assumptions and the full disclaimer. Every page has page numbers and a short
+ * disclaimer in its footer. */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { designSection } from './reportDesign';
 import { estimateSection } from './reportEstimate';
@@ -14,6 +15,7 @@ import type { ReportInput } from './reportInput';
 import { aftercareSection, SHORT_DISCLAIMER, sourcesSection } from './reportNotes';
 import { printableDocument } from './printableDoc';
 import { COLOURS, h1, h2, keyValues, note, PAGE, STYLES } from './reportParts';
+import { placePhotos, type PlacedPhotos } from './reportPhotos';
 import { NO_VIEWS, placeViews, type PlacedViews } from './reportViews';
 
 export const REPORT_TITLE = 'Scalp micropigmentation: your consultation';
@@ -56,7 +58,7 @@ function summaryBox(input: ReportInput): Content {
   };
 }
 
-function coverPage(input: ReportInput, views: PlacedViews): Content[] {
+function coverPage(input: ReportInput, views: PlacedViews, photos: PlacedPhotos | null): Content[] {
   const { client, design } = input;
   const head = design.head;
   const details: [string, string][] = [
@@ -96,7 +98,7 @@ function coverPage(input: ReportInput, views: PlacedViews): Content[] {
       columnGap: 36,
     },
     summaryBox(input),
-    views.cover,
+    ...(photos ? [photos.content] : views.cover ? [views.cover] : []),
     h2('Your details'),
     keyValues(details, 120),
   ];
@@ -104,19 +106,17 @@ function coverPage(input: ReportInput, views: PlacedViews): Content[] {
 
 function viewsSection(views: PlacedViews): Content[] {
   if (!views.others) return [h1('The views'), note(views.any ? 'No other views were captured.' : NO_VIEWS, [0, 0, 0, 10])];
-  return [
-    h1('The views'),
-    {
-      text: 'The same design from the sides and the top, healed and after five years of fading with no touch-up in between. The front views on the first page are seen from a little above, as people usually see a head.',
-      style: 'lead',
-    },
-    views.others,
-  ];
+  const lead = views.cover
+    ? 'The same design from the sides and the top, healed and after five years of fading with no touch-up in between. The front views on the first page are seen from a little above, as people usually see a head.'
+    : 'The design on a 3D head made to your measures, from every side, healed and after five years of fading with no touch-up in between. The front is seen from a little above, as people usually see a head.';
+  return [h1('The views'), { text: lead, style: 'lead' }, views.others];
 }
 
 /** Every text in it is printable in the report's font (printableDoc.ts). */
 export function reportDocument(input: ReportInput): TDocumentDefinitions {
-  const views = placeViews(input.renders);
+  // The client's photos, when given (only with their consent), take the front views' place on the first page.
+  const photos = input.photos ? placePhotos(input.photos) : null;
+  const views = placeViews(input.renders, { frontOnCover: !photos });
   const clinic = input.clinicName.trim() || 'SMP Studio';
   const clientName = input.client.name.trim();
   return printableDocument({
@@ -133,7 +133,7 @@ export function reportDocument(input: ReportInput): TDocumentDefinitions {
     },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: COLOURS.ink },
     styles: STYLES,
-    images: views.images,
+    images: { ...views.images, ...photos?.images },
     header: (currentPage) =>
       currentPage === 1
         ? null
@@ -152,7 +152,7 @@ export function reportDocument(input: ReportInput): TDocumentDefinitions {
       margin: [PAGE.marginPt, 20, PAGE.marginPt, 0],
     }),
     content: [
-      ...coverPage(input, views),
+      ...coverPage(input, views, photos),
       ...viewsSection(views),
       // With no other views the views page would be near-empty: the design follows on the same page.
       ...designSection(input, views.others !== null),

@@ -17,6 +17,29 @@ export interface ReportRender {
   image: Uint8Array;
 }
 
+/** A view a client's photo can be drawn on: the sides with a face the head is fitted to. */
+export type ReportPhotoView = 'front' | 'left' | 'right';
+
+/** A client's photo with the design drawn on it. */
+export interface ReportPhoto {
+  view: ReportPhotoView;
+  /** A PNG or JPEG file's bytes: the photo with the design drawn on its scalp. */
+  after: Uint8Array;
+}
+
+/** The client's own photos, for the first page. Given only when the client agreed to their
+ * photos being used in the report; without them the first page shows the 3D views. */
+export interface ReportPhotos {
+  /** Shown before and after, side by side: the front photo when there is one. */
+  main: ReportPhoto & { before: Uint8Array };
+  /** Other sides, shown after only, small. */
+  others: ReportPhoto[];
+  /** Years after the first session the "after" pictures show: 0 fresh, HEALED_YEARS (0.1) healed. */
+  years: number;
+  /** When the client agreed, ISO 8601; printed as a date under the photos. */
+  consentedAt: string;
+}
+
 /** The shade match as the app showed it: sRGB hex colours and the CIEDE2000 difference between the
  * healed dot and the client's stubble. */
 export interface ReportShade {
@@ -61,6 +84,8 @@ export interface ReportInput {
   design: Design;
   /** Normally 8: front, left, right and top, each healed and at 5 years. May be empty. */
   renders: ReportRender[];
+  /** The client's photos, only with their consent; absent or null: none. */
+  photos?: ReportPhotos | null;
   shade: ReportShade;
   /** The touch-up plan over `horizonYears` (fade/touchUps.ts). */
   plan: TouchUpPlan;

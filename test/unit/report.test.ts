@@ -28,7 +28,8 @@ import {
 import { fadeChartSvg } from '../../src/report/fadeChartSvg';
 import { reportDocument } from '../../src/report/reportDoc';
 import { formatDate, formatMoney, formatMoneyRange, yearsLabel } from '../../src/report/reportFormat';
-import type { ReportInput, ReportRender } from '../../src/report/reportInput';
+import type { ReportInput, ReportPhotos, ReportRender } from '../../src/report/reportInput';
+import { afterLabel, consentLine, PHOTO_NOTE } from '../../src/report/reportPhotos';
 import { renderReportPdf } from '../../src/report/renderPdf';
 import { readReportFonts } from './helpers/reportFonts';
 
@@ -276,6 +277,88 @@ describe('consultation report PDF', () => {
     const r = await readPdf(await renderReportPdf({ ...input, renders }, readReportFonts));
     expect(r.images[0]).toBe(1);
     expect(flat(r.text[0])).toContain('This view is not available');
+  });
+});
+
+describe("the client's photos on the first page", () => {
+  let photos: ReportPhotos;
+  beforeAll(() => {
+    photos = {
+      main: { view: 'front', before: headPng(150, 200, 180), after: headPng(150, 200, 120) },
+      others: [
+        { view: 'left', after: headPng(150, 200, 130) },
+        { view: 'right', after: headPng(150, 200, 140) },
+      ],
+      years: 0.1,
+      consentedAt: '2026-11-20T10:00:00Z',
+    };
+  });
+
+  /** The images the first page's content names, in order. */
+  const coverImages = (doc: ReturnType<typeof reportDocument>) => {
+    const content = doc.content as unknown[];
+    const firstBreak = content.findIndex((c) => typeof c === 'object' && c !== null && (c as { pageBreak?: string }).pageBreak === 'before');
+    return [...JSON.stringify(content.slice(0, firstBreak)).matchAll(/"image":"([^"]+)"/g)].map((m) => m[1]);
+  };
+
+  it('with consent, the document puts the photo before and after, the sides after and the consent line first, the front views with the others', () => {
+    const doc = reportDocument({ ...input, photos });
+    expect(coverImages(doc)).toEqual(['photo-before', 'photo-after', 'photo-side-0', 'photo-side-1']);
+    const images = doc.images as Record<string, string>;
+    expect(images['photo-before']).toMatch(/^data:image\/png;base64,/);
+    expect(images['photo-before']).not.toBe(images['photo-after']);
+    const cover = JSON.stringify((doc.content as unknown[]).slice(0, 8));
+    expect(cover).toContain('Before: the front photo as taken');
+    expect(cover).toContain('After: healed');
+    expect(cover).toContain('Left side, after');
+    expect(cover).toContain(consentLine(photos.consentedAt));
+    expect(consentLine(photos.consentedAt)).toBe('The client agreed on 20 November 2026 to their photos being used in this report.');
+    // Every render is still in: the front pair on the views page.
+    expect(Object.keys(images).filter((k) => k.startsWith('render-')).length).toBe(8);
+  });
+
+  it('without consent (no photos given), the document is as before and says nothing of photos', () => {
+    for (const none of [undefined, null]) {
+      const doc = reportDocument({ ...input, photos: none });
+      expect(coverImages(doc)).toEqual(['render-0', 'render-1']);
+      expect(Object.keys(doc.images ?? {}).filter((k) => !k.startsWith('render-'))).toEqual([]);
+      expect(JSON.stringify(doc.content)).not.toMatch(/agreed|“after”/);
+      expect(JSON.stringify(doc.content)).toBe(JSON.stringify(reportDocument(input).content));
+    }
+  });
+
+  it('a main photo that is not an image leaves the photos out; a bad side photo only leaves its place', () => {
+    const broken = reportDocument({ ...input, photos: { ...photos, main: { ...photos.main, after: new Uint8Array([1, 2, 3]) } } });
+    expect(coverImages(broken)).toEqual(['render-0', 'render-1']);
+    expect(JSON.stringify(broken.content)).not.toContain('agreed');
+    const side = reportDocument({ ...input, photos: { ...photos, others: [{ view: 'left', after: new Uint8Array(30) }, photos.others[1]] } });
+    expect(coverImages(side)).toEqual(['photo-before', 'photo-after', 'photo-side-1']);
+  });
+
+  it('says which year the after picture shows', () => {
+    expect(afterLabel(0)).toBe('fresh, the day of the session');
+    expect(afterLabel(0.05)).toBe('healing, 3 weeks after the session');
+    expect(afterLabel(0.1)).toBe('healed');
+    expect(afterLabel(5)).toBe('at 5 years, without a touch-up');
+    expect(afterLabel(1)).toBe('at 1 year, without a touch-up');
+  });
+
+  it('in the PDF: two photos, two sides and the consent line on the first page, the eight views on the second, one page as before', async () => {
+    const pdf = await renderReportPdf({ ...input, photos: { ...photos, years: 5 } }, readReportFonts);
+    if (process.env.REPORT_SAMPLE === '1') writeFileSync('/tmp/report-sample-photos.pdf', pdf);
+    const [r, without] = await Promise.all([readPdf(pdf), renderReportPdf(input, readReportFonts).then(readPdf)]);
+    console.log(`report with photos: ${r.pages} pages, ${(pdf.length / 1024).toFixed(0)} KiB, images per page ${r.images.join(' ')}`);
+    expect(r.images.slice(0, 2)).toEqual([4, 8]);
+    expect(r.pages).toBe(without.pages);
+    const first = flat(r.text[0]);
+    expect(first).toContain('Before: the front photo as taken');
+    expect(first).toContain('After: at 5 years, without a touch-up');
+    expect(first).toContain('The client agreed on 20 November 2026 to their photos being used in this report.');
+    expect(first).toContain(flat(PHOTO_NOTE));
+    // The client's details still on the first page.
+    expect(first).toContain('Wants a soft, mature hairline');
+    for (const c of ['Front, healed', 'Front, 5 years', 'Top, 5 years']) expect(flat(r.text[1])).toContain(c);
+    expect(r.missingGlyphs.every((n) => n === 0)).toBe(true);
   });
 });
 
