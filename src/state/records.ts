@@ -24,6 +24,9 @@ export interface RecordsState {
   skipped: { id: string; name: string; reason: string }[];
   /** The saved design the design on screen came from (saving overwrites it). */
   designId: string | null;
+  /** The design on screen came from a share link (Try at home's), not from the records since: the
+   * client's photos are not used with it (ui/reportPhotos.ts). */
+  sharedOnScreen: boolean;
   favourites: Favourite[];
   /** The last thing deleted, until undone or replaced. */
   removed: { label: string; token: UndoToken } | null;
@@ -43,6 +46,7 @@ export const useRecords = create<RecordsState>()(() => ({
   designs: [],
   skipped: [],
   designId: null,
+  sharedOnScreen: false,
   favourites: [],
   removed: null,
   savedAt: null,
@@ -101,7 +105,7 @@ const onScreen = (name?: string): Design => {
 export const records = {
   /** The design on screen no longer comes from a saved design (a shared design was opened). */
   detachFromSavedDesign() {
-    useRecords.setState({ designId: null });
+    useRecords.setState({ designId: null, sharedOnScreen: true });
   },
   async search(query: string) {
     useRecords.setState({ query });
@@ -110,7 +114,7 @@ export const records = {
   async createClient(input: { name: string; consultationDate: string; notes: string }) {
     const client = await step('The client could not be saved', (s) => s.createClient({ ...input, design: onScreen() }));
     if (!client) return null;
-    useRecords.setState({ client, designs: [], skipped: [], designId: null });
+    useRecords.setState({ client, designs: [], skipped: [], designId: null, sharedOnScreen: false });
     await refreshClients();
     return client;
   },
@@ -148,7 +152,7 @@ export const records = {
     const saved = await step('The design could not be saved', (s) => s.saveDesign(client.id, name, onScreen(name)));
     if (!saved) return;
     useAppStore.getState().actions.setDesignName(saved.design.name);
-    useRecords.setState({ designId: saved.id });
+    useRecords.setState({ designId: saved.id, sharedOnScreen: false });
     await refreshClient(client.id);
   },
   /** Overwrites the saved design the screen came from. */
@@ -163,7 +167,7 @@ export const records = {
     const saved = useRecords.getState().designs.find((d) => d.id === id);
     if (!saved) return;
     await useAppStore.getState().actions.openDesign(saved.design);
-    useRecords.setState({ designId: id });
+    useRecords.setState({ designId: id, sharedOnScreen: false });
   },
   async renameDesign(id: string, name: string) {
     const client = useRecords.getState().client;

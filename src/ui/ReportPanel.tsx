@@ -1,6 +1,8 @@
 /** The consultation report: a PDF the clinic hands to the client, made on this device. */
 import { useId, useState } from 'react';
+import { usePhotos } from '../state/photos';
 import { useRecords } from '../state/records';
+import { setReportConsent, useReportConsent } from '../state/reportConsent';
 import { useAppStore } from '../state/store';
 import { fileNameFor } from '../storage/clientFile';
 import { downloadBlob } from './download';
@@ -19,6 +21,12 @@ function savedClinicName(): string {
 export function ReportPanel() {
   const id = useId();
   const client = useRecords((s) => s.client);
+  const shared = useRecords((s) => s.sharedOnScreen);
+  // Photos belong to the open client: the consent is asked only when there are some, and not for a
+  // design from a share link (ui/reportPhotos.ts).
+  const hasPhotos = usePhotos((s) => client !== null && s.clientId === client.id && s.photos.length > 0);
+  const consentedAt = useReportConsent((s) => (client ? s.given[client.id] : undefined));
+  const mode = useAppStore((s) => s.mode);
   const actions = useAppStore((s) => s.actions);
   const [clinicName, setClinicName] = useState(savedClinicName);
   const [clientName, setClientName] = useState('');
@@ -57,6 +65,17 @@ export function ReportPanel() {
           <label htmlFor={`${id}-client`}>Client's name</label>
           <input id={`${id}-client`} data-testid="report-client-name" maxLength={120} value={clientName} onChange={(e) => setClientName(e.target.value)} />
           <small className="help">Or open the client's record above: the report then takes their details.</small>
+        </div>
+      )}
+      {client && hasPhotos && !shared && mode === 'consultation' && (
+        <div className="field">
+          <label className="check">
+            <input type="checkbox" data-testid="report-photo-consent" checked={consentedAt !== undefined} onChange={(e) => setReportConsent(client.id, e.target.checked)} />
+            The client agreed to their photos being used in this report
+          </label>
+          <small className="help">
+            {consentedAt !== undefined ? 'The first page shows their photo before and after, with the design as on screen now, and says they agreed.' : 'Unticked, the report shows the 3D head only.'}
+          </small>
         </div>
       )}
       <button type="button" className="primary" data-testid="make-report" disabled={step !== null} onClick={() => void make()}>

@@ -1,5 +1,6 @@
 /** Gathers the consultation report from what is on screen: the client, the design, eight views
- * of the head (four sides, healed and at 5 years), the shade match, the touch-up plan, the
+ * of the head (four sides, healed and at 5 years), the client's photos with the design drawn on
+ * them when they agreed (reportPhotos.ts), the shade match, the touch-up plan, the
  * estimates and the personal aftercare; then lays it out as a PDF (src/report). */
 import { aftercareAdvice, ASSUMPTIONS, designShadeMatch, HAIR_LOSS_PATTERNS, hairColor, HEALED_YEARS, kirbyDesai, labToHex, nearestShade, skinLab, SOURCES, treatmentEstimate } from '../model';
 import type { ReportInput, ReportView } from '../report/reportInput';
@@ -8,6 +9,7 @@ import { PLAN_HORIZON_YEARS, useAppStore } from '../state/store';
 import { useRecords } from '../state/records';
 import { useRemovalInput } from '../state/removal';
 import { renderReportInWorker } from '../state/reportClient';
+import { reportPhotos } from './reportPhotos';
 import { SKIN_TYPES } from './SkinTone';
 
 const VIEWS: readonly ReportView[] = ['front', 'left', 'right', 'top'];
@@ -47,6 +49,8 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
     RENDER_WIDTH_PX,
     { aspect: 1, type: 'image/jpeg' },
   );
+  // After the views, which put the year on screen back: the photos show it.
+  const photos = await reportPhotos(onStep);
   const client = useRecords.getState().client;
   const match = designShadeMatch(design);
   const visible = design.layers.filter((l) => l.visible);
@@ -64,6 +68,7 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
       : { name: details.clientName.trim() || 'Client', consultationDate: new Date().toISOString().slice(0, 10), notes: '' },
     design,
     renders,
+    photos,
     shade: {
       stubbleHex: labToHex(match.stubble),
       healedDotHex: labToHex(own.apparent),

@@ -48,12 +48,15 @@ export class PhotoView {
   private sampledFor: { head: HeadModel; fit: OrthoFit } | null = null;
 
   /** `canvas` shows the result and already holds the photo; `source` is what the GPU takes
-   * (the same pixels, at the canvas's size). */
+   * (the same pixels, at the canvas's size). A `still` (a picture for the report) shows the year
+   * on screen over the whole photo, without the before/after divider, and is not one of the
+   * page's photo views. */
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly source: TexImageSource,
     private fit: OrthoFit,
     private readonly onReport: (r: PhotoReport) => void,
+    private readonly options: { still?: boolean } = {},
   ) {
     this.unsubscribe.push(
       useAppStore.subscribe((s, p) => {
@@ -61,7 +64,7 @@ export class PhotoView {
       }),
       useDotsDrawn.subscribe(() => this.request()),
     );
-    views.add(this);
+    if (!options.still) views.add(this);
     this.request();
   }
 
@@ -162,7 +165,7 @@ export class PhotoView {
     return {
       design: shownDesign(s),
       years: yearsOverride ?? s.years,
-      compare: s.compare,
+      compare: this.options.still ? { ...s.compare, on: false } : s.compare,
       // While new dots are baked the maps on screen are still there: the photo keeps showing them.
       layerCounts: sceneState.dotUniforms?.uDotMap0.value ? ((useDotsDrawn.getState().drawn ?? s.dots)?.layerCounts ?? null) : null,
       lighting: s.lighting,
