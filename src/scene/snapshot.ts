@@ -2,7 +2,11 @@
  * ratio (the coverage maps are resolution-independent), read back, and the screen restored. */
 import { advance } from '@react-three/fiber';
 import { paintBackdrop } from '../render/background';
+import { gpuQueue } from '../render/gpuQueue';
 import { sceneState } from './sceneState';
+
+/** Tries at drawing the frame before giving up (about a second and a half apart from the GPU's own waits). */
+const DRAW_TRIES = 100;
 
 /** `widthPx` is the width of the whole view; `aspect` (width / height) keeps only its middle
  * part of that shape (a head-and-shoulders crop for the report). */
@@ -18,7 +22,17 @@ export async function snapshotPng(widthPx: number, aspect?: number, type: 'image
   try {
     gl.setPixelRatio(ratio);
     gl.setSize(size.width, size.height, false);
-    advance(performance.now(), true, get());
+    // The viewer skips a frame while the GPU has fenced work to finish (render/gpuQueue.ts), such
+    // as the photo view's last frame: the picture would be the empty backdrop. Drawn once the GPU
+    // is idle, and again until a frame was drawn.
+    for (let tries = 0; ; tries++) {
+      await new Promise<void>((resolve) => gpuQueue(gl).whenIdle(resolve));
+      const frame = gl.info.render.frame;
+      advance(performance.now(), true, get());
+      if (gl.info.render.frame !== frame) break;
+      if (tries >= DRAW_TRIES) throw new Error('The view could not be drawn for the picture.');
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
     // The canvas is transparent over a CSS backdrop: paint the backdrop under the frame.
     const src = gl.domElement;
     const out = document.createElement('canvas');
