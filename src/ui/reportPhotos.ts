@@ -2,7 +2,8 @@
  * client open in the records, only when the client agreed (state/reportConsent.ts), never with a
  * design opened from a share link (Try at home's, even on a device where a client is open), only
  * photos the head is fitted to. The front photo (the one on screen first) is drawn before and
- * after; one photo of each other side after only. */
+ * after; one photo of each other side after only. The design is drawn as on screen: at the year
+ * shown, leaving the hair marked to keep as it is. */
 import type { OrthoFit } from '../model';
 import type { ReportPhoto, ReportPhotos, ReportPhotoView } from '../report/reportInput';
 import { photoStill } from '../scene/photo/photoStill';
@@ -57,7 +58,7 @@ export async function reportPhotos(onStep: (what: string) => void): Promise<Repo
   onStep('Drawing the design on the photos…');
   const [main, ...others] = fitted;
   const draw = (photo: ShownPhoto, fit: OrthoFit, longSidePx: number) =>
-    photoStill(photo.image, fit, longSidePx).catch((e: unknown) => {
+    photoStill(photo.image, fit, longSidePx, { keepMask: photo.keepMask }).catch((e: unknown) => {
       throw new Error(`the design could not be drawn on the client's photo (${e instanceof Error ? e.message : String(e)}). Untick the photos to make it with the 3D views only.`);
     });
   const still = await draw(main.photo, main.fit, MAIN_LONG_SIDE_PX);

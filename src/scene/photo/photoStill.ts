@@ -1,7 +1,8 @@
 /** A client's photo with the design drawn on it, as a picture for the report. It is drawn
  * off-screen by a photo view of its own (photoView.ts: the same renderer, skin sample, dots and
- * year as the photo on screen, which is left alone), over the whole photo without the
- * before/after divider; its GL resources are freed as soon as the picture is read. */
+ * year as the photo on screen, which is left alone), with the hair marked to keep, over the whole
+ * photo without the before/after divider; its GL resources are freed as soon as the picture is
+ * read. */
 import type { OrthoFit } from '../../model';
 import { PhotoView, type PhotoReport } from './photoView';
 
@@ -26,9 +27,28 @@ function jpeg(canvas: HTMLCanvasElement, quality: number): Promise<Uint8Array> {
   );
 }
 
+/** The marks of the hair to keep (a PNG, white where kept, any size) as the renderer takes them;
+ * null when there are none or they cannot be read (the photo view then shows none either). */
+async function keepMaskOf(png: Blob | null | undefined): Promise<HTMLCanvasElement | null> {
+  if (!png) return null;
+  try {
+    const bitmap = await createImageBitmap(png);
+    const mask = document.createElement('canvas');
+    [mask.width, mask.height] = [bitmap.width, bitmap.height];
+    mask.getContext('2d')!.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return mask;
+  } catch {
+    return null;
+  }
+}
+
 /** The photo (`image`, placed by `fit` at its own size) before and after, at most `longSidePx` on
- * its long side. Rejects with the reason when the design cannot be drawn on it. */
-export async function photoStill(image: Blob, fit: OrthoFit, longSidePx: number, quality = 0.88): Promise<PhotoStill> {
+ * its long side; `keepMask` the hair marked to keep on it. Rejects with the reason when the design
+ * cannot be drawn on it. */
+export async function photoStill(image: Blob, fit: OrthoFit, longSidePx: number, options: { keepMask?: Blob | null; quality?: number } = {}): Promise<PhotoStill> {
+  const { quality = 0.88 } = options;
+  const keep = await keepMaskOf(options.keepMask);
   const bitmap = await createImageBitmap(image);
   const scale = Math.min(1, longSidePx / Math.max(bitmap.width, bitmap.height));
   const widthPx = Math.max(1, Math.round(bitmap.width * scale));
@@ -52,6 +72,7 @@ export async function photoStill(image: Blob, fit: OrthoFit, longSidePx: number,
         else if (r.status === 'ready' && r.renderCount > 0) resolve({ ...r });
       };
       view = new PhotoView(canvas, source, placed, onReport, { still: true });
+      if (keep) view.setKeepMask(keep);
     });
     // Read before anything else can draw: the view shows a new frame only in a later task.
     const [before, after] = await Promise.all([jpeg(source, quality), jpeg(canvas, quality)]);
