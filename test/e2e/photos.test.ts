@@ -5,15 +5,19 @@
 // phone); pictures with no face say so; a 3000 px photo is kept at 2048 px; EXIF orientation 6 is shown turned; a text file, a HEIC,
 // a 300x200 PNG, a 51 MB file and a JPEG cut short are each refused with their message; the photos
 // are there after a reload; a share link and Try at home carry none; a client file carries them only
-// when asked and brings them back; the camera takes a photo and is stopped when closed; a full disk
-// loses nothing; deleting removes them. No request leaves the machine; axe finds nothing serious.
+// when asked and brings them back; the report's first page shows the fitted photo before and after
+// only when the client agreed (the PDF read back, its pictures compared in CIELAB, the kept hair
+// left as it is), and a shared design is offered none; the camera takes a photo and is stopped when
+// closed; a full disk loses nothing; deleting removes them. No request leaves the machine; axe
+// finds nothing serious.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { saveShot, VIEWER, waitReady, waitSettled } from './support/app';
+import { saveShot, SHOTS_DIR, VIEWER, waitReady, waitSettled } from './support/app';
 import { change, darkeningIn } from './support/labImage';
+import { openPdf, pageImages, pagePng, readPages } from './support/pdf';
 import { decodePng, type Rgba } from './support/png';
 import { axeViolations, describeFindings } from './support/axe';
 import { fileBrowser } from './support/suite';
@@ -433,6 +437,103 @@ describe("the client's photos", () => {
     await expect.poll(() => page.locator(DESIGN).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
   });
 
+  it("the report's first page shows the photo before and after only with the client's consent, and says so", async () => {
+    /** Makes the report and reads it back. */
+    const takeReport = async (name: string) => {
+      const t0 = Date.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.getByTestId('make-report').click()]);
+      const bytes = new Uint8Array(readFileSync((await download.path())!));
+      writeFileSync(`${SHOTS_DIR}${name}.pdf`, bytes);
+      const pdf = await openPdf(bytes);
+      const pages = await readPages(pdf);
+      console.log(`photos: ${name}: ${pages.text.length} pages, ${bytes.length} bytes in ${Date.now() - t0} ms; images per page ${pages.images.join(' ')}`);
+      return { bytes, pdf, ...pages };
+    };
+    // The photo on screen now (healed, the hair marked to keep left as it is), against the photo itself.
+    expect(await page.locator(DESIGN).getAttribute('data-years')).toBe('0.1');
+    const onScreen = change(await designPixels(page), bare);
+    const consent = page.getByTestId('report-photo-consent');
+    await expect.poll(() => consent.count(), { timeout: 30_000 }).toBe(1);
+    expect(await consent.isChecked(), 'unticked by default').toBe(false);
+
+    /** Share of a picture's pixels that are warmer than the cool grey backdrop: the head's. */
+    const headShare = ({ data }: { data: Uint8Array }) => {
+      let warm = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] > data[i + 2] + 12) warm++;
+      return warm / (data.length / 4);
+    };
+    /** The 3D views on the first two pages, each with a head in it (not the empty backdrop). */
+    const viewsShown = async (pdf: Awaited<ReturnType<typeof takeReport>>['pdf'], pages: number[]) => {
+      const shares = (await Promise.all(pages.map(async (p) => (await pageImages(await pdf.getPage(p))).map(headShare)))).flat();
+      console.log(`photos: head in each 3D view of pages ${pages.join(', ')}: ${shares.map((v) => `${(v * 100).toFixed(0)} %`).join(' ')}`);
+      return shares;
+    };
+    // Unticked: the 3D views as before, and not a word about photos.
+    const plain = await takeReport('report-no-consent');
+    expect(plain.images.slice(0, 2)).toEqual([2, 6]);
+    // Drawn while the photo view beside them draws too, every view shows the head.
+    for (const share of await viewsShown(plain.pdf, [1, 2])) expect(share).toBeGreaterThan(0.05);
+    expect(plain.text[0]).toContain('Front, healed');
+    expect(plain.text.join(' ')).not.toMatch(/agreed to their photos|Before: the/);
+    await plain.pdf.destroy();
+
+    await consent.check();
+    const report = await takeReport('report-photo');
+    const first = report.text[0];
+    // The photo before and after, then the consent line with today's date (the page's own clock).
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+    expect(report.images.slice(0, 2)).toEqual([2, 8]);
+    expect(first).toContain('Before: the front photo as taken');
+    expect(first).toContain('After: healed');
+    expect(first).toContain(`The client agreed on ${today} to their photos being used in this report.`);
+    expect(first).not.toContain('Front, healed');
+    expect(report.text[1]).toContain('Front, healed');
+    for (const share of await viewsShown(report.pdf, [2])) expect(share).toBeGreaterThan(0.05);
+
+    const [before, after] = await pageImages(await report.pdf.getPage(1));
+    const box = (await page.locator(`${PHOTO_VIEW} [data-testid="photo-design"]`).getAttribute('data-scalp-box'))!.split(',').map(Number);
+    const kept = (await photoState(page)).widthPx;
+    const scale = before.width / Number(kept);
+    const inPdf = change(after, before);
+    // Every change lies in the scalp's box as the photo view has it, give or take a JPEG block.
+    const [bx, by, bw, bh] = box.map((v) => v * scale);
+    let outside = 0;
+    inPdf.mask.forEach((m, i) => {
+      const x = i % after.width,
+        y = Math.floor(i / after.width);
+      if (m && (x < bx - 8 || x > bx + bw + 8 || y < by - 8 || y > by + bh + 8)) outside++;
+    });
+    console.log(
+      `photos: report photo ${before.width}x${before.height} (kept ${kept} px wide), after against before: ${(inPdf.share * 100).toFixed(2)} % changed, ${inPdf.darkenL.toFixed(1)} L* darker, grain ${inPdf.grainWith.toFixed(2)} against ${inPdf.grainWithout.toFixed(2)}, ${outside} changed px outside the scalp box; on screen ${(onScreen.share * 100).toFixed(2)} %, ${onScreen.darkenL.toFixed(1)} L*`,
+    );
+    expect([after.width, after.height]).toEqual([before.width, before.height]);
+    expect(Math.max(before.width, before.height)).toBeLessThanOrEqual(1600);
+    expect(inPdf.share, 'the design shows on the photo in the report').toBeGreaterThan(0.01);
+    expect(inPdf.darkenL).toBeGreaterThan(3);
+    // As dots, not a tint (less margin than on screen: the JPEG softens the grain, and the photo
+    // taken above may already show some of the design's).
+    expect(inPdf.grainWith, 'as dots, not a tint').toBeGreaterThan(1.2 * inPdf.grainWithout);
+    // The same picture as on screen, at the report's size.
+    expect(inPdf.darkenL).toBeGreaterThan(onScreen.darkenL * 0.7);
+    expect(inPdf.darkenL).toBeLessThan(onScreen.darkenL * 1.3);
+    expect(outside).toBe(0);
+    // The hair marked to keep on the photo is left as it is in the report too.
+    const k = before.width / (await page.locator(`${DESIGN} canvas`).evaluate((c: HTMLCanvasElement) => c.width));
+    const core = maskWhere(before, inCore({ y: stroke.y * k, x0: stroke.x0 * k, x1: stroke.x1 * k, radiusPx: stroke.radiusPx * k }));
+    const underMarks = darkeningIn(after, before, core);
+    console.log(`photos: in the report, under the hair marked to keep: ${underMarks.toFixed(2)} L* darker (the design elsewhere ${inPdf.darkenL.toFixed(1)} L*)`);
+    expect(Math.abs(underMarks)).toBeLessThan(1);
+    writeFileSync(`${SHOTS_DIR}report-photo-page1.png`, await pagePng(report.pdf, 1));
+    await report.pdf.destroy();
+    // The photo on screen was not touched by the report's own drawing.
+    expect(await page.locator(`${PHOTO_VIEW} [data-testid="photo-design"]`).getAttribute('data-status')).toBe('ready');
+    await page.getByTestId('report-panel').evaluate((el) => {
+      const body = el.closest('.sheet-body')!;
+      body.scrollTop += el.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    });
+    await saveShot(page, 'photos-report-consent');
+  });
+
   it('a 12 MP photo is kept at 2048 px, EXIF orientation 6 is shown turned, and the main thread has no long task', async () => {
     await watchLongTasks(page);
     // A phone's 12 MP photo, with noise that makes it as large as one (several MB).
@@ -528,6 +629,8 @@ describe("the client's photos", () => {
     // The fit was kept with the photo: the same figures, without reading the face again.
     expect(await photoState(page)).toMatchObject({ status: 'ready', view: 'front', fit: fittedFront });
     expect(await page.getByTestId('photo-thumb').count()).toBe(3);
+    // The client's consent to the report's photos holds for this tab's session.
+    await expect.poll(() => page.getByTestId('report-photo-consent').isChecked(), { timeout: 30_000 }).toBe(true);
     // The hair marked to keep is there too: the photo as it is under the stroke.
     await expect.poll(() => page.getByTestId('fitted-photo').getAttribute('data-keep-mask'), { timeout: 30_000 }).toBe('marked');
     await designSettled(page, 0);
@@ -559,6 +662,18 @@ describe("the client's photos", () => {
     expect(await other.evaluate(() => window.smpStudio!.store.getState().mode)).toBe('home');
     await other.waitForTimeout(1500);
     expect(await other.locator(PHOTO_VIEW).count()).toBe(0);
+    // This device keeps the client's records: in the consultation, the client may be open there.
+    await other.getByRole('tab', { name: /Consultation/ }).click();
+    await expect.poll(async () => (await other.getByTestId('make-report').count()) + (await other.getByTestId('client-records').count()), { timeout: 30_000 }).toBe(2);
+    // Whether the client came back with the last session or is opened by hand, the shared design's
+    // report is offered none of their photos.
+    const restored = await other.getByTestId('client-name').count();
+    if (!restored) await other.getByTestId('client-item').getByText('Photo client').click();
+    await expect.poll(() => other.getByTestId('photo-item').count(), { timeout: 30_000 }).toBe(3);
+    console.log(
+      `photos: the shared design in the consultation, the client ${restored ? 'restored' : 'opened'} with 3 photos: photo consent offered ${await other.getByTestId('report-photo-consent').count()} times`,
+    );
+    expect(await other.getByTestId('report-photo-consent').count()).toBe(0);
     await other.close();
   });
 
