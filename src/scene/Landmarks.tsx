@@ -20,6 +20,7 @@ const LABELS: Record<Landmark, { name: string; short: string; side: 'left' | 'ri
   tragusRight: { name: 'Tragus (R)', short: 't R', side: 'left' },
   eyeOuterLeft: { name: 'Eye corner (L)', short: 'ex L', side: 'right' },
   eyeOuterRight: { name: 'Eye corner (R)', short: 'ex R', side: 'left' },
+  menton: { name: 'Menton', short: 'me', side: 'right' },
 };
 
 /** Below this viewer width labels use the short names. */

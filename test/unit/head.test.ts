@@ -185,9 +185,11 @@ describe('parametric head: landmarks', () => {
         let foreheadZ = -Infinity;
         let noseZ = -Infinity;
         let farthest = 0;
+        let chinLowY = Infinity;
         for (let v = 0; v < p.length; v += 3) {
           const [x, y, zz] = [p[v], p[v + 1], p[v + 2]];
           topY = Math.max(topY, y);
+          if (Math.abs(x) < 1.5 && zz > l.menton[2] + 0.5 && y > l.menton[1] - 40) chinLowY = Math.min(chinLowY, y);
           if (Math.abs(x) > 1.5) continue;
           if (y > l.nasion[1] && y < l.glabella[1] + 60) foreheadZ = Math.max(foreheadZ, zz);
           if (y < l.nasion[1] && y > l.nasion[1] - 70) noseZ = Math.max(noseZ, zz);
@@ -218,6 +220,13 @@ describe('parametric head: landmarks', () => {
         expect(l.eyeOuterLeft[0]).toBeCloseTo(-l.eyeOuterRight[0], 6);
         expect(l.eyeOuterLeft[1]).toBeLessThan(l.glabella[1] - 10);
         expect(l.eyeOuterLeft[2]).toBeLessThan(l.glabella[2] - 10);
+        // Menton: on the midline, a face's height below the eyes, the chin's lowest point seen from
+        // the front (nothing of the face in front of it lies lower; the neck lies behind it).
+        expect(l.menton[0]).toBe(0);
+        expect(l.eyeOuterLeft[1] - l.menton[1]).toBeGreaterThan(95);
+        expect(l.eyeOuterLeft[1] - l.menton[1]).toBeLessThan(135);
+        expect(l.menton[2]).toBeGreaterThan(l.eyeOuterLeft[2] - 15);
+        expect(chinLowY).toBeGreaterThan(l.menton[1] - 1);
       });
     }
 });

@@ -74,6 +74,27 @@ export function lengthLandmarks(shape: HeadShape, f: Sdf): { glabella: Vec3; nas
   };
 }
 
+/** Menton: the lowest point of the chin seen from the front, where a level line of sight along the
+ * midline leaves the chin for the neck behind it (the chin's lower edge in a front photo). */
+export function mentonLandmark(shape: HeadShape, f: Sdf): Vec3 {
+  const s = shape.faceScale;
+  // The chin's front (template y -91) stands well before the neck: a drop of 20 mm is the edge.
+  const chinZ = frontZ(f, shape.faceY(-91));
+  const onChin = (y: number) => frontZ(f, y) > chinZ - 20 * s;
+  let above = shape.faceY(-91);
+  let below = above - 5 * s;
+  while (onChin(below) && below > shape.faceY(-160)) {
+    above = below;
+    below -= 5 * s;
+  }
+  for (let i = 0; i < 24; i++) {
+    const mid = (above + below) / 2;
+    if (onChin(mid)) above = mid;
+    else below = mid;
+  }
+  return [0, above, frontZ(f, above)];
+}
+
 export function findLandmarks(shape: HeadShape, f: Sdf): Record<Landmark, Vec3> {
   const s = shape.faceScale;
   const { glabella, nasion, opisthocranion } = lengthLandmarks(shape, f);
@@ -98,5 +119,6 @@ export function findLandmarks(shape: HeadShape, f: Sdf): Record<Landmark, Vec3> 
     tragusRight: [-tragusX, 0, 0],
     eyeOuterLeft: [eyeX, eyeY, eyeZ],
     eyeOuterRight: [-eyeX, eyeY, eyeZ],
+    menton: mentonLandmark(shape, f),
   };
 }

@@ -22,7 +22,7 @@ export interface HeadMeasures {
   breadthMm: number;
 }
 
-export const LANDMARKS = ['glabella', 'nasion', 'vertex', 'opisthocranion', 'inion', 'nape', 'tragusLeft', 'tragusRight', 'eyeOuterLeft', 'eyeOuterRight'] as const;
+export const LANDMARKS = ['glabella', 'nasion', 'vertex', 'opisthocranion', 'inion', 'nape', 'tragusLeft', 'tragusRight', 'eyeOuterLeft', 'eyeOuterRight', 'menton'] as const;
 export type Landmark = (typeof LANDMARKS)[number];
 
 /** The scalp chart: an area-preserving polar map of the hair-bearing region.

@@ -80,15 +80,21 @@ export function rotationOf(pose: HeadPose): Mat3 {
   return mul(mul(rotX(-pose.pitchDeg * RAD), rotY(pose.yawDeg * RAD)), rotZ(-pose.rollDeg * RAD));
 }
 
-/** The angles of a rotation (see above); yaw within +/-90 degrees. */
+/** The angles of a rotation (see above). Every rotation has two sets, (yaw, pitch, roll) and
+ * (180 - yaw, pitch + 180, roll + 180): the one with yaw within +/-90 degrees is given, unless its
+ * pitch is beyond +/-120 degrees; then the head is seen from behind, and the other set says so
+ * (yaw near 180, the camera's elevation as pitch). A head seen from above keeps yaw near 0 and
+ * pitch near -90. */
 export function poseOf(r: Mat3): HeadPose {
   const deg = (x: number) => x / RAD;
-  return {
-    yawDeg: deg(Math.asin(Math.max(-1, Math.min(1, r[2])))),
-    pitchDeg: deg(Math.atan2(r[5], r[8])),
-    rollDeg: deg(Math.atan2(r[1], r[0])),
-  };
+  const yawDeg = deg(Math.asin(Math.max(-1, Math.min(1, r[2]))));
+  const pitchDeg = deg(Math.atan2(r[5], r[8]));
+  const rollDeg = deg(Math.atan2(r[1], r[0]));
+  if (Math.abs(pitchDeg) <= BEHIND_PITCH_DEG) return { yawDeg, pitchDeg, rollDeg };
+  const wrap = (a: number) => (a > 180 ? a - 360 : a <= -180 ? a + 360 : a);
+  return { yawDeg: wrap(180 - yawDeg), pitchDeg: wrap(pitchDeg + 180), rollDeg: wrap(rollDeg + 180) };
 }
+const BEHIND_PITCH_DEG = 120;
 
 /** The angle of the rotation that takes one to the other, degrees. */
 export function angleBetweenDeg(a: Mat3, b: Mat3): number {

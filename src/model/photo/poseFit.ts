@@ -35,6 +35,31 @@ export function fitPoints(modelMm: readonly Vec3[], imagePx: readonly [number, n
   return best;
 }
 
+/** Fits as fitPoints does, but from a given rotation (a pose the points are known to be near):
+ * for few points, or points nearly in one plane, where the affine start says little. The start's
+ * distance makes the model's spread match the image's. */
+export function fitPointsFrom(modelMm: readonly Vec3[], imagePx: readonly [number, number][], cam: PinholeCamera, rotation: Mat3): PointsFit {
+  const n = modelMm.length;
+  if (n < 4 || imagePx.length !== n) throw new Error(`the pose needs at least 4 matched points (got ${n} and ${imagePx.length})`);
+  const turned = modelMm.map((p) => apply(rotation, p));
+  const mc = [0, 1, 2].map((k) => turned.reduce((s, p) => s + p[k], 0) / n);
+  let spreadMm = 0;
+  for (const p of turned) spreadMm += (p[0] - mc[0]) ** 2 + (p[1] - mc[1]) ** 2;
+  spreadMm = Math.sqrt(spreadMm / n);
+  const ic = [0, 1].map((k) => imagePx.reduce((s, p) => s + p[k], 0) / n);
+  const depth = (cam.focalPx * spreadMm) / Math.max(spanPx(imagePx), 1e-6);
+  const cx = ((ic[0] - cam.principalPx[0]) / cam.focalPx) * depth;
+  const cy = (-(ic[1] - cam.principalPx[1]) / cam.focalPx) * depth;
+  return refine(
+    modelMm,
+    imagePx,
+    cam,
+    modelMm.map(() => 1),
+    rotation,
+    [cx - mc[0], cy - mc[1], -depth - mc[2]],
+  );
+}
+
 /** A fit whose points fall this share of their spread from the found ones, or more, is poor. */
 const POOR_FIT_SHARE = 0.05;
 
