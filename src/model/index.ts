@@ -83,7 +83,19 @@ export type { FaceLandmarks } from './photo/faceLandmarks';
 export { rotationOf, poseOf, angleBetweenDeg, projectHeadPoint } from './photo/pose';
 export type { HeadPose, Mat3, PinholeCamera } from './photo/pose';
 export { fitPoints, fitPointsFrom } from './photo/poseFit';
-export { ALIGN_POINTS, ALIGN_POINT_NAMES, ALIGN_VIEWS, NOMINAL_POSES, ManualFitError, defaultHandles, handlesOfPlacement, keptHandles, manualPhotoFit, placementOf } from './photo/manualFit';
+export {
+  ALIGN_POINTS,
+  ALIGN_POINT_LABELS,
+  ALIGN_POINT_NAMES,
+  ALIGN_VIEWS,
+  NOMINAL_POSES,
+  ManualFitError,
+  defaultHandles,
+  handlesOfPlacement,
+  keptHandles,
+  manualPhotoFit,
+  placementOf,
+} from './photo/manualFit';
 export type { AlignHandles, AlignHead, AlignPoint, AlignView, ManualPhotoFit, PinholePlacement } from './photo/manualFit';
 export { assumedCamera, ASSUMED_FOCAL_35MM, EXOCANTHION_SPAN_MM, exocanthionSpanMm, faceMeshOnHead, fitHeadToPhoto } from './photo/headFit';
 export type { FaceModelSource, PhotoFit } from './photo/headFit';

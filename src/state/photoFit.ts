@@ -4,8 +4,9 @@
  * aligned next time; the photo view states it (data-yaw-deg, data-pitch-deg, data-roll-deg,
  * data-mm-per-px).
  *
- * Back and top views have no face to find: they are not fitted here (they are aligned by hand). */
-import { fitHeadToPhoto, orthoFitOfPinhole, z, type HeadModel, type Mat3, type OrthoFit, type Vec3 } from '../model';
+ * Back and top views have no face to find: they are not fitted here, but aligned by hand
+ * (photoAlign.ts), as is any photo whose fit the user corrects. */
+import { fitHeadToPhoto, orthoFitOfPinhole, placementOf, type HeadModel, type OrthoFit } from '../model';
 import type { PhotoFit, PhotoView } from '../storage/photoRecord';
 import { landmarksClient } from '../photo/landmarksClient';
 import { useAppStore } from './store';
@@ -52,6 +53,7 @@ export async function computePhotoFit(photo: PhotoToFit): Promise<FitOutcome> {
     return {
       kind: 'fit',
       fit: {
+        source: 'auto',
         ...fit.pose,
         mmPerPx: fit.mmPerPx,
         mmPerPxFromEyes: fit.mmPerPxFromEyes,
@@ -67,19 +69,10 @@ export async function computePhotoFit(photo: PhotoToFit): Promise<FitOutcome> {
   }
 }
 
-const finite = z.number().finite();
-/** What of a kept fit places the head in the photo: checked, as the fit is kept as opaque JSON. */
-const placementSchema = z.object({
-  rotation: z.array(finite).length(9),
-  translationMm: z.array(finite).length(3),
-  camera: z.object({ focalPx: finite.positive(), principalPx: z.array(finite).length(2) }),
-});
-
 /** The kept fit as the photo's renderer draws with it (weak perspective about the scalp's centre);
  * null without a fit or a head, or for a fit that does not place the head. */
 export function orthoFitOf(fit: PhotoFit | null | undefined, head: HeadModel | null): OrthoFit | null {
-  const placed = placementSchema.safeParse(fit);
-  if (!placed.success || !head) return null;
-  const { rotation, translationMm, camera } = placed.data;
-  return orthoFitOfPinhole(rotation as Mat3, translationMm as Vec3, { focalPx: camera.focalPx, principalPx: [camera.principalPx[0], camera.principalPx[1]] }, head.chart.centerMm);
+  const placed = placementOf(fit);
+  if (!placed || !head) return null;
+  return orthoFitOfPinhole(placed.rotation, placed.translationMm, placed.camera, head.chart.centerMm);
 }

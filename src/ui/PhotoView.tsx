@@ -1,20 +1,24 @@
 /** The client's photo beside the 3D view: the photo chosen (the front one first) and a strip of the
  * others. Its element states what it shows, for tests, scripts and assistive tech: data-status
  * (loading, ready, no-face, error) and the pose fit (data-yaw-deg, data-pitch-deg, data-roll-deg,
- * data-mm-per-px), empty while the photo has no fit. `loading` lasts until the photo is decoded and
- * its fit is known (state/photoFit.ts); then `ready`, or `no-face` when no face was found. */
+ * data-mm-per-px, data-fit-source auto or manual), empty while the photo has no fit. `loading` lasts
+ * until the photo is decoded and its fit is known (state/photoFit.ts); then `ready`, or `no-face`
+ * when no face was found. While the photo is aligned by hand (PhotoAlign) the fit shown is the
+ * handles'. */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { photos, stripOrder, usePhotos, type ShownPhoto } from '../state/photos';
-import { PHOTO_VIEW_LABELS, fitNumber } from '../storage/photoRecord';
+import { photos, stripOrder, usePhotos } from '../state/photos';
+import { PHOTO_VIEW_LABELS, fitNumber, type PhotoFit } from '../storage/photoRecord';
 import { orthoFitOf } from '../state/photoFit';
 import { useAppStore } from '../state/store';
+import { usePhotoAlign } from '../state/photoAlign';
 import { FittedPhoto } from './FittedPhoto';
+import { PhotoAlign, PhotoAlignBar } from './PhotoAlign';
 
 export type PhotoViewStatus = 'loading' | 'ready' | 'no-face' | 'error';
 
 /** A figure of the fit as the DOM states it: empty when there is none. */
-const figure = (photo: ShownPhoto | null, key: string, digits: number) => {
-  const v = fitNumber(photo?.fit, key);
+const figure = (fit: PhotoFit | null | undefined, key: string, digits: number) => {
+  const v = fitNumber(fit, key);
   return v === null ? '' : String(Math.round(v * 10 ** digits) / 10 ** digits);
 };
 
@@ -46,7 +50,10 @@ export function PhotoView() {
   const img = useRef<HTMLImageElement>(null);
   const decoded = useDecoded(img, photo?.url ?? null);
   const head = useAppStore((s) => s.head);
-  const design = useMemo(() => orthoFitOf(photo?.fit, head), [photo?.fit, head]);
+  const live = usePhotoAlign((s) => (s.photoId && s.photoId === photo?.id ? s.fit : null));
+  const aligning = usePhotoAlign((s) => s.photoId !== null && s.photoId === photo?.id);
+  const fit = live ?? photo?.fit;
+  const design = useMemo(() => orthoFitOf(fit, head), [fit, head]);
   const fitting = fitState === 'fitting' || (fitState === undefined && !photo?.fit);
   const status: PhotoViewStatus = !photo ? (loading ? 'loading' : 'error') : decoded !== 'ready' ? decoded : fitting ? 'loading' : fitState === 'no-face' ? 'no-face' : 'ready';
 
@@ -65,10 +72,11 @@ export function PhotoView() {
       data-view={photo?.view ?? ''}
       data-width-px={photo?.widthPx ?? ''}
       data-height-px={photo?.heightPx ?? ''}
-      data-yaw-deg={figure(photo, 'yawDeg', 1)}
-      data-pitch-deg={figure(photo, 'pitchDeg', 1)}
-      data-roll-deg={figure(photo, 'rollDeg', 1)}
-      data-mm-per-px={figure(photo, 'mmPerPx', 4)}
+      data-yaw-deg={figure(fit, 'yawDeg', 1)}
+      data-pitch-deg={figure(fit, 'pitchDeg', 1)}
+      data-roll-deg={figure(fit, 'rollDeg', 1)}
+      data-mm-per-px={figure(fit, 'mmPerPx', 4)}
+      data-fit-source={fit ? (fit.source === 'manual' ? 'manual' : 'auto') : ''}
       aria-label="The client's photo"
       aria-busy={status === 'loading'}
     >
@@ -102,13 +110,16 @@ export function PhotoView() {
             The face could not be read from this photo.
           </p>
         )}
-        {status === 'no-face' && (
+        {status === 'no-face' && !aligning && (
           <p className="viewer-note" role="status">
-            No face was found on this photo.
+            No face was found on this photo: align it by hand.
           </p>
         )}
+        {photo && <PhotoAlign photo={photo} offer={status === 'ready' || status === 'no-face'} />}
       </div>
-      {strip.length > 1 && (
+      {photo && <PhotoAlignBar photoId={photo.id} />}
+      {/* While the photo is aligned the picture takes the strip's room too (another photo would end it). */}
+      {strip.length > 1 && !aligning && (
         <ul className="photo-strip" aria-label="The client's other photos" data-testid="photo-strip">
           {strip.map((p) => (
             <li key={p.id}>

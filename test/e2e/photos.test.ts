@@ -10,11 +10,15 @@
 // left as it is), and a shared design is offered none; the camera takes a photo and is stopped when
 // closed; a full disk loses nothing; deleting removes them. No request leaves the machine; axe
 // finds nothing serious.
+// A photo with no face, and a back photo, are aligned by hand: the handles dragged (mouse, keys,
+// a finger on the phone) onto where the head's points lie at a known pose give that pose and
+// scale, kept over a reload (test-results/e2e/photos-align-*.png).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assumedCamera, handlesOfPlacement, rotationOf, type AlignHandles, type AlignView, type HeadPose, type Vec3 } from '../../src/model';
 import { actAndRender, saveShot, SHOTS_DIR, VIEWER, waitReady, waitSettled } from './support/app';
 import { change, darkeningIn } from './support/labImage';
 import { openPdf, pageImages, pagePng, readPages } from './support/pdf';
@@ -68,7 +72,43 @@ const photoState = (page: Page) =>
     widthPx: el.getAttribute('data-width-px'),
     heightPx: el.getAttribute('data-height-px'),
     fit: ['data-yaw-deg', 'data-pitch-deg', 'data-roll-deg', 'data-mm-per-px'].map((a) => el.getAttribute(a)),
+    source: el.getAttribute('data-fit-source'),
   }));
+
+/** Where the view's handles go on the photo shown for the app's head at `pose`, its ear canals
+ * `distanceMm` before the camera on the line of sight; and the mm per pixel a fit finds there. */
+async function alignTargets(page: Page, view: AlignView, pose: HeadPose, distanceMm: number) {
+  const el = page.locator(PHOTO_VIEW);
+  const [widthPx, heightPx] = [Number(await el.getAttribute('data-width-px')), Number(await el.getAttribute('data-height-px'))];
+  const landmarks = await page.evaluate(() => window.smpStudio!.store.getState().head!.landmarks);
+  const camera = assumedCamera(widthPx, heightPx);
+  const rotation = rotationOf(pose);
+  const translationMm: Vec3 = [0, 0, -distanceMm];
+  const handles = handlesOfPlacement({ landmarks }, view, { rotation, translationMm, camera });
+  // The scale's point: the outer eyes' midpoint on a face, the ear canals' from behind.
+  const at: Vec3 = view === 'back' || view === 'top' ? [0, 0, 0] : [0, landmarks.eyeOuterLeft[1], landmarks.eyeOuterLeft[2]];
+  const depthMm = -(rotation[6] * at[0] + rotation[7] * at[1] + rotation[8] * at[2] + translationMm[2]);
+  return { handles, widthPx, heightPx, mmPerPx: depthMm / camera.focalPx };
+}
+
+/** Drags each handle with the mouse onto its photo pixel. */
+async function dragHandles(page: Page, t: { handles: AlignHandles; widthPx: number; heightPx: number }) {
+  for (const [point, [x, y]] of Object.entries(t.handles) as [string, [number, number]][]) {
+    const layer = (await page.locator('.photo-align-layer').boundingBox())!;
+    const b = (await page.locator(`[data-testid="align-handle"][data-point="${point}"]`).boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(layer.x + (x / t.widthPx) * layer.width, layer.y + (y / t.heightPx) * layer.height, { steps: 4 });
+    await page.mouse.up();
+  }
+}
+
+/** The fit shown against the pose the handles were placed for: errors in degrees (yaw wrapped) and the scale's. */
+function alignErrors(state: Awaited<ReturnType<typeof photoState>>, pose: HeadPose, mmPerPx: number) {
+  const [yaw, pitch, roll, scale] = state.fit.map(Number);
+  const wrap = (a: number) => ((((a + 180) % 360) + 360) % 360) - 180;
+  return { yawDeg: wrap(yaw - pose.yawDeg), pitchDeg: pitch - pose.pitchDeg, rollDeg: roll - pose.rollDeg, scale: scale / mmPerPx - 1 };
+}
 
 /** Waits until no photo is being checked and the photo view (if any) has settled. */
 async function intakeDone(page: Page, photos: number): Promise<void> {
@@ -228,6 +268,16 @@ const showIntake = (page: Page) =>
     body.scrollTop += el.getBoundingClientRect().top - body.getBoundingClientRect().top;
   });
 
+/** A one-finger drag through the DevTools protocol (the page sees touch pointer events). */
+async function touchDrag(page: Page, from: [number, number], to: [number, number]) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (k: number) => [{ x: from[0] + ((to[0] - from[0]) * k) / 5, y: from[1] + ((to[1] - from[1]) * k) / 5 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (let k = 1; k <= 5; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(k) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
 async function addPhotos(page: Page, input: Parameters<Page['setInputFiles']>[1], photos: number) {
   await page.getByLabel('Add photos').setInputFiles(input);
   await intakeDone(page, photos);
@@ -241,6 +291,7 @@ describe("the client's photos", () => {
   /** The front photo with the sessions hidden (the photo itself), and the stroke of kept hair. */
   let bare: Rgba;
   let stroke: Stroke;
+  let alignedRight: Awaited<ReturnType<typeof photoState>>;
 
   it('a JPEG of the head added with "Add photos" shows beside the 3D view, its face found and the head fitted to it', async () => {
     context = await suite.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, permissions: ['camera'] }, hooks);
@@ -271,7 +322,9 @@ describe("the client's photos", () => {
     console.log(
       `photos: ${frontJpeg.length}-byte JPEG ready in ${Date.now() - t0} ms; ${JSON.stringify(state)}; viewer ${viewerBefore!.width}→${viewer!.width} px wide, photo view ${photoBox!.width}x${photoBox!.height} at x=${photoBox!.x}`,
     );
-    expect(state).toMatchObject({ status: 'ready', view: 'front' });
+    expect(state).toMatchObject({ status: 'ready', view: 'front', source: 'auto' });
+    // A found fit can be corrected by hand.
+    expect(await page.getByTestId('align-start').isVisible()).toBe(true);
     // The head seen from the front preset: turned and tilted by nothing, at its distance.
     const [yawDeg, pitchDeg, rollDeg, mmPerPx] = state.fit.map(Number);
     expect(Math.abs(yawDeg), 'yaw of the front view').toBeLessThan(3);
@@ -597,6 +650,50 @@ describe("the client's photos", () => {
     await saveShot(page, 'photos-desktop');
   });
 
+  it('a photo with no face is aligned by hand: handles dragged onto the head’s points give its pose and scale', async () => {
+    await page.getByTestId('photo-thumb').nth(2).click();
+    await expect.poll(() => photoState(page)).toMatchObject({ status: 'no-face', view: 'right', source: '' });
+    expect(await page.locator(`${PHOTO_VIEW} .viewer-note`).innerText()).toBe('No face was found on this photo: align it by hand.');
+    await page.getByTestId('align-start').click();
+    const handles = page.getByTestId('align-handle');
+    expect(await handles.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+      "R eye: the outer corner of the client's right eye. Drag, or move with the arrow keys",
+      "R ear: the client's right ear (its front). Drag, or move with the arrow keys",
+      'Chin: the bottom of the chin. Drag, or move with the arrow keys',
+      'Top: the top of the head. Drag, or move with the arrow keys',
+    ]);
+    // The arrow keys move the handle in focus: a screen pixel a press, ten with Shift.
+    const chin = page.locator('[data-testid="align-handle"][data-point="menton"]');
+    const x0 = Number(await chin.getAttribute('data-x-px'));
+    await chin.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    const layer = (await page.locator('.photo-align-layer').boundingBox())!;
+    const pxPerCss = Number(await page.locator(PHOTO_VIEW).getAttribute('data-width-px')) / layer.width;
+    expect(Number(await chin.getAttribute('data-x-px')) - x0).toBeCloseTo(9 * pxPerCss, 0);
+
+    const pose = { yawDeg: 70, pitchDeg: 5, rollDeg: 0 };
+    const target = await alignTargets(page, 'right', pose, 700);
+    await dragHandles(page, target);
+    await expect.poll(() => page.getByTestId('photo-align').getAttribute('data-state')).toBe('fitted');
+    await expect.poll(() => page.locator(`${PHOTO_VIEW} [data-testid="photo-design"]`).getAttribute('data-status'), { timeout: 120_000 }).toBe('ready');
+    await saveShot(page, 'photos-align-1280');
+    await page.getByTestId('align-done').click();
+    await expect.poll(() => photoState(page), { timeout: 30_000 }).toMatchObject({ status: 'ready', view: 'right', source: 'manual' });
+    expect(await page.getByTestId('align-handle').count()).toBe(0);
+    alignedRight = await photoState(page);
+    const e = alignErrors(alignedRight, pose, target.mmPerPx);
+    console.log(
+      `photos: aligned by hand (${layer.width.toFixed(0)} px wide, ${pxPerCss.toFixed(2)} photo px a screen px): ${JSON.stringify(alignedRight.fit)} against yaw 70, pitch 5, ${target.mmPerPx.toFixed(4)} mm/px: ${JSON.stringify(e)}`,
+    );
+    expect(Math.abs(e.yawDeg)).toBeLessThan(2);
+    expect(Math.abs(e.pitchDeg)).toBeLessThan(3);
+    expect(Math.abs(e.rollDeg)).toBeLessThan(3);
+    expect(Math.abs(e.scale)).toBeLessThan(0.03);
+    await page.getByTestId('photo-thumb').nth(0).click();
+    await expect.poll(() => photoState(page)).toMatchObject({ status: 'ready', view: 'front' });
+  });
+
   it('refuses a text file, a HEIC, a 300x200 image, a 51 MB file and a JPEG cut short, each with its message', async () => {
     const named = (name: string, bytes: Buffer | string) => {
       writeFileSync(join(files, name), bytes);
@@ -653,6 +750,11 @@ describe("the client's photos", () => {
     console.log(`photos: after a reload, under the stroke the largest channel difference from the photo is ${inside}; the design changes ${(designed.share * 100).toFixed(2)} % of the photo`);
     expect(inside).toBeLessThanOrEqual(2);
     expect(designed.share).toBeGreaterThan(0.005);
+    // The photo aligned by hand opens aligned.
+    await page.getByTestId('photo-thumb').nth(2).click();
+    await expect.poll(() => photoState(page)).toEqual(alignedRight);
+    await page.getByTestId('photo-thumb').nth(0).click();
+    await expect.poll(() => photoState(page)).toMatchObject({ status: 'ready', view: 'front' });
   });
 
   it('a share link carries no photo, and Try at home shows none', async () => {
@@ -753,6 +855,25 @@ describe("the client's photos", () => {
     const item = await page.getByTestId('photo-item').last().innerText();
     console.log(`photos: the camera's photo: ${item.split('\n').slice(0, 2).join(', ')}`);
     expect(item).toMatch(/^Camera photo [^\n]+\n\d+ × \d+ px/);
+
+    // A back photo has no face to find: it is aligned by hand (ears, top and back of the head).
+    await page.getByTestId('photo-thumb').nth(3).click();
+    await expect.poll(() => photoState(page)).toMatchObject({ status: 'ready', view: 'back', source: '' });
+    expect(await page.locator(`${PHOTO_VIEW} .viewer-note`).innerText()).toBe('A back photo has no face to find: align it by hand.');
+    await page.getByTestId('align-start').click();
+    const pose = { yawDeg: 180, pitchDeg: -20, rollDeg: 0 };
+    const target = await alignTargets(page, 'back', pose, 450);
+    await dragHandles(page, target);
+    await page.getByTestId('align-done').click();
+    await expect.poll(() => photoState(page), { timeout: 30_000 }).toMatchObject({ status: 'ready', view: 'back', source: 'manual' });
+    const back = await photoState(page);
+    const e = alignErrors(back, pose, target.mmPerPx);
+    console.log(
+      `photos: back photo ${back.widthPx}x${back.heightPx} aligned by hand: ${JSON.stringify(back.fit)} against yaw 180, pitch -20, ${target.mmPerPx.toFixed(4)} mm/px: ${JSON.stringify(e)}`,
+    );
+    expect(Math.abs(e.yawDeg)).toBeLessThan(3);
+    expect(Math.abs(e.pitchDeg)).toBeLessThan(3);
+    expect(Math.abs(e.scale)).toBeLessThan(0.03);
   });
 
   it('a full disk: the photo is refused with the reason, nothing is lost', async () => {
@@ -827,6 +948,33 @@ describe("the client's photos", () => {
     await saveShot(p, 'photos-phone-3d');
     await p.getByTestId('show-photo').click();
     await expect.poll(() => p.locator(PHOTO_VIEW).isVisible()).toBe(true);
+    // The photo with no face, aligned by a finger: the handle follows it (axe then looks at the handles).
+    await p.getByTestId('photo-thumb').nth(1).click();
+    await expect.poll(() => photoState(p)).toMatchObject({ status: 'no-face', view: 'left' });
+    await p.getByTestId('align-start').click();
+    const top = p.locator('[data-testid="align-handle"][data-point="vertex"]');
+    // The picture settles where the bar under it leaves room.
+    const layerBox = () => p.locator('.photo-align-layer').boundingBox();
+    let layer = (await layerBox())!;
+    for (let settled = false; !settled;) {
+      await p.waitForTimeout(300);
+      const now = (await layerBox())!;
+      settled = JSON.stringify(now) === JSON.stringify(layer);
+      layer = now;
+    }
+    const b = (await top.boundingBox())!;
+    const y0 = Number(await top.getAttribute('data-y-px'));
+    await touchDrag(p, [b.x + b.width / 2, b.y + b.height / 2], [b.x + b.width / 2, b.y + b.height / 2 + 30]);
+    const movedPx = Number(await top.getAttribute('data-y-px')) - y0;
+    const expectedPx = (30 * Number(await p.locator(PHOTO_VIEW).getAttribute('data-height-px'))) / layer.height;
+    expect(await layerBox()).toEqual(layer);
+    console.log(
+      `photos: phone, handle ${b.width}x${b.height} px, picture ${layer.width.toFixed(0)}x${layer.height.toFixed(0)} at y=${layer.y.toFixed(0)}; a finger 30 px down moved it ${movedPx.toFixed(1)} photo px (${expectedPx.toFixed(1)} expected)`,
+    );
+    expect(b.width).toBeGreaterThanOrEqual(44);
+    expect(movedPx).toBeCloseTo(expectedPx, 0);
+    await expect.poll(() => p.getByTestId('align-done').isVisible()).toBe(true);
+    await saveShot(p, 'photos-align-390');
     const findings = await axeViolations(p);
     console.log(`photos: phone, axe-core found ${findings.length ? `\n${describeFindings(findings)}` : 'nothing'}`);
     expect(describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical' || f.id === 'region'))).toBe('');

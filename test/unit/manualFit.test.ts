@@ -155,7 +155,7 @@ describe('refusals', () => {
     return 'no refusal';
   };
 
-  it('refuse handles on top of each other, in one spot, in a line, missing or far outside, naming the points', () => {
+  it('refuse handles on top of each other, in one spot, in a line, missing or far outside, naming the handles', () => {
     const h = base();
     const messages = [
       refusal('front', { ...h, menton: [h.vertex![0] + 1, h.vertex![1] + 2] }),
@@ -166,12 +166,12 @@ describe('refusals', () => {
       refusal('front', { ...h, vertex: [Number.NaN, 3] }),
     ];
     console.log(messages.join('\n'));
-    expect(messages[0]).toBe('The handles for the bottom of the chin and the top of the head are on top of each other: move each onto its point.');
+    expect(messages[0]).toBe('The handles Chin and Top are on top of each other: move each onto its point.');
     expect(messages[1]).toBe('The handles are all in one spot: drag each onto its point of the head.');
     expect(messages[2]).toBe('The handles lie on one line: drag each onto its point of the head.');
-    expect(messages[3]).toBe('The handle for the top of the head is missing.');
-    expect(messages[4]).toBe('The handle for the top of the head lies outside the photo: drag it onto the photo.');
-    expect(messages[5]).toBe('The handle for the top of the head is missing.');
+    expect(messages[3]).toBe('The handle Top is missing.');
+    expect(messages[4]).toBe('The handle Top lies outside the photo: drag it onto the photo.');
+    expect(messages[5]).toBe('The handle Top is missing.');
   });
 
   it('refuse handles no head fits: chin above the top, or left and right swapped', () => {

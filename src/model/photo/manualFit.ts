@@ -27,17 +27,30 @@ export const ALIGN_POINTS: Record<AlignView, readonly AlignPoint[]> = {
   top: ['tragusLeft', 'tragusRight', 'glabella', 'opisthocranion'],
 };
 
-/** What each handle goes on, in words (messages and labels). */
+/** The handles' short names, as each shows beside it and messages name it. */
+export const ALIGN_POINT_LABELS: Record<AlignPoint, string> = {
+  eyeOuterLeft: 'L eye',
+  eyeOuterRight: 'R eye',
+  menton: 'Chin',
+  vertex: 'Top',
+  tragusLeft: 'L ear',
+  tragusRight: 'R ear',
+  inion: 'Back',
+  glabella: 'Brow',
+  opisthocranion: 'Back',
+};
+
+/** What each handle goes on, in words. */
 export const ALIGN_POINT_NAMES: Record<AlignPoint, string> = {
   eyeOuterLeft: "the outer corner of the client's left eye",
   eyeOuterRight: "the outer corner of the client's right eye",
   menton: 'the bottom of the chin',
   vertex: 'the top of the head',
-  tragusLeft: "the client's left ear, in front of the ear canal",
-  tragusRight: "the client's right ear, in front of the ear canal",
-  inion: 'the back of the head, level with the ears',
-  glabella: 'the front of the head, between the brows',
-  opisthocranion: 'the back of the head, farthest from the brows',
+  tragusLeft: "the client's left ear (its front)",
+  tragusRight: "the client's right ear (its front)",
+  inion: 'the back of the head at ear level',
+  glabella: 'the brow, between the eyebrows',
+  opisthocranion: 'the back of the head',
 };
 
 /** How each view is usually taken (pose.ts angles): what the handles start from on a photo with no
@@ -105,7 +118,7 @@ export interface ManualPhotoFit extends PinholePlacement {
   handles: AlignHandles;
 }
 
-const name = (p: AlignPoint) => ALIGN_POINT_NAMES[p];
+const name = (p: AlignPoint) => ALIGN_POINT_LABELS[p];
 
 /** The view's handles, checked: each there, inside the photo (or near it), apart, not in a line. */
 function checkedHandles(view: AlignView, handles: AlignHandles, camera: PinholeCamera): [number, number][] {
@@ -113,9 +126,9 @@ function checkedHandles(view: AlignView, handles: AlignHandles, camera: PinholeC
   const [w, h] = [2 * camera.principalPx[0], 2 * camera.principalPx[1]];
   const px = points.map((p) => {
     const at = handles[p];
-    if (!at || !Number.isFinite(at[0]) || !Number.isFinite(at[1])) throw new ManualFitError(`The handle for ${name(p)} is missing.`);
+    if (!at || !Number.isFinite(at[0]) || !Number.isFinite(at[1])) throw new ManualFitError(`The handle ${name(p)} is missing.`);
     if (at[0] < -OUTSIDE_SHARE * w || at[0] > (1 + OUTSIDE_SHARE) * w || at[1] < -OUTSIDE_SHARE * h || at[1] > (1 + OUTSIDE_SHARE) * h)
-      throw new ManualFitError(`The handle for ${name(p)} lies outside the photo: drag it onto the photo.`);
+      throw new ManualFitError(`The handle ${name(p)} lies outside the photo: drag it onto the photo.`);
     return at;
   });
   let far = 0;
@@ -124,7 +137,7 @@ function checkedHandles(view: AlignView, handles: AlignHandles, camera: PinholeC
   for (let i = 0; i < px.length; i++)
     for (let j = i + 1; j < px.length; j++)
       if (Math.hypot(px[i][0] - px[j][0], px[i][1] - px[j][1]) < APART_SHARE * far)
-        throw new ManualFitError(`The handles for ${name(points[i])} and ${name(points[j])} are on top of each other: move each onto its point.`);
+        throw new ManualFitError(`The handles ${name(points[i])} and ${name(points[j])} are on top of each other: move each onto its point.`);
   // The spread's two axes (principal components of the points).
   const n = px.length;
   const c = [px.reduce((s, p) => s + p[0], 0) / n, px.reduce((s, p) => s + p[1], 0) / n];
