@@ -8,7 +8,7 @@
  * 1 s or less a photo, no main-thread task over 50 ms, photo frames within 15 % of the 3D view's. */
 import type { OrthoFit } from '../../src/model';
 import { launchChromium } from '../e2e/support/browser';
-import { detectInPage, photograph } from '../e2e/support/photoPose';
+import { detectInPage, photograph, scrubFrameMs } from '../e2e/support/photoPose';
 import { serveDist } from '../e2e/support/server';
 
 type Emit = (row: Record<string, unknown>) => void;
@@ -61,27 +61,7 @@ export async function benchPhoto(emit: Emit): Promise<void> {
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-status') === 'ready', PHOTO, { timeout: 60_000 });
     const ratios: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const { viewMs, photoMs } = await page.evaluate(
-        async ([ys, sel]) => {
-          const s = window.smpStudio!;
-          const el = document.querySelector(sel as string)!;
-          const settled = async () => {
-            while (el.getAttribute('data-status') !== 'ready') await new Promise((done) => setTimeout(done, 16));
-          };
-          let view = 0,
-            photo = 0;
-          for (const y of ys as number[]) {
-            s.store.getState().actions.setYears(y);
-            await settled();
-            await s.renderFrames(1);
-            view += await s.renderFrames(1);
-            photo += await s.renderPhotoFrames([y]);
-            await settled();
-          }
-          return { viewMs: view / (ys as number[]).length, photoMs: photo / (ys as number[]).length };
-        },
-        [YEARS, PHOTO] as const,
-      );
+      const { viewMs, photoMs } = await scrubFrameMs(page, YEARS, PHOTO);
       ratios.push(photoMs / viewMs);
       emit({
         bench: 'photo: frame scrubbing the years',

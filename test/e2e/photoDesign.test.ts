@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { CANVAS, renderCount, saveShot, SHOTS_DIR, waitNextRender, waitReady, waitSettled } from './support/app';
 import { change, darkeningIn, describe as describeChange, toLab } from './support/labImage';
 import { decodePng, type Rgba } from './support/png';
+import { scrubFrameMs } from './support/photoPose';
 
 const PHOTO = '[data-testid="photo-design"]';
 /** Portrait lens: the viewer's 30° field narrowed to this, the camera moved back to keep the
@@ -260,31 +261,9 @@ describe('the design on a photo of the app’s own head (1280x800)', () => {
   });
 
   it('scrubs the years about as fast as the 3D view', async () => {
-    // Year by year, a frame of each view (drawn and waited for), once the photo view has drawn
-    // what the year's change asked of it: both measured under the same load.
     const years = Array.from({ length: 12 }, (_, k) => (k * 10) / 11);
     const yearsBefore = await page.evaluate(() => window.smpStudio!.store.getState().years);
-    const { viewMs, photoMs } = await page.evaluate(
-      async ([ys, sel]) => {
-        const s = window.smpStudio!;
-        const el = document.querySelector(sel as string)!;
-        const settled = async () => {
-          while (el.getAttribute('data-status') !== 'ready') await new Promise((r) => setTimeout(r, 16));
-        };
-        let view = 0,
-          photo = 0;
-        for (const y of ys as number[]) {
-          s.store.getState().actions.setYears(y);
-          await settled();
-          await s.renderFrames(1); // whatever the viewer still had to draw for the change
-          view += await s.renderFrames(1);
-          photo += await s.renderPhotoFrames([y]);
-          await settled();
-        }
-        return { viewMs: view / (ys as number[]).length, photoMs: photo / (ys as number[]).length };
-      },
-      [years, PHOTO] as const,
-    );
+    const { viewMs, photoMs } = await scrubFrameMs(page, years, PHOTO);
     await photoAct(page, `window.smpStudio.store.getState().actions.setYears(${yearsBefore})`);
     console.log(`scrubbing ${years.length} years: 3D view ${viewMs.toFixed(1)} ms a frame, photo view ${photoMs.toFixed(1)} ms a frame (x${(photoMs / viewMs).toFixed(2)})`);
     expect(photoMs / viewMs).toBeLessThan(1.15);

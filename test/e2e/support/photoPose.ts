@@ -55,3 +55,30 @@ export async function headOnScreen(page: Page) {
     return { landmarks: head.landmarks, sex: head.sex, measures: head.measures };
   });
 }
+
+/** Scrubs the years with the photo view open (element `photoSel`): at each year a frame of the 3D
+ * view and one of the photo view, each drawn and waited for, once the photo view has drawn what
+ * the year's change asked of it, so both are measured under the same load. Mean ms per frame. */
+export async function scrubFrameMs(page: Page, years: number[], photoSel: string): Promise<{ viewMs: number; photoMs: number }> {
+  return page.evaluate(
+    async ([ys, sel]) => {
+      const s = window.smpStudio!;
+      const el = document.querySelector(sel as string)!;
+      const settled = async () => {
+        while (el.getAttribute('data-status') !== 'ready') await new Promise((r) => setTimeout(r, 16));
+      };
+      let view = 0,
+        photo = 0;
+      for (const y of ys as number[]) {
+        s.store.getState().actions.setYears(y);
+        await settled();
+        await s.renderFrames(1); // whatever the viewer still had to draw for the change
+        view += await s.renderFrames(1);
+        photo += await s.renderPhotoFrames([y]);
+        await settled();
+      }
+      return { viewMs: view / (ys as number[]).length, photoMs: photo / (ys as number[]).length };
+    },
+    [years, photoSel] as const,
+  );
+}
