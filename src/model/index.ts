@@ -106,5 +106,6 @@ export { orthoFitOfPinhole } from './photo/orthoOfPinhole';
 export { KEEP_MASK_SIDE_PX, keepMaskSizePx } from './photo/keepMask';
 export { headPointAtPixel, scalpPointAtPixel, scalpPointShows } from './photo/scalpOnPhoto';
 export { hairlineOnPhoto, moveHandleOnPhoto } from './photo/hairlineOnPhoto';
+export { localDay, localIso } from './localTime';
 export type { HairlineOnPhoto, PhotoHairlineHandle } from './photo/hairlineOnPhoto';
 export type { SkinPatch } from './photo/skinSample';

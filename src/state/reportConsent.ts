@@ -3,6 +3,7 @@
  * this tab's session (sessionStorage, or in memory when that is blocked): unticked by default, and
  * asked again in a new tab. */
 import { create } from 'zustand';
+import { localIso } from '../model';
 
 const KEY = 'smp-studio.report-photo-consent';
 
@@ -14,14 +15,6 @@ function saved(): Record<string, string> {
   } catch {
     return {};
   }
-}
-
-/** `at` in ISO 8601 with the device's own offset, so the date printed is the local one. */
-function localIso(at: Date): string {
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  const offsetMin = -at.getTimezoneOffset();
-  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-  return `${date}${offsetMin < 0 ? '-' : '+'}${pad(offsetMin / 60)}:${pad(offsetMin % 60)}`;
 }
 
 /** Client id -> when the client agreed (ISO 8601, local time). */

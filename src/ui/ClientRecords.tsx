@@ -2,7 +2,7 @@
  * designs for them, open, rename, copy and delete (with undo), export a client to a file.
  * Names and notes are shown as text, whatever they contain. */
 import { useId, useState } from 'react';
-import { stripBidiControls } from '../model';
+import { localDay, stripBidiControls } from '../model';
 import { useAppStore } from '../state/store';
 import { records, useRecords } from '../state/records';
 import { exportClientFile, fileNameFor } from '../storage/clientFile';
@@ -14,7 +14,6 @@ import { UndoBar } from './UndoBar';
 
 const NO_PHOTOS: never[] = [];
 const megabytes = (bytes: number) => Math.max(0.1, Math.round(bytes / 104857.6) / 10).toFixed(1);
-const today = () => new Date().toISOString().slice(0, 10);
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function ClientRecords() {
@@ -57,7 +56,7 @@ function ClientList() {
   const clients = useRecords((s) => s.clients);
   const query = useRecords((s) => s.query);
   const [name, setName] = useState('');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => localDay());
   const [notes, setNotes] = useState('');
   const create = async () => {
     if (!name.trim()) return;

@@ -2,7 +2,22 @@
  * of the head (four sides, healed and at 5 years), the client's photos with the design drawn on
  * them when they agreed (reportPhotos.ts), the shade match, the touch-up plan, the
  * estimates and the personal aftercare; then lays it out as a PDF (src/report). */
-import { aftercareAdvice, ASSUMPTIONS, designShadeMatch, HAIR_LOSS_PATTERNS, hairColor, HEALED_YEARS, kirbyDesai, labToHex, nearestShade, skinLab, SOURCES, treatmentEstimate } from '../model';
+import {
+  aftercareAdvice,
+  ASSUMPTIONS,
+  designShadeMatch,
+  HAIR_LOSS_PATTERNS,
+  hairColor,
+  HEALED_YEARS,
+  kirbyDesai,
+  labToHex,
+  localDay,
+  localIso,
+  nearestShade,
+  skinLab,
+  SOURCES,
+  treatmentEstimate,
+} from '../model';
 import type { ReportInput, ReportView } from '../report/reportInput';
 import { captureViews, whenSettled } from '../scene/captureViews';
 import { PLAN_HORIZON_YEARS, useAppStore } from '../state/store';
@@ -61,11 +76,9 @@ export async function makeReport(details: ReportDetails, onStep: (what: string) 
   const removalInput = { ...useRemovalInput.getState(), fitzpatrick: design.skin.fitzpatrick, location: 'head-neck' as const };
   const aftercare = aftercareAdvice(design.fade, { base: plan, ...variantPlans }, PLAN_HORIZON_YEARS);
   const input: ReportInput = {
-    createdAt: new Date().toISOString(),
+    createdAt: localIso(new Date()),
     clinicName: details.clinicName.trim(),
-    client: client
-      ? { name: client.name, consultationDate: client.consultationDate, notes: client.notes }
-      : { name: details.clientName.trim() || 'Client', consultationDate: new Date().toISOString().slice(0, 10), notes: '' },
+    client: client ? { name: client.name, consultationDate: client.consultationDate, notes: client.notes } : { name: details.clientName.trim() || 'Client', consultationDate: localDay(), notes: '' },
     design,
     renders,
     photos,
