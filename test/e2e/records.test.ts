@@ -5,10 +5,10 @@
 // survive a reload; with storage blocked or full the user is told, the design stays on screen and
 // a file can still be saved. No request leaves the machine.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveShot, SHOTS_DIR, VIEWER, waitReady } from './support/app';
+import { openPdf, readPages } from './support/pdf';
 import { fileBrowser } from './support/suite';
 
 const NAME = '<img src=x onerror="window.__pwned=1"> Ana & "Bo"';
@@ -159,20 +159,8 @@ describe('client records', () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('make-report').click()]);
     const bytes = new Uint8Array(readFileSync((await download.path())!));
     writeFileSync(`${SHOTS_DIR}report.pdf`, bytes);
-    const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-    const pages: string[] = [];
-    const images: number[] = [];
-    for (let p = 1; p <= pdf.numPages; p++) {
-      const page = await pdf.getPage(p);
-      images.push((await page.getOperatorList()).fnArray.filter((f) => f === OPS.paintImageXObject).length);
-      const content = await page.getTextContent();
-      pages.push(
-        content.items
-          .map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : ''))
-          .join('')
-          .replace(/\s+/g, ' '),
-      );
-    }
+    const pdf = await openPdf(bytes);
+    const { text: pages, images } = await readPages(pdf);
     await pdf.destroy();
     const text = pages.join(' ');
     console.log(
