@@ -2,10 +2,27 @@
 import * as Comlink from 'comlink';
 import { createHead, headDisplay, HeadMeasureError, type DotsHead, type HeadInput, type HeadModel } from '../src/model';
 import { HeadCache, headCacheKey } from '../src/storage/headCache';
+import { unpackHead } from '../src/storage/packedHead';
 
 /** The build of the model's code (vite.config.ts): a head kept by another build is not used. */
 declare const __MODEL_BUILD__: string;
 const MODEL_BUILD = typeof __MODEL_BUILD__ === 'string' ? __MODEL_BUILD__ : 'dev';
+/** The heads this build ships (vite.config.ts, bakedHeads): cache key to file name, beside this file. */
+declare const __BAKED_HEADS__: Record<string, string>;
+const BAKED_HEADS: Record<string, string> = typeof __BAKED_HEADS__ === 'object' ? __BAKED_HEADS__ : {};
+
+/** The head of `key` as this build ships it, or null (not shipped, offline, unreadable): it is then built. */
+async function bakedHead(key: string): Promise<HeadModel | null> {
+  const file = BAKED_HEADS[key];
+  if (!file) return null;
+  try {
+    const response = await fetch(new URL(file, import.meta.url));
+    if (!response.ok || !response.body) return null;
+    return unpackHead(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
 
 /** What the dots need of a head, sent as soon as it is known: the viewer's occlusion and coarse
  * mesh (about a second more) are still to come, and the dots can be made meanwhile. */
@@ -34,7 +51,12 @@ const api = {
     try {
       const kept = await cache;
       const key = headCacheKey(input, MODEL_BUILD);
-      const known = await kept?.get(key);
+      let known = await kept?.get(key);
+      if (!known) {
+        known = await bakedHead(key);
+        // Kept as a built one is, for offline visits (the service worker does not precache it).
+        if (known) kept?.put(key, known);
+      }
       if (known?.display) {
         onShape?.(shapeOf(known));
         return Comlink.transfer({ ok: true, head: known }, transferables(known));
