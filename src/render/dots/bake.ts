@@ -1,12 +1,15 @@
 /** Bakes every dot once into coverage maps in scalp-chart space, so drawing the head costs the
  * same with 1,000 dots or 1,000,000 (DESIGN.md, "Rendering: what was measured").
  *
- * Each dot is one point sprite around its footprint in the chart: the ellipse
+ * Each dot is drawn as two triangles round its footprint in the chart: the ellipse
  * uv + (d/2)(s a + t b), s² + t² <= 1, with a, b the chart images of two orthonormal tangent
  * directions (DotSet.uvAxes), so a dot stays round and true-sized on the curved head however the
- * chart stretches. (Points, not instanced quads: SwiftShader sets up each instance separately,
- * ~25 µs a dot; a point is one vertex.) The fragment maps its offset from the centre back onto
- * the unit disk and computes the disk's coverage with a one-texel linear edge, plus the soft halo
+ * chart stretches. The triangles make the parallelogram of the ellipse's own axes, out to its
+ * halo and rim: a square point sprite round a stubble hair (an ellipse 5-6 times as long as wide)
+ * drew 3 times as many texels for nothing (218 against 68 million for the default client). The
+ * dots' figures are read from two float textures by vertex number, not repeated per vertex nor
+ * drawn instanced (SwiftShader sets up each instance separately, ~25 µs a dot). The fragment
+ * has its place on the unit disk and computes the disk's coverage with a one-texel linear edge, plus the soft halo
  * of darkening that light wandering under the skin leaves round pigment (model/color/lateralLight.ts),
  * and adds it into the colour channel of the dot's layer: RGBA holds four layers, a second map the
  * layers 5-8. Dots of one layer never overlap (minimum spacing); halos may, so a channel holds
@@ -14,16 +17,19 @@
  * The maps are mipmapped: far away they average dense dots into the grey "shadow" of a shaved
  * scalp, which is what SMP is meant to look like at a conversational distance. */
 import {
-  BufferAttribute,
   BufferGeometry,
   Camera,
   Color,
   CustomBlending,
+  DataTexture,
+  DoubleSide,
+  FloatType,
   GLSL3,
   LinearFilter,
   LinearMipmapLinearFilter,
+  Mesh,
+  NearestFilter,
   OneFactor,
-  Points,
   RawShaderMaterial,
   RGBAFormat,
   Scene,
@@ -52,62 +58,65 @@ const DEFINES = /* glsl */ `
 #define COVERAGE_SCALE ${COVERAGE_SCALE.toFixed(1)}
 `;
 
+/** Dots per row of the textures that hold their figures. */
+const DATA_WIDTH = 1024;
+
 const vertexShader = /* glsl */ `
 precision highp float;
-in vec2 dotUv;
-in vec4 dotAxes;
-in float dotDiameter;
-in float dotLayer;
+precision highp sampler2D;
+// Per dot: (u, v, diameter mm, layer), and the chart images of its two tangent axes.
+uniform sampler2D uDots;
+uniform sampler2D uAxes;
 uniform float uSize;
 uniform float uFirstLayer;
-uniform float uMaxPointSize;
 uniform vec4 uHaloGain;
-// From a fragment's offset from the dot's centre (texels) to the unit disk (s, t).
-flat out mat2 vToDisk;
-flat out float vPointSize;
+// Where this corner lies on the unit disk's plane (s, t): the disk is s² + t² <= 1.
+out vec2 vSt;
 flat out vec4 vInk;
 flat out float vRadiusMm;
 flat out float vHaloPeak;
 
+const vec2 CORNERS[6] = vec2[6]( vec2( -1, -1 ), vec2( 1, -1 ), vec2( 1, 1 ), vec2( -1, -1 ), vec2( 1, 1 ), vec2( -1, 1 ) );
+
 void main() {
-	float radiusMm = 0.5 * dotDiameter;
-	vec2 a = dotAxes.xy * uSize;
-	vec2 b = dotAxes.zw * uSize;
+	int index = gl_VertexID / 6;
+	ivec2 at = ivec2( index % ${DATA_WIDTH}, index / ${DATA_WIDTH} );
+	vec4 fig = texelFetch( uDots, at, 0 );
+	vec4 axes = texelFetch( uAxes, at, 0 );
+	float radiusMm = 0.5 * fig.z;
+	vec2 a = axes.xy * uSize;
+	vec2 b = axes.zw * uSize;
 	// Radius in texels along each tangent direction; tiny dots are widened and dimmed.
 	float ka = max( 1.0, ${MIN_RADIUS_TEXELS.toFixed(2)} / max( radiusMm * length( a ), 1e-6 ) );
 	float kb = max( 1.0, ${MIN_RADIUS_TEXELS.toFixed(2)} / max( radiusMm * length( b ), 1e-6 ) );
 	mat2 toTexels = mat2( a * ( radiusMm * ka ), b * ( radiusMm * kb ) );
-	vToDisk = inverse( toTexels );
-	float slot = dotLayer - uFirstLayer;
+	float slot = fig.w - uFirstLayer;
 	vec4 mask = vec4( equal( vec4( slot ), vec4( 0.0, 1.0, 2.0, 3.0 ) ) );
 	float gain = dot( mask, uHaloGain );
 	vRadiusMm = radiusMm * sqrt( ka * kb );
 	vHaloPeak = gain * radiusMm * radiusMm / ( 2.0 * HALO_SIGMA_MM * HALO_SIGMA_MM );
-	// The ellipse's half extents along x and y, out to the halo's reach (none without a halo),
-	// plus 1.5 texels for the anti-aliased rim.
+	// Out to the halo's reach (none without a halo), plus 1.5 texels for the anti-aliased rim:
+	// the sides at t = ±T lie |det| / |a| texels apart per unit of t.
 	float reach = gain > 0.0 ? 1.0 + HALO_REACH_SIGMAS * HALO_SIGMA_MM / vRadiusMm : 1.0;
-	vec2 halfExtent = reach * vec2( length( vec2( toTexels[ 0 ].x, toTexels[ 1 ].x ) ), length( vec2( toTexels[ 0 ].y, toTexels[ 1 ].y ) ) );
-	vPointSize = min( 2.0 * ceil( max( halfExtent.x, halfExtent.y ) + 1.5 ), uMaxPointSize );
-	gl_PointSize = vPointSize;
-	gl_Position = vec4( dotUv * 2.0 - 1.0, 0.0, 1.0 );
+	float area = max( abs( determinant( toTexels ) ), 1e-12 );
+	vec2 extent = reach + 1.5 * vec2( length( toTexels[ 1 ] ), length( toTexels[ 0 ] ) ) / area;
+	vSt = CORNERS[ gl_VertexID % 6 ] * extent;
+	vec2 texel = fig.xy * uSize + toTexels * vSt;
+	gl_Position = vec4( texel / uSize * 2.0 - 1.0, 0.0, 1.0 );
 	vInk = mask / ( ka * kb );
 }
 `;
 
 const fragmentShader = /* glsl */ `
 precision highp float;
-flat in mat2 vToDisk;
-flat in float vPointSize;
+in vec2 vSt;
 flat in vec4 vInk;
 flat in float vRadiusMm;
 flat in float vHaloPeak;
 out vec4 outColor;
 
 void main() {
-	// gl_PointCoord runs down the sprite; texel rows run up.
-	vec2 offset = ( gl_PointCoord - 0.5 ) * vec2( 1.0, -1.0 ) * vPointSize;
-	vec2 st = vToDisk * offset;
-	float r = length( st );
+	float r = length( vSt );
 	// Change of r per texel: the edge is a one-texel ramp centred on the circle.
 	float perTexel = length( vec2( dFdx( r ), dFdy( r ) ) );
 	float coverage = clamp( 0.5 - ( r - 1.0 ) / max( perTexel, 1e-6 ), 0.0, 1.0 );
@@ -183,7 +192,7 @@ export class DotBaker {
     const previousAutoClear = r.autoClear;
     const previousClearAlpha = r.getClearAlpha();
     const previousClearColor = r.getClearColor(new Color());
-    const material = (this.material ??= pointsMaterial(maxPointSize(r)));
+    const material = (this.material ??= splatMaterial());
     material.uniforms.uSize.value = size;
     for (let m = 0; m < mapCount; m++) {
       const range = layerRange(dots, m * PER_MAP, (m + 1) * PER_MAP);
@@ -191,17 +200,16 @@ export class DotBaker {
       r.setClearColor(0x000000, 0);
       r.clear(true, false, false);
       if (range.count === 0) continue;
-      const points = new Points(pointsGeometry(dots, range), material);
-      points.frustumCulled = false;
+      const splats = splatsOf(dots, range, material);
       material.uniforms.uFirstLayer.value = m * PER_MAP;
       material.uniforms.uHaloGain.value.set(haloGain(m * PER_MAP), haloGain(m * PER_MAP + 1), haloGain(m * PER_MAP + 2), haloGain(m * PER_MAP + 3));
-      this.scene.add(points);
+      this.scene.add(splats.mesh);
       r.autoClear = false;
       // Rendering into a mipmapped target makes three.js build its mipmaps afterwards.
       r.render(this.scene, this.camera);
-      this.scene.remove(points);
-      // The dots' buffers are not needed on the GPU any more (a new bake uploads them again).
-      points.geometry.dispose();
+      this.scene.remove(splats.mesh);
+      // The dots' figures are not needed on the GPU any more (a new bake uploads them again).
+      splats.dispose();
     }
     r.autoClear = previousAutoClear;
     r.setRenderTarget(previousTarget);
@@ -213,20 +221,17 @@ export class DotBaker {
    * bake does not wait for the compiler: called while the GPU would be idle anyway. */
   warmUp(): void {
     const r = this.renderer;
-    const material = (this.material ??= pointsMaterial(maxPointSize(r)));
-    const g = new BufferGeometry();
-    g.setAttribute('dotUv', new BufferAttribute(new Float32Array(2), 2));
-    g.setAttribute('dotAxes', new BufferAttribute(new Float32Array(4), 4));
-    g.setAttribute('dotDiameter', new BufferAttribute(new Float32Array(1), 1));
-    g.setAttribute('dotLayer', new BufferAttribute(new Uint8Array(1), 1));
+    const material = (this.material ??= splatMaterial());
+    const one = { start: 0, count: 1, indices: null };
+    const splats = splatsOf({ uv: new Float32Array(2), uvAxes: new Float32Array(4), diameterMm: new Float32Array(1), layer: new Uint8Array(1) }, one, material);
     // The program as a bake would ask for it: drawn into a target, not on screen.
     const target = new WebGLRenderTarget(1, 1);
     const previous = r.getRenderTarget();
     r.setRenderTarget(target);
-    gpuQueue(r).prepare(new Points(g, material), this.camera, this.scene);
+    gpuQueue(r).prepare(splats.mesh, this.camera, this.scene);
     r.setRenderTarget(previous);
     target.dispose();
-    g.dispose();
+    splats.dispose();
   }
 
   dispose(): void {
@@ -292,23 +297,52 @@ function coverageTarget(size: number, anisotropy: number, index: number): WebGLR
   return target;
 }
 
-function pointsGeometry(dots: DotSet, range: LayerRange): BufferGeometry {
+/** The dots of `range` as one draw of six vertices each, their figures in two float textures
+ * (uDots: u, v, diameter, layer; uAxes: the axes), set on `material` for the draw. */
+function splatsOf(dots: Pick<DotSet, 'uv' | 'uvAxes' | 'diameterMm' | 'layer'>, range: LayerRange, material: RawShaderMaterial): { mesh: Mesh; dispose(): void } {
+  const rows = Math.max(1, Math.ceil(range.count / DATA_WIDTH));
+  const figures = new Float32Array(rows * DATA_WIDTH * 4);
+  const uv = slice(dots.uv, 2, range);
+  const diameterMm = slice(dots.diameterMm, 1, range);
+  const layer = slice(dots.layer, 1, range);
+  for (let i = 0; i < range.count; i++) {
+    figures[4 * i] = uv[2 * i];
+    figures[4 * i + 1] = uv[2 * i + 1];
+    figures[4 * i + 2] = diameterMm[i];
+    figures[4 * i + 3] = layer[i];
+  }
+  const axes = new Float32Array(rows * DATA_WIDTH * 4);
+  axes.set(slice(dots.uvAxes, 4, range));
+  const textures = [figures, axes].map((data) => {
+    const t = new DataTexture(data, DATA_WIDTH, rows, RGBAFormat, FloatType);
+    t.minFilter = t.magFilter = NearestFilter;
+    t.needsUpdate = true;
+    return t;
+  });
+  material.uniforms.uDots.value = textures[0];
+  material.uniforms.uAxes.value = textures[1];
   const g = new BufferGeometry();
-  // No 'position' attribute (the shader places each point), so three.js needs the count.
-  g.setDrawRange(0, range.count);
-  g.setAttribute('dotUv', new BufferAttribute(slice(dots.uv, 2, range), 2));
-  g.setAttribute('dotAxes', new BufferAttribute(slice(dots.uvAxes, 4, range), 4));
-  g.setAttribute('dotDiameter', new BufferAttribute(slice(dots.diameterMm, 1, range), 1));
-  g.setAttribute('dotLayer', new BufferAttribute(slice(dots.layer, 1, range), 1));
-  return g;
+  // No attributes: the shader finds each vertex's dot by its number, so three.js needs the count.
+  g.setDrawRange(0, 6 * range.count);
+  const mesh = new Mesh(g, material);
+  mesh.frustumCulled = false;
+  return {
+    mesh,
+    dispose() {
+      g.dispose();
+      for (const t of textures) t.dispose();
+    },
+  };
 }
 
-function pointsMaterial(maxPointSize: number): RawShaderMaterial {
+function splatMaterial(): RawShaderMaterial {
   return new RawShaderMaterial({
     glslVersion: GLSL3,
     vertexShader: DEFINES + vertexShader,
     fragmentShader: DEFINES + fragmentShader,
-    uniforms: { uSize: { value: 1 }, uFirstLayer: { value: 0 }, uMaxPointSize: { value: maxPointSize }, uHaloGain: { value: new Vector4() } },
+    uniforms: { uSize: { value: 1 }, uFirstLayer: { value: 0 }, uHaloGain: { value: new Vector4() }, uDots: { value: null }, uAxes: { value: null } },
+    // A dot's axes may turn either way in the chart: both windings are drawn.
+    side: DoubleSide,
     blending: CustomBlending,
     blendSrc: OneFactor,
     blendDst: OneFactor,
