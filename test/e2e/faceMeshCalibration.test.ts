@@ -1,6 +1,7 @@
-// Where FaceMesh's 468 points lie on the app's own head: the head rendered at 20 known poses,
-// FaceMesh run on each picture in the app's landmark worker, each point triangulated from its 20
-// images with the cameras' known poses. Writes src/model/photo/faceMeshOnHead.ts, the table the
+// Where FaceMesh's 468 points lie on the app's own head, and how they slide with the pose: the
+// head rendered at 30 known poses, FaceMesh run on each picture in the app's landmark worker, each
+// point's place as a polynomial of the pose (slidingPoints.ts) triangulated from its 30 images
+// with the cameras' known poses. Writes src/model/photo/faceMeshOnHead.ts, the table the
 // photo fit matches FaceMesh's points with (headFit.ts). Runs only when asked:
 //   SMP_CALIBRATE_FACE_MESH=1 SMP_DIST=scratch/dist npx vitest run --project e2e test/e2e/faceMeshCalibration.test.ts
 // then `npx prettier --write src/model/photo/faceMeshOnHead.ts`. The closed loop
@@ -8,8 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FACE_MESH_POINTS, type Vec3 } from '../../src/model';
-import { reprojectionRmsPx, triangulate, type View } from '../../src/model/photo/triangulate';
 import type { Mat3 } from '../../src/model/photo/pose';
+import { SLIDE_TERMS, slidePose, slideTerms } from '../../src/model/photo/slidingPoints';
+import { reprojectionRmsPx, triangulateSliding, type View } from '../../src/model/photo/triangulate';
 import { waitSettled } from './support/app';
 import { detectInPage, headOnScreen, photograph } from './support/photoPose';
 import { ROOT } from './support/server';
@@ -18,8 +20,11 @@ import { openApp } from './support/session';
 /** Camera round the head (azimuth, + toward the client's left) and above it (elevation), degrees:
  * the head seen turned by -azimuth and raised by -elevation (pose.ts). */
 const AZIMUTHS_DEG = [-30, -15, 0, 15, 30];
-const ELEVATIONS_DEG = [-25, -10, 0, 15];
+const ELEVATIONS_DEG = [-30, -20, -10, 0, 10, 20];
 const DISTANCE_MM = 650;
+/** How strongly the slides are held toward none (triangulateSliding): enough to keep the ones
+ * the views say little of (along the line of sight) from wandering. */
+const SLIDE_RIDGE = 1e-3;
 
 describe.runIf(process.env.SMP_CALIBRATE_FACE_MESH)('FaceMesh on the app head', () => {
   it('is triangulated from renders at known poses', async () => {
@@ -41,33 +46,43 @@ describe.runIf(process.env.SMP_CALIBRATE_FACE_MESH)('FaceMesh on the app head', 
       const l = head.landmarks.eyeOuterLeft;
       const r = head.landmarks.eyeOuterRight;
       const origin: Vec3 = [(l[0] + r[0]) / 2, (l[1] + r[1]) / 2, (l[2] + r[2]) / 2];
-      const points: number[] = [];
+      const terms = views.map((v) => slideTerms(slidePose(v.rotation)));
+      const points: number[][] = Array.from({ length: SLIDE_TERMS }, () => []);
       const rms: number[] = [];
       for (let i = 0; i < FACE_MESH_POINTS; i++) {
         const images = seen.map((m): [number, number] => [m[3 * i], m[3 * i + 1]]);
-        const p = triangulate(views, images);
-        rms.push(reprojectionRmsPx(views, images, p));
-        points.push(...p.map((x, k) => Math.round((x - origin[k]) * 100) / 100));
+        const vectors = triangulateSliding(views, images, terms, SLIDE_RIDGE);
+        const places = terms.map((t) => vectors.reduce<Vec3>((p, v, k) => [p[0] + t[k] * v[0], p[1] + t[k] * v[1], p[2] + t[k] * v[2]], [0, 0, 0]));
+        rms.push(reprojectionRmsPx(views, images, places));
+        // Places to 0.01 mm, slides to 0.1 mm: finer moves no fitted angle by 0.01 degree.
+        vectors.forEach((v, k) => points[k].push(...v.map((x, c) => (k === 0 ? Math.round((x - origin[c]) * 100) / 100 : Math.round(x * 10) / 10))));
       }
       const sorted = [...rms].sort((a, b) => a - b);
       const median = sorted[sorted.length >> 1];
       console.log(`${views.length} views; reprojection rms per point: median ${median.toFixed(2)} px, worst ${sorted[sorted.length - 1].toFixed(2)} px`);
       writeFileSync(
         `${ROOT}src/model/photo/faceMeshOnHead.ts`,
-        `/** Where FaceMesh's ${FACE_MESH_POINTS} points lie on the app's default head (${head.sex}, ${head.measures.circumferenceMm} mm round): x, y, z in mm from the
- * midpoint of its outer eye landmarks, head axes. Made by test/e2e/faceMeshCalibration.test.ts from ${views.length} renders (camera
- * azimuth ${AZIMUTHS_DEG.join(', ')} and elevation ${ELEVATIONS_DEG.join(', ')} degrees, ${DISTANCE_MM} mm away), each point triangulated from its
- * images; do not edit by hand. */
+        `/** Where FaceMesh's ${FACE_MESH_POINTS} points lie on the app's default head (${head.sex}, ${head.measures.circumferenceMm} mm round) and how they slide
+ * with the pose: x, y, z in mm, head axes. Made by test/e2e/faceMeshCalibration.test.ts from ${views.length} renders (camera azimuth
+ * ${AZIMUTHS_DEG.join(', ')} and elevation ${ELEVATIONS_DEG.join(', ')} degrees, ${DISTANCE_MM} mm away), each point's place as a polynomial of the
+ * pose triangulated from its images; do not edit by hand. */
 export const FACE_MESH_CALIBRATION = {
   /** Half the distance between the outer eye landmarks of the head the points were found on, mm. */
   eyeOuterHalfSpanMm: ${Math.round(((l[0] - r[0]) / 2) * 1000) / 1000},
-  /** How far each point's images fell from its triangulated place, root mean square over the
-   * renders: median and worst, pixels (at about ${(DISTANCE_MM / views[0].camera.focalPx).toFixed(2)} mm a pixel). */
+  /** The poses the renders were taken at, degrees (the head seen turned by -azimuth, raised by -elevation). */
+  yawRangeDeg: [${-Math.max(...AZIMUTHS_DEG)}, ${-Math.min(...AZIMUTHS_DEG)}],
+  pitchRangeDeg: [${-Math.max(...ELEVATIONS_DEG)}, ${-Math.min(...ELEVATIONS_DEG)}],
+  /** How far each point's images fell from its triangulated place at their pose, root mean square
+   * over the renders: median and worst, pixels (at about ${(DISTANCE_MM / views[0].camera.focalPx).toFixed(2)} mm a pixel). */
   reprojectionMedianPx: ${median.toFixed(2)},
   reprojectionWorstPx: ${sorted[sorted.length - 1].toFixed(2)},
 } as const;
 
-export const FACE_MESH_ON_HEAD_MM: readonly number[] = [${points.join(', ')}];
+/** Per slide term (slidingPoints.ts, slideTerms), x, y, z of each point, mm; the first, the places
+ * at yaw 0 and pitch 0, from the midpoint of the head's outer eye landmarks. */
+export const FACE_MESH_ON_HEAD_MM: readonly (readonly number[])[] = [
+${points.map((p) => `  [${p.join(', ')}],`).join('\n')}
+];
 `,
       );
     } finally {

@@ -3,7 +3,9 @@
 // fitted to what it found (src/model/photo/headFit.ts). The truth is the camera the picture was
 // taken with. Pose signs (pose.ts): yaw + the face turned to the client's left, pitch + chin up,
 // roll + the head tilted toward the client's left shoulder. The poses are off the grid the
-// FaceMesh table was made on (faceMeshCalibration.test.ts).
+// FaceMesh table was made on (faceMeshCalibration.test.ts), some with roll, and at other
+// distances: FaceMesh's points slide over the face with the pose, and the fit follows them
+// (slidingPoints.ts); with one table of places instead, pitch was off by up to 7.3 degrees.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitHeadToPhoto, poseOf, type HeadPose, type Mat3, type Vec3 } from '../../src/model';
@@ -16,16 +18,6 @@ import { openApp, type AppSession } from './support/session';
 const TARGET_ANGLE_ERROR_DEG = 3;
 const TARGET_SCALE_ERROR = 0.03;
 const MAX_MAIN_THREAD_TASK_MS = 50;
-/** Not met everywhere. FaceMesh's points on the rendered head do not move as a rigid face when it
- * is raised or lowered: no one table of their places explains all the renders (the calibration
- * leaves 4.5 px median, 13 px worst, at about 0.6 mm a pixel), and even on the renders the table
- * was made from the fitted pitch is up to 8 degrees off (pitch 25 with yaw 30) and 3-5 degrees at
- * pitch -15. Measured here: pitch off by up to 7.2 degrees (pitch -15), scale by up to 3.4 %.
- * These bounds keep what is reached from getting worse; the printout names every pose that misses
- * the target. */
-const PITCH_ERROR_REACHED_DEG = 8;
-const SCALE_ERROR_REACHED = 0.04;
-
 /** Camera round the head: the head is seen turned by -azimuth and raised by -elevation. */
 const SHOTS: CameraPlacement[] = [
   { azimuthDeg: 5, elevationDeg: -3, distanceMm: 650 },
@@ -122,8 +114,8 @@ describe('photo fit, closed loop', () => {
     for (const w of rows) {
       expect(Math.abs(w.errorDeg[0]), `yaw error at ${w.shot}`).toBeLessThanOrEqual(TARGET_ANGLE_ERROR_DEG);
       expect(Math.abs(w.errorDeg[2]), `roll error at ${w.shot}`).toBeLessThanOrEqual(TARGET_ANGLE_ERROR_DEG);
-      expect(Math.abs(w.errorDeg[1]), `pitch error at ${w.shot}`).toBeLessThanOrEqual(PITCH_ERROR_REACHED_DEG);
-      expect(Math.abs(w.scaleError), `scale error at ${w.shot}`).toBeLessThanOrEqual(SCALE_ERROR_REACHED);
+      expect(Math.abs(w.errorDeg[1]), `pitch error at ${w.shot}`).toBeLessThanOrEqual(TARGET_ANGLE_ERROR_DEG);
+      expect(Math.abs(w.scaleError), `scale error at ${w.shot}`).toBeLessThanOrEqual(TARGET_SCALE_ERROR);
       expect(w.longestTaskMs, `main-thread task while reading ${w.shot}`).toBeLessThanOrEqual(MAX_MAIN_THREAD_TASK_MS);
     }
     expect(app.rec.cspViolations, app.rec.summary()).toEqual([]);

@@ -20,6 +20,7 @@ import {
   type Vec3,
 } from '../../src/model';
 import { apply, mul, rotX, rotY, transpose } from '../../src/model/photo/pose';
+import { slidePose } from '../../src/model/photo/slidingPoints';
 import { triangulate } from '../../src/model/photo/triangulate';
 import { createRng } from '../../src/model/rng';
 
@@ -31,11 +32,12 @@ function gaussian(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 }
 
-/** A synthetic photo: the head's FaceMesh points at `pose`, `distanceMm` in front of the camera
- * (the eyes' midpoint on the line of sight), each moved by Gaussian noise of `noisePx`. */
+/** A synthetic photo: the head's FaceMesh points at `pose` (where FaceMesh puts them on a face
+ * seen at that pose), `distanceMm` in front of the camera (the eyes' midpoint on the line of
+ * sight), each moved by Gaussian noise of `noisePx`. */
 function photo(pose: HeadPose, distanceMm: number, noisePx: number, seed = 1, cam = CAMERA) {
   const rotation = rotationOf(pose);
-  const eyes = faceMeshOnHead(HEAD);
+  const eyes = faceMeshOnHead(HEAD, slidePose(rotation));
   const mid: Vec3 = [0, HEAD.landmarks.eyeOuterLeft[1], HEAD.landmarks.eyeOuterLeft[2]];
   const m = apply(rotation, mid);
   const translationMm: Vec3 = [-m[0], -m[1], -distanceMm - m[2]];

@@ -1,8 +1,9 @@
 /** The app's head fitted to a photo: its pose, and its scale in millimetres per pixel.
  *
  * FaceMesh's 468 points are matched with where the same points lie on the app's own head
- * (faceMeshOnHead.ts: found by FaceMesh itself on renders of the head at known poses), and the
- * head turned and moved until the two agree in the photo (poseFit.ts). FaceMesh's points are not
+ * (faceMeshOnHead.ts: found by FaceMesh itself on renders of the head at known poses, as they
+ * slide with the pose), and the head turned and moved until the two agree in the photo
+ * (slidingPoints.ts, poseFit.ts). FaceMesh's points are not
  * the anthropometric landmarks their names suggest: matched instead with the head's own eye and
  * mouth corners, nose tip, subnasale, nasion and chin (13 points), FaceMesh's fell 4-10 mm from
  * them on renders of the head and the pose came out 5-18 degrees off. The head's size is taken
@@ -14,7 +15,7 @@ import type { Landmark, Vec3 } from '../head/types';
 import type { FaceLandmarks } from './faceLandmarks';
 import { FACE_MESH_CALIBRATION, FACE_MESH_ON_HEAD_MM } from './faceMeshOnHead';
 import { apply, type HeadPose, type Mat3, type PinholeCamera } from './pose';
-import { fitPoints } from './poseFit';
+import { fitSlidingPoints, placesAt, type SlidingPoints } from './slidingPoints';
 
 /** What the fit needs of the head: its outer eye corners (they place and size its face) and sex. */
 export interface FaceModelSource {
@@ -58,12 +59,23 @@ export function exocanthionSpanMm(head: FaceModelSource): number {
   return (head.landmarks.eyeOuterLeft[0] - head.landmarks.eyeOuterRight[0]) * (CORNER_X / LANDMARK_X);
 }
 
-/** Where FaceMesh's points lie on this head (head coordinates, mm): the face scales as a whole
- * with the head, about the outer eyes' midpoint. */
-export function faceMeshOnHead(head: FaceModelSource): Vec3[] {
+/** FaceMesh's points on this head (head coordinates, mm), as they slide with the pose
+ * (slidingPoints.ts): the face scales as a whole with the head, about the outer eyes' midpoint. */
+export function faceMeshSliding(head: FaceModelSource): SlidingPoints {
   const { scale, origin } = faceFrame(head);
-  const p = FACE_MESH_ON_HEAD_MM;
-  return Array.from({ length: p.length / 3 }, (_, i) => [origin[0] + scale * p[3 * i], origin[1] + scale * p[3 * i + 1], origin[2] + scale * p[3 * i + 2]]);
+  const terms = FACE_MESH_ON_HEAD_MM.map((p, k) =>
+    Array.from({ length: p.length / 3 }, (_, i): Vec3 => {
+      const at = k === 0 ? origin : [0, 0, 0];
+      return [at[0] + scale * p[3 * i], at[1] + scale * p[3 * i + 1], at[2] + scale * p[3 * i + 2]];
+    }),
+  );
+  return { terms, yawRangeDeg: FACE_MESH_CALIBRATION.yawRangeDeg, pitchRangeDeg: FACE_MESH_CALIBRATION.pitchRangeDeg };
+}
+
+/** Where FaceMesh's points lie on this head (head coordinates, mm) seen at a pose (yaw 0, pitch 0
+ * when not given). */
+export function faceMeshOnHead(head: FaceModelSource, pose: Pick<HeadPose, 'yawDeg' | 'pitchDeg'> = { yawDeg: 0, pitchDeg: 0 }): Vec3[] {
+  return placesAt(faceMeshSliding(head), pose);
 }
 
 export interface PhotoFit {
@@ -83,9 +95,9 @@ export interface PhotoFit {
 /** Fits the head to the face found in a photo. `camera` defaults to assumedCamera(). */
 export function fitHeadToPhoto(face: FaceLandmarks, head: FaceModelSource, camera?: PinholeCamera): PhotoFit {
   const cam = camera ?? assumedCamera(face.imageWidthPx, face.imageHeightPx);
-  const model = faceMeshOnHead(head);
-  const seen = model.map((_, i): [number, number] => [face.meshPx[3 * i], face.meshPx[3 * i + 1]]);
-  const fit = fitPoints(model, seen, cam);
+  const points = faceMeshSliding(head);
+  const seen = points.terms[0].map((_, i): [number, number] => [face.meshPx[3 * i], face.meshPx[3 * i + 1]]);
+  const fit = fitSlidingPoints(points, seen, cam);
   const eyes = faceFrame(head).origin;
   const q = apply(fit.rotation, eyes);
   const mmPerPx = -(q[2] + fit.translationMm[2]) / cam.focalPx;

@@ -3,6 +3,7 @@
  * least-squares sense (Levenberg-Marquardt over the 3 angles and 3 offsets, started from the
  * closed-form fit of an affine camera). */
 import type { Vec3 } from '../head/types';
+import { solveLinear } from './linear';
 import { apply, mul, poseOf, rotationOf, rotationVector, type HeadPose, type Mat3, type PinholeCamera } from './pose';
 
 export interface PointsFit {
@@ -58,6 +59,18 @@ export function fitPointsFrom(modelMm: readonly Vec3[], imagePx: readonly [numbe
     rotation,
     [cx - mc[0], cy - mc[1], -depth - mc[2]],
   );
+}
+
+/** Fits as fitPoints does, from a fit of nearly the same points (their places moved a little):
+ * a few steps from where that one ended. */
+export function refitPoints(
+  modelMm: readonly Vec3[],
+  imagePx: readonly [number, number][],
+  cam: PinholeCamera,
+  from: Pick<PointsFit, 'rotation' | 'translationMm'>,
+  weights?: readonly number[],
+): PointsFit {
+  return refine(modelMm, imagePx, cam, weights ?? modelMm.map(() => 1), from.rotation, from.translationMm);
 }
 
 /** A fit whose points fall this share of their spread from the found ones, or more, is poor. */
@@ -214,35 +227,8 @@ const normalize = (v: number[]): number[] => {
 const cross = (a: number[], b: number[]): number[] => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 
 function solve3(m: Float64Array, v: number[]): number[] {
-  const x = solve(Array.from(m), v.slice(), 3);
-  return x;
+  return solveLinear(Array.from(m), v.slice(), 3);
 }
 function solve6(m: Float64Array, v: Float64Array): Float64Array {
-  return Float64Array.from(solve(Array.from(m), Array.from(v), 6));
-}
-
-/** Gaussian elimination with partial pivoting on an n x n system (row-major). */
-function solve(m: number[], v: number[], n: number): number[] {
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[n * r + c]) > Math.abs(m[n * p + c])) p = r;
-    if (p !== c) {
-      for (let k = 0; k < n; k++) [m[n * c + k], m[n * p + k]] = [m[n * p + k], m[n * c + k]];
-      [v[c], v[p]] = [v[p], v[c]];
-    }
-    const d = m[n * c + c] || 1e-300;
-    for (let r = c + 1; r < n; r++) {
-      const f = m[n * r + c] / d;
-      if (f === 0) continue;
-      for (let k = c; k < n; k++) m[n * r + k] -= f * m[n * c + k];
-      v[r] -= f * v[c];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = v[r];
-    for (let k = r + 1; k < n; k++) s -= m[n * r + k] * x[k];
-    x[r] = s / (m[n * r + r] || 1e-300);
-  }
-  return x;
+  return Float64Array.from(solveLinear(Array.from(m), Array.from(v), 6));
 }
