@@ -20,7 +20,6 @@ import {
   type Vec3,
 } from '../../src/model';
 import { apply, mul, rotX, rotY, transpose } from '../../src/model/photo/pose';
-import { slidePose } from '../../src/model/photo/slidingPoints';
 import { triangulate } from '../../src/model/photo/triangulate';
 import { createRng } from '../../src/model/rng';
 
@@ -37,7 +36,7 @@ function gaussian(rand: () => number): number {
  * sight), each moved by Gaussian noise of `noisePx`. */
 function photo(pose: HeadPose, distanceMm: number, noisePx: number, seed = 1, cam = CAMERA) {
   const rotation = rotationOf(pose);
-  const eyes = faceMeshOnHead(HEAD, slidePose(rotation));
+  const eyes = faceMeshOnHead(HEAD, pose);
   const mid: Vec3 = [0, HEAD.landmarks.eyeOuterLeft[1], HEAD.landmarks.eyeOuterLeft[2]];
   const m = apply(rotation, mid);
   const translationMm: Vec3 = [-m[0], -m[1], -distanceMm - m[2]];

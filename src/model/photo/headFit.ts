@@ -69,12 +69,13 @@ export function faceMeshSliding(head: FaceModelSource): SlidingPoints {
       return [at[0] + scale * p[3 * i], at[1] + scale * p[3 * i + 1], at[2] + scale * p[3 * i + 2]];
     }),
   );
-  return { terms, yawRangeDeg: FACE_MESH_CALIBRATION.yawRangeDeg, pitchRangeDeg: FACE_MESH_CALIBRATION.pitchRangeDeg };
+  const { yawRangeDeg, pitchRangeDeg, rollRangeDeg } = FACE_MESH_CALIBRATION;
+  return { terms, yawRangeDeg, pitchRangeDeg, rollRangeDeg };
 }
 
-/** Where FaceMesh's points lie on this head (head coordinates, mm) seen at a pose (yaw 0, pitch 0
- * when not given). */
-export function faceMeshOnHead(head: FaceModelSource, pose: Pick<HeadPose, 'yawDeg' | 'pitchDeg'> = { yawDeg: 0, pitchDeg: 0 }): Vec3[] {
+/** Where FaceMesh's points lie on this head (head coordinates, mm) seen at a pose (yaw, pitch and
+ * roll 0 when not given). */
+export function faceMeshOnHead(head: FaceModelSource, pose: HeadPose = { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }): Vec3[] {
   return placesAt(faceMeshSliding(head), pose);
 }
 
