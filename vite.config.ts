@@ -155,7 +155,15 @@ export default defineConfig(({ command }) => {
       projects: [
         {
           extends: true,
-          test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+          test: {
+            name: 'unit',
+            include: ['test/unit/**/*.test.ts'],
+            environment: 'node',
+            // The default head, built once for every file that uses it.
+            globalSetup: ['test/unit/helpers/globalSetup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+          },
         },
         {
           extends: true,

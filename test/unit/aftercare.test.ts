@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   aftercareAdvice,
   aftercareScenarios,
-  createHead,
   defaultDesign,
   defaultFadeScenario,
   fadePreset,
@@ -19,13 +18,14 @@ import {
   type HealingFigures,
   type HeadModel,
 } from '../../src/model';
+import { defaultHead } from './helpers/defaultHead';
 
 const HORIZON = 20;
 let head: HeadModel;
 let design: Design;
 let dots: DotSet;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
   design = defaultDesign();
   dots = generateDots(head, design);
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientHairField, createHead, defaultDesign, generateDots, scalpLook, type HeadModel } from '../../src/model';
+import { clientHairField, defaultDesign, generateDots, scalpLook, type HeadModel } from '../../src/model';
+import { defaultHead } from './helpers/defaultHead';
 
 /** A chart node whose hair share is `share` everywhere within `clearMm`, nearest `near`. */
 function nodeWith(head: HeadModel, field: Float32Array, share: number, clearMm: number, near: readonly number[]): number[] {
@@ -36,7 +37,7 @@ function perCm2(positions: Float32Array, count: number, at: readonly number[], r
 describe("the sessions blend into the client's hair", () => {
   let head: HeadModel;
   beforeAll(() => {
-    head = createHead();
+    head = defaultHead();
   });
 
   it('fill the bald crown at the design density and the kept hair up to it, counting follicles as marks', () => {

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHead, defaultDesign, DotLimitError, generateDots, MERGE_SPACING, type Design, type DotSet, type HeadModel } from '../../src/model';
+import { defaultDesign, DotLimitError, generateDots, MERGE_SPACING, type Design, type DotSet, type HeadModel } from '../../src/model';
 import { ScalpSurface } from '../../src/model/scalp/surface';
 import { minCrossSpacingMm } from '../../src/model/dots/generate';
+import { defaultHead } from './helpers/defaultHead';
 
 let head: HeadModel;
 let surface: ScalpSurface;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
   surface = new ScalpSurface(head.chart);
 });
 

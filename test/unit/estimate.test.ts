@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHead, defaultDesign, defaultHairLoss, generateDots, type Design, type DotSet, type HeadModel } from '../../src/model';
+import { defaultDesign, defaultHairLoss, generateDots, type Design, type DotSet, type HeadModel } from '../../src/model';
 import { EstimateError, treatmentEstimate } from '../../src/model/estimate';
+import { defaultHead } from './helpers/defaultHead';
 
 let head: HeadModel;
 let defaultDots: DotSet;
 let fullDesign: Design;
 let fullDots: DotSet;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
   defaultDots = generateDots(head, defaultDesign());
   // A full head at the ~194 dots/cm² "full result" (SCIENCE.md section 1), over the whole hair-bearing scalp.
   fullDesign = defaultDesign();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHead, defaultDesign, generateDots, type Design, type DotSet, type HeadModel } from '../../src/model';
+import { defaultDesign, generateDots, type Design, type DotSet, type HeadModel } from '../../src/model';
 import {
   defaultFadeScenario,
   effectiveSpf,
@@ -14,12 +14,13 @@ import {
   simulateFade,
   type FadeScenario,
 } from '../../src/model/fade';
+import { defaultHead } from './helpers/defaultHead';
 
 let head: HeadModel;
 let design: Design;
 let dots: DotSet;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
   design = defaultDesign();
   dots = generateDots(head, design);
 });

@@ -3,12 +3,13 @@ import { createHead, type HeadModel } from '../../src/model';
 import { baldAreaShare, defaultHairLoss, hairField, hairLossSchema, HAIR_LOSS_PATTERNS, type HairLoss, type HairLossPatternId } from '../../src/model/hair/hairLoss';
 import { depthInsideOutline } from '../../src/model/hair/anchors';
 import { ScalpSurface } from '../../src/model/scalp/surface';
+import { defaultHead } from './helpers/defaultHead';
 
 let head: HeadModel;
 let small: HeadModel;
 let large: HeadModel;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
   // 5th and 95th percentile heads (ANSUR II, SCIENCE.md section 4).
   small = createHead({ circumferenceMm: 540.4, lengthMm: 181.2, breadthMm: 142.1 });
   large = createHead({ circumferenceMm: 599.6, lengthMm: 210.8, breadthMm: 161.9 });

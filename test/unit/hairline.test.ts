@@ -16,10 +16,11 @@ import { hairlineGuides, hairlineWarnings } from '../../src/model/scalp/guides';
 import { scalpFields } from '../../src/model/scalp/fields';
 import { ScalpSurface } from '../../src/model/scalp/surface';
 import { FEATHER_FLOOR, STRAY_REACH_MM, featherCoverage, strayReachMm } from '../../src/model/dots/feather';
+import { defaultHead } from './helpers/defaultHead';
 
 let head: HeadModel, small: HeadModel, large: HeadModel;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
   small = createHead({ circumferenceMm: 540.4, lengthMm: 181.2, breadthMm: 142.1 });
   large = createHead({ circumferenceMm: 599.6, lengthMm: 210.8, breadthMm: 161.9 });
 }, 30_000);

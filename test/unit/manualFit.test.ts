@@ -7,7 +7,6 @@ import {
   ALIGN_POINTS,
   angleBetweenDeg,
   assumedCamera,
-  createHead,
   defaultHandles,
   handlesOfPlacement,
   keptHandles,
@@ -24,6 +23,7 @@ import {
 } from '../../src/model';
 import { apply } from '../../src/model/photo/pose';
 import { createRng } from '../../src/model/rng';
+import { defaultHead } from './helpers/defaultHead';
 
 /** A phone's portrait photo as kept (2048 px long). */
 const CAMERA = assumedCamera(1536, 2048);
@@ -37,7 +37,7 @@ const NOISE_PX = 1;
 
 let head: HeadModel;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
 });
 
 /** The view's handles for the head at `pose`, its centre (between the ears) `distanceMm` in front of

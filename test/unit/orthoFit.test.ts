@@ -6,7 +6,6 @@ import { OrthographicCamera, PerspectiveCamera, Vector3 } from 'three';
 import {
   angleBetweenDeg,
   anglesOfRotation,
-  createHead,
   orthoFitOfPinhole,
   projectHeadPoint,
   rotationOf,
@@ -21,6 +20,7 @@ import {
 } from '../../src/model';
 import { headFrame, presetPosition, type PresetName } from '../../src/render/framing';
 import { fitOfCamera } from '../../src/render/photo/fitOfCamera';
+import { defaultHead } from './helpers/defaultHead';
 
 const fit = (yawDeg: number, pitchDeg: number, rollDeg: number): OrthoFit => ({ yawDeg, pitchDeg, rollDeg, mmPerPx: 0.5, originPx: [400, 300] });
 
@@ -54,7 +54,7 @@ describe('fit angles', () => {
 describe('the fit of a camera picture', () => {
   let head: HeadModel;
   beforeAll(() => {
-    head = createHead();
+    head = defaultHead();
   });
 
   const presetCamera = (preset: PresetName) => {
@@ -95,7 +95,7 @@ describe('the fit of a camera picture', () => {
 describe('the skin read from the photo', () => {
   let head: HeadModel;
   beforeAll(() => {
-    head = createHead();
+    head = defaultHead();
   });
 
   it('is the forehead patch colour in CIELAB, hairs and a highlight left out', () => {

@@ -6,7 +6,6 @@ import {
   aftercareAdvice,
   aftercareScenarios,
   ASSUMPTIONS,
-  createHead,
   defaultDesign,
   defaultKirbyDesaiInput,
   deltaE2000,
@@ -32,6 +31,7 @@ import type { ReportInput, ReportPhotos, ReportRender } from '../../src/report/r
 import { afterLabel, consentLine, PHOTO_NOTE } from '../../src/report/reportPhotos';
 import { renderReportPdf } from '../../src/report/renderPdf';
 import { readReportFonts } from './helpers/reportFonts';
+import { defaultHead } from './helpers/defaultHead';
 
 const HORIZON_YEARS = 20;
 
@@ -105,7 +105,7 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 let input: ReportInput;
 let plan: TouchUpPlan;
 beforeAll(() => {
-  const head = createHead();
+  const head = defaultHead();
   const design = defaultDesign();
   const dots = generateDots(head, design);
   plan = planTouchUps(head, design, dots, design.fade, HORIZON_YEARS);

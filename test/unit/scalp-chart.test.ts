@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHead, type HeadModel } from '../../src/model';
+import { type HeadModel } from '../../src/model';
 import { inHairRegion, toChart, type ChartPoint } from '../../src/model/scalp/chart';
 import { ScalpSurface } from '../../src/model/scalp/surface';
 import { quantile, triangleArea } from './helpers/mesh';
+import { defaultHead } from './helpers/defaultHead';
 
 let head: HeadModel;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
 });
 
 /** Per triangle of the hair-bearing region: 3D area / chart area (both mm^2). */

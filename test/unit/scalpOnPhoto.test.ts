@@ -3,26 +3,15 @@
 // within a hundredth of a millimetre; points behind the head, and pixels off the head or on the
 // face, show no scalp; a hairline handle dragged on the photo lands under the pointer.
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createHead,
-  defaultDesign,
-  fitRotation,
-  hairlineOnPhoto,
-  headPointAtPixel,
-  moveHandleOnPhoto,
-  projectToPhoto,
-  scalpPointAtPixel,
-  type HeadModel,
-  type OrthoFit,
-  type Vec3,
-} from '../../src/model';
+import { defaultDesign, fitRotation, hairlineOnPhoto, headPointAtPixel, moveHandleOnPhoto, projectToPhoto, scalpPointAtPixel, type HeadModel, type OrthoFit, type Vec3 } from '../../src/model';
+import { defaultHead } from './helpers/defaultHead';
 
 const fit = (yawDeg: number, pitchDeg: number, rollDeg = 0): OrthoFit => ({ yawDeg, pitchDeg, rollDeg, mmPerPx: 0.4, originPx: [600, 700] });
 const distance = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 
 let head: HeadModel;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
 });
 
 /** Chart samples (a 1-in-`every` subset) of the hair-bearing scalp, where the hairline and its

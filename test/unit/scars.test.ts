@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHead, defaultDesign, generateDots, type HeadModel } from '../../src/model';
+import { defaultDesign, generateDots, type HeadModel } from '../../src/model';
 import { ScalpSurface } from '../../src/model/scalp/surface';
 import { dotsOnScar, scarAreaMm2, scarField } from '../../src/model/scalp/scars';
 import { defaultScar, scarsSchema, type StripScar } from '../../src/model/scalp/scarSchema';
 import { stripCentreline } from '../../src/model/scalp/scarShapes';
+import { defaultHead } from './helpers/defaultHead';
 
 let head: HeadModel;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
 }, 30_000);
 
 describe('scars', () => {

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHead, type HeadModel } from '../../src/model';
+import { type HeadModel } from '../../src/model';
 import { defaultHairLoss, hairField, type HairLoss } from '../../src/model/hair/hairLoss';
 import { defaultStubble, generateStubble, stubbleSchema, SPLAT_SCALE, type StubbleSet } from '../../src/model/hair/stubble';
 import { cutEndLengthMm, HAIR_DENSITY_PER_CM2, HAIR_WIDTH_MM, HAIRS_PER_UNIT_SHARE, MEAN_HAIRS_PER_UNIT, SHAFT_UNDER_SKIN_MM } from '../../src/model/hair/hairFigures';
 import { ScalpSurface } from '../../src/model/scalp/surface';
+import { defaultHead } from './helpers/defaultHead';
 
 /** Stubble shaved to 0.5 mm: the default is shaved to the skin, which has no cut ends to measure. */
 const halfMmStubble = () => ({ ...defaultStubble(), shaveLengthMm: 0.5 });
@@ -14,7 +15,7 @@ let full: Float32Array;
 let stubble: StubbleSet;
 let ms = 0;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
   surface = new ScalpSurface(head.chart);
   full = hairField(head, defaultHairLoss());
   generateStubble(head, { ...halfMmStubble(), seed: 7, hairField: full }); // warm-up (JIT)

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createHead,
   defaultStubble,
   deltaE2000,
   generateStubble,
@@ -16,6 +15,7 @@ import {
 } from '../../src/model';
 import { defaultHairLoss, hairField } from '../../src/model/hair/hairLoss';
 import { expectFieldErrors } from './helpers/fieldErrors';
+import { defaultHead } from './helpers/defaultHead';
 
 /** Stubble shaved to 0.5 mm (the default is shaved to the skin, without cut ends). */
 const HALF_MM = { ...defaultStubble(), shaveLengthMm: 0.5 };
@@ -93,7 +93,7 @@ describe('the generated stubble agrees with its optics', () => {
   let stubble: StubbleSet;
   let uvPerMm: number;
   beforeAll(() => {
-    const head = createHead();
+    const head = defaultHead();
     uvPerMm = 1 / (2 * head.chart.extentMm);
     stubble = generateStubble(head, { ...HALF_MM, seed: 11, hairField: hairField(head, defaultHairLoss()) });
   }, 60_000);

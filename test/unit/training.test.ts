@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHead, type HeadModel } from '../../src/model';
+import { type HeadModel } from '../../src/model';
 import { createRng } from '../../src/model/rng';
 import {
   EXERCISES,
@@ -22,10 +22,11 @@ import {
   type Placement,
   type TrainingScore,
 } from '../../src/model/training';
+import { defaultHead } from './helpers/defaultHead';
 
 let head: HeadModel;
 beforeAll(() => {
-  head = createHead();
+  head = defaultHead();
 });
 
 const patch = exerciseById('patch-crown-40')!;
