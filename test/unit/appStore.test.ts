@@ -186,7 +186,7 @@ describe('the store on stand-in workers', () => {
     expect(t.state().design.head.circumferenceMm).toBe(580);
   });
 
-  it("a new head asks for dots and the client's scalp on it; the design takes its measures in one step", async () => {
+  it("a new head asks for dots, then for the client's scalp on it; the design takes its measures in one step", async () => {
     const t = await ready();
     const building = t.actions().applyMeasures({ circumferenceMm: 580 });
     expect(t.state().headStatus).toBe('loading');
@@ -195,10 +195,16 @@ describe('the store on stand-in workers', () => {
     expect(t.state().head?.measures.circumferenceMm).toBe(580);
     expect(t.state().design.head.circumferenceMm).toBe(580);
     expect(t.state().past).toHaveLength(1);
-    expect(t.look.last.args[0].measures.circumferenceMm).toBe(580);
     await vi.advanceTimersByTimeAsync(DOTS_DEBOUNCE_MS);
     expect(t.dots.calls).toHaveLength(2);
     expect(t.dots.last.args[0].measures.circumferenceMm).toBe(580);
+    // The client's scalp on it once its dots are made (they are baked first, the design being
+    // what the consultation is about).
+    const looks = t.look.calls.length;
+    expect(t.state().lookStatus).toBe('generating');
+    await t.dots.last.answer({ kind: 'ok', dots: fakeDots(900), ms: 5 });
+    expect(t.look.calls).toHaveLength(looks + 1);
+    expect(t.look.last.args[0].measures.circumferenceMm).toBe(580);
   });
 
   it('undo puts back the design before the edit and asks for its dots; undoing new measures builds a head of the old ones', async () => {
