@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import { useRecords } from '../state/records';
 import { photos, usePhotos, type ShownPhoto } from '../state/photos';
+import { prepareFaceReading } from '../state/photoFit';
 import { MAX_PHOTO_BYTES, MIN_PHOTO_SHORT_SIDE_PX, PHOTO_ACCEPT } from '../storage/photoChecks';
 import { PHOTO_VIEWS, PHOTO_VIEW_LABELS, type PhotoView } from '../storage/photoRecord';
 import { CameraCapture, useHasCamera } from './CameraCapture';
@@ -36,6 +37,7 @@ export function PhotoIntake() {
                 className="visually-hidden"
                 data-testid="add-photos"
                 disabled={pending > 0}
+                onClick={prepareFaceReading}
                 onChange={(e) => {
                   const files = [...(e.target.files ?? [])];
                   e.target.value = '';
@@ -47,7 +49,15 @@ export function PhotoIntake() {
               </label>
             </span>
             {camera && (
-              <button type="button" className="secondary" data-testid="open-camera" onClick={() => setCameraOpen(true)}>
+              <button
+                type="button"
+                className="secondary"
+                data-testid="open-camera"
+                onClick={() => {
+                  prepareFaceReading();
+                  setCameraOpen(true);
+                }}
+              >
                 Take a photo…
               </button>
             )}
