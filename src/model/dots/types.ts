@@ -10,7 +10,8 @@ export interface DotSet {
   /** Scalp chart texture coordinates, for baking. */
   uv: Float32Array;
   /** Per dot, the chart images (texture units per mm) of two orthonormal tangent directions:
-   * the dot's footprint in the texture is the ellipse they span (see chartStretch). */
+   * the dot's footprint in the texture is the ellipse they span (see chartStretch). The first is
+   * stretched by the layer's `elongation`, when it has one. */
   uvAxes: Float32Array;
   layer: Uint8Array;
   diameterMm: Float32Array;
@@ -20,6 +21,9 @@ export interface DotSet {
   layerCounts: Uint32Array;
   /** Treated area of each layer, weighted by its coverage (cm^2): dots / area is its density. */
   layerAreaCm2: Float32Array;
+  /** Per layer, the footprint's length over its width (diameterMm) along the first axis: a hair
+   * shaft is a strip, not a disk. Absent: every layer round (1). */
+  elongation?: Float32Array;
 }
 
 /** What the sampler needs of the head; a worker can be sent just this. */

@@ -227,10 +227,12 @@ function collect(head: HairHead, surface: ScalpSurface, grid: PointGrid, spec: S
   const cuts = cutMm > 0 ? hairs : 0;
   const count = hairs + cuts;
   const out = splatArrays(count);
-  // Each part's length along the growth direction, and its centre's offset from the exit point.
+  // Each part's length along the growth direction, and its centre's offset from the exit point;
+  // its footprint is a strip that long and a hair wide.
+  const elongation = Float32Array.of(SHAFT_UNDER_SKIN_MM / HAIR_WIDTH_MM, cutMm / HAIR_WIDTH_MM);
   const parts = [
-    { lengthMm: SHAFT_UNDER_SKIN_MM, shiftMm: -0.5 * SHAFT_UNDER_SKIN_MM, first: 0 },
-    { lengthMm: cutMm, shiftMm: 0.5 * cutMm, first: hairs },
+    { layer: 0, shiftMm: -0.5 * SHAFT_UNDER_SKIN_MM, first: 0 },
+    { layer: 1, shiftMm: 0.5 * cutMm, first: hairs },
   ].slice(0, cuts > 0 ? 2 : 1);
   const g = new Float64Array(3),
     imgG = new Float64Array(2),
@@ -280,7 +282,7 @@ function collect(head: HairHead, surface: ScalpSurface, grid: PointGrid, spec: S
         surface.chartUv(out.uv, 2 * k);
         // The along axis is stretched by length / width: the ellipse is the part's strip scaled
         // by SPLAT_SCALE on both axes.
-        const along = (part.lengthMm / HAIR_WIDTH_MM) * uvPerMm;
+        const along = elongation[part.layer] * uvPerMm;
         out.uvAxes[4 * k] = (cs * imgG[0] + sn * imgQ[0]) * along;
         out.uvAxes[4 * k + 1] = (cs * imgG[1] + sn * imgQ[1]) * along;
         out.uvAxes[4 * k + 2] = (cs * imgQ[0] - sn * imgG[0]) * uvPerMm;
@@ -302,6 +304,7 @@ function collect(head: HairHead, surface: ScalpSurface, grid: PointGrid, spec: S
     shade: new Float32Array(count).fill(1),
     layerCounts: Uint32Array.of(hairs, cuts),
     layerAreaCm2: Float32Array.of(areaMm2 / 100, areaMm2 / 100),
+    elongation,
     hairCount: hairs,
     unitCount: units,
     unitPositions,

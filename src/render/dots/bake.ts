@@ -10,8 +10,9 @@
  * dots' figures are read from two float textures by vertex number, not repeated per vertex nor
  * drawn instanced (SwiftShader sets up each instance separately, ~25 µs a dot). The fragment
  * has its place on the unit disk and computes the disk's coverage with a one-texel linear edge, plus the soft halo
- * of darkening that light wandering under the skin leaves round pigment (model/color/lateralLight.ts),
- * and adds it into the colour channel of the dot's layer: RGBA holds four layers, a second map the
+ * of darkening that light wandering under the skin leaves round pigment (model/color/lateralLight.ts):
+ * a Gaussian round a dot, and round a strip (a hair's shaft, DotSet.elongation) the same Gaussian
+ * along its middle, so the halo is as wide at its ends as at its sides, and adds it into the colour channel of the dot's layer: RGBA holds four layers, a second map the
  * layers 5-8. Dots of one layer never overlap (minimum spacing); halos may, so a channel holds
  * coverage / COVERAGE_SCALE.
  * The maps are mipmapped: far away they average dense dots into the grey "shadow" of a shaved
@@ -70,11 +71,17 @@ uniform sampler2D uAxes;
 uniform float uSize;
 uniform float uFirstLayer;
 uniform vec4 uHaloGain;
+// Per layer of this map, the footprint's length over its width along the first axis.
+uniform vec4 uElongation;
 // Where this corner lies on the unit disk's plane (s, t): the disk is s² + t² <= 1.
 out vec2 vSt;
 flat out vec4 vInk;
-flat out float vRadiusMm;
-flat out float vHaloPeak;
+// Millimetres on the skin per unit of s and of t.
+flat out vec2 vMmPerUnit;
+// The halo: the pigment's ink (gain x area, mm²) spread along a segment of this half-length (mm)
+// down the footprint's middle, 0 for a round dot.
+flat out float vHaloInk;
+flat out float vSegmentMm;
 
 const vec2 CORNERS[6] = vec2[6]( vec2( -1, -1 ), vec2( 1, -1 ), vec2( 1, 1 ), vec2( -1, -1 ), vec2( 1, 1 ), vec2( -1, 1 ) );
 
@@ -93,11 +100,13 @@ void main() {
 	float slot = fig.w - uFirstLayer;
 	vec4 mask = vec4( equal( vec4( slot ), vec4( 0.0, 1.0, 2.0, 3.0 ) ) );
 	float gain = dot( mask, uHaloGain );
-	vRadiusMm = radiusMm * sqrt( ka * kb );
-	vHaloPeak = gain * radiusMm * radiusMm / ( 2.0 * HALO_SIGMA_MM * HALO_SIGMA_MM );
-	// Out to the halo's reach (none without a halo), plus 1.5 texels for the anti-aliased rim:
-	// the sides at t = ±T lie |det| / |a| texels apart per unit of t.
-	float reach = gain > 0.0 ? 1.0 + HALO_REACH_SIGMAS * HALO_SIGMA_MM / vRadiusMm : 1.0;
+	float elongation = max( dot( mask, uElongation ), 1e-3 );
+	vMmPerUnit = radiusMm * vec2( elongation * ka, kb );
+	vSegmentMm = radiusMm * max( elongation - 1.0, 0.0 );
+	vHaloInk = gain * 3.14159265 * radiusMm * radiusMm * elongation;
+	// Out to the halo's reach past the footprint's edge (none without a halo), plus 1.5 texels
+	// for the anti-aliased rim: the sides at t = ±T lie |det| / |a| texels apart per unit of t.
+	vec2 reach = gain > 0.0 ? 1.0 + HALO_REACH_SIGMAS * HALO_SIGMA_MM / vMmPerUnit : vec2( 1.0 );
 	float area = max( abs( determinant( toTexels ) ), 1e-12 );
 	vec2 extent = reach + 1.5 * vec2( length( toTexels[ 1 ] ), length( toTexels[ 0 ] ) ) / area;
 	vSt = CORNERS[ gl_VertexID % 6 ] * extent;
@@ -111,17 +120,35 @@ const fragmentShader = /* glsl */ `
 precision highp float;
 in vec2 vSt;
 flat in vec4 vInk;
-flat in float vRadiusMm;
-flat in float vHaloPeak;
+flat in vec2 vMmPerUnit;
+flat in float vHaloInk;
+flat in float vSegmentMm;
 out vec4 outColor;
+
+// Abramowitz & Stegun 7.1.26 (error under 1.5e-7).
+float erf1( float x ) {
+	float t = 1.0 / ( 1.0 + 0.3275911 * abs( x ) );
+	float y = 1.0 - ( ( ( ( 1.061405429 * t - 1.453152027 ) * t + 1.421413741 ) * t - 0.284496736 ) * t + 0.254829592 ) * t * exp( - x * x );
+	return sign( x ) * y;
+}
 
 void main() {
 	float r = length( vSt );
 	// Change of r per texel: the edge is a one-texel ramp centred on the circle.
 	float perTexel = length( vec2( dFdx( r ), dFdy( r ) ) );
 	float coverage = clamp( 0.5 - ( r - 1.0 ) / max( perTexel, 1e-6 ), 0.0, 1.0 );
-	float rhoMm = r * vRadiusMm;
-	float halo = vHaloPeak * exp( - rhoMm * rhoMm / ( 2.0 * HALO_SIGMA_MM * HALO_SIGMA_MM ) );
+	// The halo: the ink spread by a Gaussian of HALO_SIGMA_MM, from the dot's centre, or, for a
+	// strip (a hair's shaft), evenly along its middle, so it keeps its width along the strip.
+	vec2 p = vSt * vMmPerUnit;
+	float s2 = 2.0 * HALO_SIGMA_MM * HALO_SIGMA_MM;
+	float halo;
+	if ( vSegmentMm < 1e-4 ) {
+		halo = vHaloInk * exp( - dot( p, p ) / s2 ) / ( 3.14159265 * s2 );
+	} else {
+		float k = 1.0 / ( 1.41421356 * HALO_SIGMA_MM );
+		float along = erf1( ( vSegmentMm - p.x ) * k ) + erf1( ( vSegmentMm + p.x ) * k );
+		halo = vHaloInk * exp( - p.y * p.y / s2 ) / ( 2.50662827 * HALO_SIGMA_MM ) * along / ( 4.0 * vSegmentMm );
+	}
 	// The footprint is ink; round it the halo darkens what light is left, and saturates softly
 	// (1 - e^-x): a round dot with a soft edge, never a hard plateau that merges with the next.
 	vec4 core = vInk * coverage;
@@ -203,6 +230,8 @@ export class DotBaker {
       const splats = splatsOf(dots, range, material);
       material.uniforms.uFirstLayer.value = m * PER_MAP;
       material.uniforms.uHaloGain.value.set(haloGain(m * PER_MAP), haloGain(m * PER_MAP + 1), haloGain(m * PER_MAP + 2), haloGain(m * PER_MAP + 3));
+      const elongation = (k: number) => dots.elongation?.[m * PER_MAP + k] ?? 1;
+      material.uniforms.uElongation.value.set(elongation(0), elongation(1), elongation(2), elongation(3));
       this.scene.add(splats.mesh);
       r.autoClear = false;
       // Rendering into a mipmapped target makes three.js build its mipmaps afterwards.
@@ -340,7 +369,7 @@ function splatMaterial(): RawShaderMaterial {
     glslVersion: GLSL3,
     vertexShader: DEFINES + vertexShader,
     fragmentShader: DEFINES + fragmentShader,
-    uniforms: { uSize: { value: 1 }, uFirstLayer: { value: 0 }, uHaloGain: { value: new Vector4() }, uDots: { value: null }, uAxes: { value: null } },
+    uniforms: { uSize: { value: 1 }, uFirstLayer: { value: 0 }, uHaloGain: { value: new Vector4() }, uElongation: { value: new Vector4(1, 1, 1, 1) }, uDots: { value: null }, uAxes: { value: null } },
     // A dot's axes may turn either way in the chart: both windings are drawn.
     side: DoubleSide,
     blending: CustomBlending,
