@@ -23,10 +23,12 @@ export interface ProcessedPhoto {
   thumb: Blob;
   thumbWidthPx: number;
   thumbHeightPx: number;
-  /** As taken: the oriented size before downscaling, and the EXIF orientation. */
+  /** As taken: the oriented size before downscaling, the EXIF orientation, and the camera's 35 mm
+   * equivalent focal length when the EXIF says it. */
   sourceWidthPx: number;
   sourceHeightPx: number;
   orientation: number;
+  focal35mm: number | null;
   ms: number;
 }
 
@@ -58,7 +60,7 @@ async function encode(source: ImageBitmap, longSidePx: number, qualities: number
 }
 
 /** The picture and thumbnail of an upright bitmap. */
-async function fromBitmap(name: string, bitmap: ImageBitmap, orientation: number, t0: number): Promise<ProcessedPhoto> {
+async function fromBitmap(name: string, bitmap: ImageBitmap, orientation: number, focal35mm: number | null, t0: number): Promise<ProcessedPhoto> {
   checkPhotoDimensions(name, bitmap.width, bitmap.height);
   const image = await encode(bitmap, PHOTO_LONG_SIDE_PX, QUALITIES, MAX_KEPT_PHOTO_BYTES);
   const thumb = await encode(bitmap, THUMB_LONG_SIDE_PX, [THUMB_QUALITY], MAX_KEPT_PHOTO_BYTES);
@@ -73,6 +75,7 @@ async function fromBitmap(name: string, bitmap: ImageBitmap, orientation: number
     sourceWidthPx: bitmap.width,
     sourceHeightPx: bitmap.height,
     orientation,
+    focal35mm,
     ms: performance.now() - t0,
   };
 }
@@ -94,7 +97,7 @@ async function processPhoto(file: Blob, name: string): Promise<PhotoJobResult> {
       );
     }
     try {
-      return { ok: true, photo: await fromBitmap(name, bitmap, header.orientation, t0) };
+      return { ok: true, photo: await fromBitmap(name, bitmap, header.orientation, header.focal35mm, t0) };
     } finally {
       bitmap.close();
     }
@@ -110,7 +113,7 @@ const api = {
    * a photo as a file would, without a JPEG round trip. */
   async processFrame(frame: ImageBitmap, name: string): Promise<PhotoJobResult> {
     try {
-      return { ok: true, photo: await fromBitmap(name, frame, 1, performance.now()) };
+      return { ok: true, photo: await fromBitmap(name, frame, 1, null, performance.now()) };
     } catch (e) {
       if (e instanceof PhotoRefusal) return { ok: false, reason: e.reason, message: e.message };
       throw e;

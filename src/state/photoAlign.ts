@@ -16,6 +16,7 @@ import {
   type AlignPoint,
   type AlignView,
   type HeadModel,
+  type PinholeCamera,
 } from '../model';
 import type { PhotoFit } from '../storage/photoRecord';
 import { photos, usePhotos, type ShownPhoto } from './photos';
@@ -27,6 +28,8 @@ export interface AlignState {
   view: AlignView;
   widthPx: number;
   heightPx: number;
+  /** The photo's camera: its focal length from the EXIF, else the one assumed. */
+  camera: PinholeCamera;
   handles: AlignHandles;
   /** Where the handles started: Reset returns there when there is no found fit. */
   start: AlignHandles;
@@ -39,7 +42,7 @@ export interface AlignState {
   saving: boolean;
 }
 
-const IDLE: AlignState = { photoId: null, view: 'front', widthPx: 1, heightPx: 1, handles: {}, start: {}, found: null, fit: null, message: null, saving: false };
+const IDLE: AlignState = { photoId: null, view: 'front', widthPx: 1, heightPx: 1, camera: assumedCamera(1, 1), handles: {}, start: {}, found: null, fit: null, message: null, saving: false };
 
 export const usePhotoAlign = create<AlignState>()(() => IDLE);
 
@@ -54,7 +57,7 @@ function refit(): void {
   if (!st.photoId || !head) return;
   lastRefit = performance.now();
   try {
-    const fit = manualPhotoFit(head, st.view, st.handles, assumedCamera(st.widthPx, st.heightPx), placementOf(st.fit)?.rotation);
+    const fit = manualPhotoFit(head, st.view, st.handles, st.camera, placementOf(st.fit)?.rotation);
     usePhotoAlign.setState({ fit: { ...fit, ...(st.found ? { foundHandles: st.found } : {}) }, message: null });
   } catch (e) {
     if (!(e instanceof ManualFitError)) throw e;
@@ -83,12 +86,12 @@ export const photoAlign = {
   /** Shows the photo's handles and starts refitting as they move. */
   start(photo: ShownPhoto, head: HeadModel) {
     const view = photo.view;
-    const camera = assumedCamera(photo.widthPx, photo.heightPx);
+    const camera = assumedCamera(photo.widthPx, photo.heightPx, photo.focal35mm);
     const placed = placementOf(photo.fit);
     const found = photo.fit?.source === 'manual' ? keptHandles(photo.fit, view, 'foundHandles') : placed ? handlesOfPlacement(head, view, placed) : null;
     const start = keptHandles(photo.fit, view) ?? (placed ? handlesOfPlacement(head, view, placed) : defaultHandles(head, view, camera));
     stop();
-    usePhotoAlign.setState({ ...IDLE, photoId: photo.id, view, widthPx: photo.widthPx, heightPx: photo.heightPx, handles: start, start, found });
+    usePhotoAlign.setState({ ...IDLE, photoId: photo.id, view, widthPx: photo.widthPx, heightPx: photo.heightPx, camera, handles: start, start, found });
     refit();
   },
   /** Puts a handle at a photo pixel (kept within the photo). */

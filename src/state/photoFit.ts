@@ -6,7 +6,7 @@
  *
  * Back and top views have no face to find: they are not fitted here, but aligned by hand
  * (photoAlign.ts), as is any photo whose fit the user corrects. */
-import { fitHeadToPhoto, orthoFitOfPinhole, placementOf, type HeadModel, type OrthoFit } from '../model';
+import { assumedCamera, fitHeadToPhoto, orthoFitOfPinhole, placementOf, type HeadModel, type OrthoFit } from '../model';
 import type { PhotoFit, PhotoView } from '../storage/photoRecord';
 import { landmarksClient } from '../photo/landmarksClient';
 import { useAppStore } from './store';
@@ -18,6 +18,8 @@ export interface PhotoToFit {
   image: Blob;
   widthPx: number;
   heightPx: number;
+  /** The camera's 35 mm equivalent focal length, when the photo said it. */
+  focal35mm?: number;
 }
 
 export type FitOutcome =
@@ -58,11 +60,13 @@ export async function computePhotoFit(photo: PhotoToFit): Promise<FitOutcome> {
   try {
     const face = await landmarksClient().detectFace(await createImageBitmap(photo.image));
     if (!face) return { kind: 'no-face' };
-    const fit = fitHeadToPhoto(face, await currentHead());
+    const head = await currentHead();
+    const fit = fitHeadToPhoto(face, head, assumedCamera(photo.widthPx, photo.heightPx, photo.focal35mm));
     return {
       kind: 'fit',
       fit: {
         source: 'auto',
+        head: headKey(head),
         ...fit.pose,
         mmPerPx: fit.mmPerPx,
         mmPerPxFromEyes: fit.mmPerPxFromEyes,
@@ -76,6 +80,19 @@ export async function computePhotoFit(photo: PhotoToFit): Promise<FitOutcome> {
   } catch (e) {
     return { kind: 'failed', message: e instanceof Error ? e.message : 'The face could not be read from the photo.' };
   }
+}
+
+/** The head a fit was made for: its measures and sex. */
+const headKey = (head: HeadModel) => ({ ...head.measures, sex: head.sex });
+
+/** Whether a found fit was made for another head than this one (new measures or sex since): the
+ * face it laid on the photo has moved or changed size, so it is found again. Fits aligned by hand,
+ * and those kept before fits named their head, stand. */
+export function fitIsStale(fit: PhotoFit | null | undefined, head: HeadModel | null): boolean {
+  const made = fit?.source === 'auto' ? fit.head : undefined;
+  if (!head || !made || typeof made !== 'object') return false;
+  const now: Record<string, unknown> = headKey(head);
+  return Object.keys(now).some((k) => (made as Record<string, unknown>)[k] !== now[k]);
 }
 
 /** The kept fit as the photo's renderer draws with it (weak perspective about the scalp's centre);

@@ -8,7 +8,8 @@ import type { ClientStore, UndoToken } from '../storage/clientDb';
 import { StorageError } from '../storage/storageError';
 import { filePhotoBytes, filePhotoOf, type ClientFilePhoto } from '../storage/clientFilePhotos';
 import { nextPhotoView, byViewThenAge, type PhotoFit, type PhotoRow, type PhotoView } from '../storage/photoRecord';
-import { computePhotoFit } from './photoFit';
+import { computePhotoFit, fitIsStale } from './photoFit';
+import type { HeadModel } from '../model';
 import { PhotoClient, type PhotoOutcome, type ProcessedPhoto } from './photoClient';
 import { openRecords, useRecords } from './records';
 
@@ -129,6 +130,7 @@ async function keep(clientId: string, sourceName: string, processed: ProcessedPh
       thumb: processed.thumb,
       thumbWidthPx: processed.thumbWidthPx,
       thumbHeightPx: processed.thumbHeightPx,
+      ...(processed.focal35mm === null ? {} : { focal35mm: processed.focal35mm }),
     });
     if (usePhotos.getState().clientId !== clientId) return true;
     usePhotos.setState((st) => ({ photos: [...st.photos, shown(row)] }));
@@ -249,13 +251,15 @@ export const photos = {
       maskSaves.set(id, { mask, waiting, timer: setTimeout(() => void writeKeepMask(id), KEEP_MASK_SAVE_MS) });
     });
   },
-  /** Asks photoFit.ts for the fit of a photo shown without one (once per photo and load). */
-  async ensureFit(id: string) {
+  /** Asks photoFit.ts for the fit of a photo shown without one (once per photo and load), or with
+   * one found for another head than `head`. */
+  async ensureFit(id: string, head: HeadModel | null) {
     const st = usePhotos.getState();
     const photo = st.photos.find((p) => p.id === id);
-    if (!photo || photo.fit || st.fits[id]) return;
+    if (!photo || st.fits[id] === 'fitting') return;
+    if (photo.fit ? !fitIsStale(photo.fit, head) : st.fits[id]) return;
     usePhotos.setState({ fits: { ...st.fits, [id]: 'fitting' } });
-    const outcome = await computePhotoFit({ id, view: photo.view, image: photo.image, widthPx: photo.widthPx, heightPx: photo.heightPx });
+    const outcome = await computePhotoFit(photo);
     if (outcome.kind === 'fit') await photos.setFit(id, outcome.fit);
     else usePhotos.setState((s) => ({ fits: { ...s.fits, [id]: outcome.kind } }));
   },

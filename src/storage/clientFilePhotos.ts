@@ -13,6 +13,7 @@ import {
   PHOTO_LONG_SIDE_PX,
   THUMB_LONG_SIDE_PX,
   fitSchema,
+  focal35mmSchema,
   keepMaskProblem,
   keptSizeSchema,
   photoMimeSchema,
@@ -36,6 +37,8 @@ export interface ClientFilePhoto {
   sourceName: string;
   createdAt: string;
   fit: PhotoFit | null;
+  /** The camera's focal length, 35 mm equivalent (photoRecord.ts), when the photo said it. */
+  focal35mm?: number;
   image: ClientFilePicture;
   thumb: ClientFilePicture;
   /** The hair marked to keep: PNG bytes (photoRecord.ts keepMaskProblem says what they must be). */
@@ -73,6 +76,7 @@ export function photosToFile(photos: readonly ClientFilePhoto[]): unknown[] {
     sourceName: p.sourceName,
     createdAt: p.createdAt,
     fit: p.fit,
+    ...(p.focal35mm === undefined ? {} : { focal35mm: p.focal35mm }),
     image: picture(p.image),
     thumb: picture(p.thumb),
     ...(p.keepMask ? { keepMask: toBase64(p.keepMask) } : {}),
@@ -105,6 +109,7 @@ const photoSchema = z.object(
     sourceName: sourceNameSchema.default(''),
     createdAt: timestampSchema,
     fit: fitSchema.default(null),
+    focal35mm: focal35mmSchema.optional(),
     image: pictureSchema,
     thumb: pictureSchema,
     keepMask: base64Schema(MAX_KEEP_MASK_BYTES, 'the hair marked to keep (a PNG)').optional(),
@@ -163,7 +168,16 @@ export function readFilePhotos(value: unknown): { photos: ClientFilePhoto[] } | 
       const problem = keepMaskProblem(keepMask, pictures[0]);
       if (problem) return { path: `photos[${i}].keepMask`, message: `photos[${i}].keepMask ${problem}` };
     }
-    photos.push({ view: p.view, sourceName: p.sourceName, createdAt: p.createdAt, fit: p.fit, image: pictures[0], thumb: pictures[1], ...(keepMask ? { keepMask } : {}) });
+    photos.push({
+      view: p.view,
+      sourceName: p.sourceName,
+      createdAt: p.createdAt,
+      fit: p.fit,
+      ...(p.focal35mm === undefined ? {} : { focal35mm: p.focal35mm }),
+      image: pictures[0],
+      thumb: pictures[1],
+      ...(keepMask ? { keepMask } : {}),
+    });
   }
   return { photos };
 }
@@ -176,6 +190,7 @@ export function newPhotoFromFile(p: ClientFilePhoto): NewPhoto {
     sourceName: p.sourceName,
     createdAt: p.createdAt,
     fit: p.fit,
+    ...(p.focal35mm === undefined ? {} : { focal35mm: p.focal35mm }),
     image: blob(p.image),
     mimeType: p.image.mimeType,
     widthPx: p.image.widthPx,
@@ -194,6 +209,7 @@ export function filePhotoOf(row: NewPhoto & { createdAt: string }, imageBytes: U
     sourceName: row.sourceName,
     createdAt: row.createdAt,
     fit: row.fit ?? null,
+    ...(row.focal35mm === undefined ? {} : { focal35mm: row.focal35mm }),
     image: { mimeType: row.mimeType, widthPx: row.widthPx, heightPx: row.heightPx, bytes: imageBytes },
     thumb: { mimeType: row.thumb.type || row.mimeType, widthPx: row.thumbWidthPx, heightPx: row.thumbHeightPx, bytes: thumbBytes },
     ...(keepMaskBytes ? { keepMask: keepMaskBytes } : {}),

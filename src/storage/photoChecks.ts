@@ -154,6 +154,8 @@ export interface PhotoHeader {
   widthPx: number;
   heightPx: number;
   orientation: number;
+  /** The camera's 35 mm equivalent focal length from the EXIF (JPEG), or null. */
+  focal35mm: number | null;
 }
 
 const broken = (name: string, type: PhotoType, what: string) =>
@@ -180,6 +182,7 @@ function inspectJpeg(name: string, b: Uint8Array): PhotoHeader {
   let at = 2;
   let size: { w: number; h: number } | null = null;
   let orientation = 1;
+  let focal35mm: number | null = null;
   for (;;) {
     while (at < b.length && b[at] === 0xff && b[at + 1] === 0xff) at++; // fill bytes
     if (at + 2 > b.length) throw broken(name, 'jpeg', 'whose end is missing');
@@ -196,36 +199,59 @@ function inspectJpeg(name: string, b: Uint8Array): PhotoHeader {
     const body = at + 4;
     const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isSof && !size && length >= 7) size = { h: u16be(b, body + 1), w: u16be(b, body + 3) };
-    if (marker === 0xe1 && orientation === 1 && ascii(b, body, 6) === 'Exif\0\0') orientation = exifOrientation(b.subarray(body + 6, at + 2 + length));
+    if (marker === 0xe1 && orientation === 1 && focal35mm === null && ascii(b, body, 6) === 'Exif\0\0') {
+      const tiff = b.subarray(body + 6, at + 2 + length);
+      orientation = exifOrientation(tiff);
+      focal35mm = exifFocal35mm(tiff);
+    }
     at += 2 + length;
     if (marker === 0xda) break;
   }
   if (!size || size.w === 0 || size.h === 0) throw broken(name, 'jpeg', 'with no picture size');
   for (let i = b.indexOf(0xff, at); i >= 0 && i + 1 < b.length; i = b.indexOf(0xff, i + 1)) {
-    if (b[i + 1] === 0xd9) return { type: 'jpeg', widthPx: size.w, heightPx: size.h, orientation };
+    if (b[i + 1] === 0xd9) return { type: 'jpeg', widthPx: size.w, heightPx: size.h, orientation, focal35mm };
   }
   throw broken(name, 'jpeg', 'whose end is missing');
 }
 
-/** The Orientation tag (0x0112) of IFD0 in an EXIF block (a TIFF structure); 1 when absent or unreadable. */
-export function exifOrientation(tiff: Uint8Array): number {
-  if (tiff.length < 8) return 1;
+/** An EXIF block (a TIFF structure): where its IFDs are and how to read its numbers. */
+function tiffReader(tiff: Uint8Array) {
+  if (tiff.length < 8) return null;
   const order = ascii(tiff, 0, 2);
-  if (order !== 'II' && order !== 'MM') return 1;
+  if (order !== 'II' && order !== 'MM') return null;
   const u16 = order === 'II' ? u16le : u16be;
   const u32 = order === 'II' ? u32le : u32be;
-  const ifd = u32(tiff, 4);
-  if (ifd + 2 > tiff.length) return 1;
-  const count = u16(tiff, ifd);
-  for (let k = 0; k < count; k++) {
-    const entry = ifd + 2 + 12 * k;
-    if (entry + 12 > tiff.length) return 1;
-    if (u16(tiff, entry) === 0x0112) {
-      const value = u16(tiff, entry + 8);
-      return value >= 1 && value <= 8 ? value : 1;
+  /** The SHORT or LONG value of `tag` in the IFD at `ifd`; null when absent or unreadable. */
+  const value = (ifd: number, tag: number): number | null => {
+    if (ifd + 2 > tiff.length) return null;
+    const count = u16(tiff, ifd);
+    for (let k = 0; k < count; k++) {
+      const entry = ifd + 2 + 12 * k;
+      if (entry + 12 > tiff.length) return null;
+      if (u16(tiff, entry) !== tag) continue;
+      const type = u16(tiff, entry + 2);
+      return type === 3 ? u16(tiff, entry + 8) : type === 4 ? u32(tiff, entry + 8) : null;
     }
-  }
-  return 1;
+    return null;
+  };
+  return { ifd0: u32(tiff, 4), value };
+}
+
+/** The Orientation tag (0x0112) of IFD0 in an EXIF block; 1 when absent or unreadable. */
+export function exifOrientation(tiff: Uint8Array): number {
+  const r = tiffReader(tiff);
+  const value = r?.value(r.ifd0, 0x0112) ?? 1;
+  return value >= 1 && value <= 8 ? value : 1;
+}
+
+/** FocalLengthIn35mmFilm (0xA405, in the Exif IFD that IFD0's 0x8769 points to): the camera's
+ * focal length as a 35 mm equivalent, which phones write; null when absent, 0 (unknown) or
+ * unreadable. */
+export function exifFocal35mm(tiff: Uint8Array): number | null {
+  const r = tiffReader(tiff);
+  const exif = r?.value(r.ifd0, 0x8769);
+  const focal = r && exif ? r.value(exif, 0xa405) : null;
+  return focal && focal >= 8 && focal <= 1000 ? focal : null;
 }
 
 function inspectPng(name: string, b: Uint8Array): PhotoHeader {
@@ -239,7 +265,7 @@ function inspectPng(name: string, b: Uint8Array): PhotoHeader {
     const type = ascii(b, at + 4, 4);
     const next = at + 12 + length;
     if (next > b.length) break;
-    if (type === 'IEND') return { type: 'png', widthPx: w, heightPx: h, orientation: 1 };
+    if (type === 'IEND') return { type: 'png', widthPx: w, heightPx: h, orientation: 1, focal35mm: null };
     at = next;
   }
   throw broken(name, 'png', 'whose end is missing');
@@ -263,7 +289,7 @@ function inspectWebp(name: string, b: Uint8Array): PhotoHeader {
     h = (b[27] | (b[28] << 8) | (b[29] << 16)) + 1;
   }
   if (w === 0 || h === 0) throw broken(name, 'webp', 'with no picture size');
-  return { type: 'webp', widthPx: w, heightPx: h, orientation: 1 };
+  return { type: 'webp', widthPx: w, heightPx: h, orientation: 1, focal35mm: null };
 }
 
 /** The size a photo is shown at: its oriented width and height. */

@@ -14,6 +14,7 @@ import {
   THUMB_LONG_SIDE_PX,
   byViewThenAge,
   fitSchema,
+  focal35mmSchema,
   keepMaskProblem,
   keptSizeSchema,
   photoMimeSchema,
@@ -67,6 +68,7 @@ const photoRowSchema = pictureSchema.extend({
   sourceName: sourceNameSchema,
   createdAt: timestampSchema,
   fit: fitSchema,
+  focal35mm: focal35mmSchema.optional(),
 });
 
 function checkNewPhoto(input: NewPhoto): Omit<PhotoRow, 'id' | 'clientId' | 'createdAt'> & { createdAt?: string } {
@@ -78,6 +80,7 @@ function checkNewPhoto(input: NewPhoto): Omit<PhotoRow, 'id' | 'clientId' | 'cre
     view: check(photoViewSchema, input.view, 'view'),
     sourceName: check(sourceNameSchema, input.sourceName ?? '', 'sourceName'),
     fit: check(fitSchema, input.fit ?? null, 'fit'),
+    ...(input.focal35mm === undefined ? {} : { focal35mm: check(focal35mmSchema, input.focal35mm, 'focal35mm') }),
     ...(input.keepMask === undefined ? {} : { keepMask: check(keepMaskBlobSchema, input.keepMask, 'keepMask') }),
     createdAt: input.createdAt === undefined ? undefined : check(timestampSchema, input.createdAt, 'createdAt'),
   };

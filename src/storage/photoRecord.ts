@@ -37,6 +37,9 @@ export interface PhotoRow {
   thumbWidthPx: number;
   thumbHeightPx: number;
   fit: PhotoFit | null;
+  /** The camera's focal length as a 35 mm equivalent (mm), from the photo's EXIF: it sets how the
+   * head's near and far parts differ in size on the photo. Absent when the photo did not say. */
+  focal35mm?: number;
   /** The client's own hair to keep on this photo: a PNG, white where kept, of keepMaskSizePx of the
    * photo (model/photo/keepMask.ts). Absent when none is marked, and on rows kept before marks were. */
   keepMask?: Blob;
@@ -77,6 +80,8 @@ export const sidePxSchema = z
   .min(1, { error: 'must be at least 1 pixel' })
   .max(MAX_SIDE_PX, { error: `must be at most ${MAX_SIDE_PX} pixels` });
 export const photoMimeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: 'must be image/jpeg, image/png or image/webp' });
+/** A 35 mm equivalent focal length: phones' ultra-wide (13 mm) to their longest zoom. */
+export const focal35mmSchema = z.number({ error: 'must be a number of millimetres' }).finite().min(8, { error: 'must be at least 8 mm' }).max(1000, { error: 'must be at most 1000 mm' });
 export const sourceNameSchema = z.string({ error: 'must be text' }).max(255, { error: 'must be at most 255 characters' });
 
 /** Plain JSON (what JSON.stringify gives back the same), at most MAX_FIT_JSON_CHARS, or null. */

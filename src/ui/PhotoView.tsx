@@ -13,6 +13,7 @@ import { useAppStore } from '../state/store';
 import { usePhotoAlign } from '../state/photoAlign';
 import { FittedPhoto } from './FittedPhoto';
 import { PhotoAlign, PhotoAlignBar } from './PhotoAlign';
+import { PhotoHeadShape } from './PhotoHeadShape';
 
 export type PhotoViewStatus = 'loading' | 'ready' | 'no-face' | 'error';
 
@@ -58,8 +59,8 @@ export function PhotoView() {
   const status: PhotoViewStatus = !photo ? (loading ? 'loading' : 'error') : decoded !== 'ready' ? decoded : fitting ? 'loading' : fitState === 'no-face' ? 'no-face' : 'ready';
 
   useEffect(() => {
-    if (photo && decoded === 'ready') void photos.ensureFit(photo.id);
-  }, [photo, decoded]);
+    if (photo && decoded === 'ready') void photos.ensureFit(photo.id, head);
+  }, [photo, decoded, head]);
 
   const label = photo ? PHOTO_VIEW_LABELS[photo.view] : '';
   const strip = stripOrder(list);
@@ -118,6 +119,7 @@ export function PhotoView() {
         {photo && <PhotoAlign photo={photo} offer={status === 'ready' || status === 'no-face'} />}
       </div>
       {photo && <PhotoAlignBar photoId={photo.id} />}
+      {photo && status === 'ready' && !aligning && <PhotoHeadShape photo={photo} />}
       {/* While the photo is aligned the picture takes the strip's room too (another photo would end it). */}
       {strip.length > 1 && !aligning && (
         <ul className="photo-strip" aria-label="The client's other photos" data-testid="photo-strip">

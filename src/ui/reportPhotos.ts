@@ -7,7 +7,7 @@
 import type { OrthoFit } from '../model';
 import type { ReportPhoto, ReportPhotos, ReportPhotoView } from '../report/reportInput';
 import { photoStill } from '../scene/photo/photoStill';
-import { orthoFitOf } from '../state/photoFit';
+import { fitIsStale, orthoFitOf } from '../state/photoFit';
 import { photos as photoActions, usePhotos, type ShownPhoto } from '../state/photos';
 import { useRecords } from '../state/records';
 import { useReportConsent } from '../state/reportConsent';
@@ -40,10 +40,12 @@ function clientPhotos(): { clientId: string; consentedAt: string; list: (ShownPh
 export async function reportPhotos(onStep: (what: string) => void): Promise<ReportPhotos | null> {
   const before = clientPhotos();
   if (!before?.list.length) return null;
-  // A photo not yet shown has not been fitted: its fit is asked for now, as showing it would.
-  if (before.list.some((p) => !p.fit)) {
+  // A photo not yet shown has not been fitted (or was, to another head): its fit is asked for
+  // now, as showing it would.
+  const unfitted = (p: ShownPhoto) => !p.fit || fitIsStale(p.fit, useAppStore.getState().head);
+  if (before.list.some(unfitted)) {
     onStep('Finding the face on the photos…');
-    await Promise.all(before.list.filter((p) => !p.fit).map((p) => photoActions.ensureFit(p.id)));
+    await Promise.all(before.list.filter(unfitted).map((p) => photoActions.ensureFit(p.id, useAppStore.getState().head)));
   }
   const now = clientPhotos();
   if (!now || now.clientId !== before.clientId) return null;

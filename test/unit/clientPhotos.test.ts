@@ -54,7 +54,7 @@ describe("a client's photos in the records", () => {
     const before = (await store.getClient(c.id)).updatedAt;
     await store.addPhoto(c.id, newPhoto('top'));
     await store.addPhoto(c.id, newPhoto('front'));
-    await store.addPhoto(c.id, newPhoto('left'));
+    await store.addPhoto(c.id, { ...newPhoto('left'), focal35mm: 26 });
     expect((await store.getClient(c.id)).updatedAt > before).toBe(true);
     store.close();
     store = await openStore();
@@ -65,6 +65,8 @@ describe("a client's photos in the records", () => {
     expect(front.image).toBeInstanceOf(Blob);
     expect(await bytesOf(front.image)).toEqual(PICTURE);
     expect(await bytesOf(front.thumb)).toEqual(jpegBytes(320, 240));
+    // The lens the photo said it was taken with, where it said one.
+    expect([front.focal35mm, list[1].focal35mm]).toEqual([undefined, 26]);
   });
 
   it('changes a view, keeps and forgets a pose fit, refuses what is not a fit', async () => {
@@ -103,6 +105,7 @@ describe("a client's photos in the records", () => {
       ['a 1000 px thumbnail', { ...newPhoto('front'), thumbWidthPx: 1000 }, 'photo.thumb'],
       ['a GIF', { ...newPhoto('front'), mimeType: 'image/gif' }, 'photo.mimeType'],
       ['no view', { ...newPhoto('front'), view: undefined as never }, 'view'],
+      ['a 2 mm lens', { ...newPhoto('front'), focal35mm: 2 }, 'focal35mm'],
     ];
     for (const [what, input, field] of cases) {
       const e = await rejection(store.addPhoto(c.id, input));
@@ -282,7 +285,7 @@ describe('photos in client files', () => {
     const store = await openStore();
     const c = await store.createClient({ name: 'Ana' });
     await store.saveDesign(c.id, 'One', defaultDesign());
-    await store.addPhoto(c.id, { ...newPhoto('front'), fit: { yawDeg: -4.5, mmPerPx: 0.2 } });
+    await store.addPhoto(c.id, { ...newPhoto('front'), fit: { yawDeg: -4.5, mmPerPx: 0.2 }, focal35mm: 52 });
     await store.addPhoto(c.id, newPhoto('back', 'Camera photo 10:42'));
 
     const client = await store.getClient(c.id);
@@ -298,7 +301,7 @@ describe('photos in client files', () => {
     const file = JSON.parse(text);
     console.log(`client file: ${plain.length} bytes without photos, ${text.length} with ${file.photos.length}`);
     expect(Object.keys(file)).toEqual(['format', 'formatVersion', 'exportedAt', 'client', 'designs', 'photos']);
-    expect(file.photos[0]).toMatchObject({ view: 'front', sourceName: 'front.jpg', fit: { yawDeg: -4.5, mmPerPx: 0.2 }, image: { mimeType: 'image/jpeg', widthPx: 640, heightPx: 480 } });
+    expect(file.photos[0]).toMatchObject({ view: 'front', sourceName: 'front.jpg', fit: { yawDeg: -4.5, mmPerPx: 0.2 }, focal35mm: 52, image: { mimeType: 'image/jpeg', widthPx: 640, heightPx: 480 } });
     expect(fromBase64(file.photos[0].image.data)).toEqual(PICTURE);
     const parsed = parseStudioFile(text) as ParsedClientFile;
     expect(parsed.photos?.map((p) => p.view)).toEqual(['front', 'back']);
@@ -306,7 +309,9 @@ describe('photos in client files', () => {
     const imported = await store.importClient(parsed);
     const mine = await store.listPhotos(imported.id);
     const theirs = await store.listPhotos(c.id);
-    expect(mine.map((p) => [p.view, p.sourceName, p.createdAt, p.fit, p.widthPx, p.heightPx])).toEqual(theirs.map((p) => [p.view, p.sourceName, p.createdAt, p.fit, p.widthPx, p.heightPx]));
+    const facts = (p: PhotoRow) => [p.view, p.sourceName, p.createdAt, p.fit, p.focal35mm, p.widthPx, p.heightPx];
+    expect(mine.map(facts)).toEqual(theirs.map(facts));
+    expect(mine.map((p) => p.focal35mm)).toEqual([52, undefined]);
     expect(mine.some((p) => theirs.some((t) => t.id === p.id))).toBe(false);
     for (let i = 0; i < mine.length; i++) {
       expect(await bytesOf(mine[i].image)).toEqual(await bytesOf(theirs[i].image));

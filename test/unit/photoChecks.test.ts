@@ -2,8 +2,20 @@
 // name), the size, the dimensions from the header, a file cut short, and the EXIF orientation, on
 // real files (test/fixtures/photos) and on headers built in code.
 import { describe, expect, it } from 'vitest';
-import { MAX_PHOTO_BYTES, PhotoRefusal, checkPhotoDimensions, checkPhotoSize, checkPhotoType, exifOrientation, fitWithin, inspectPhoto, orientedSize, sniffType } from '../../src/storage/photoChecks';
-import { exifSegment, fixture, ftypBytes, jpegBytes } from './helpers/photoBytes';
+import {
+  MAX_PHOTO_BYTES,
+  PhotoRefusal,
+  checkPhotoDimensions,
+  checkPhotoSize,
+  checkPhotoType,
+  exifFocal35mm,
+  exifOrientation,
+  fitWithin,
+  inspectPhoto,
+  orientedSize,
+  sniffType,
+} from '../../src/storage/photoChecks';
+import { exifApp1, exifSegment, fixture, ftypBytes, jpegBytes } from './helpers/photoBytes';
 
 function refusal(f: () => unknown): PhotoRefusal {
   try {
@@ -105,12 +117,12 @@ describe('photo size and dimensions', () => {
 describe('inspectPhoto: header, orientation, whole', () => {
   it('reads the size and orientation of the real fixtures', () => {
     const jpeg = inspectPhoto('orientation-6.jpg', fixture('orientation-6.jpg'));
-    expect(jpeg).toEqual({ type: 'jpeg', widthPx: 640, heightPx: 480, orientation: 6 });
+    expect(jpeg).toEqual({ type: 'jpeg', widthPx: 640, heightPx: 480, orientation: 6, focal35mm: null });
     // Orientation 6 is a quarter turn clockwise: shown 480 wide and 640 high.
     expect(orientedSize(jpeg)).toEqual({ widthPx: 480, heightPx: 640 });
-    expect(inspectPhoto('g.png', fixture('grey-300x200.png'))).toEqual({ type: 'png', widthPx: 300, heightPx: 200, orientation: 1 });
-    expect(inspectPhoto('g.webp', fixture('green-640x480.webp'))).toEqual({ type: 'webp', widthPx: 640, heightPx: 480, orientation: 1 });
-    expect(inspectPhoto('g.webp', fixture('green-lossless-640x480.webp'))).toEqual({ type: 'webp', widthPx: 640, heightPx: 480, orientation: 1 });
+    expect(inspectPhoto('g.png', fixture('grey-300x200.png'))).toEqual({ type: 'png', widthPx: 300, heightPx: 200, orientation: 1, focal35mm: null });
+    expect(inspectPhoto('g.webp', fixture('green-640x480.webp'))).toEqual({ type: 'webp', widthPx: 640, heightPx: 480, orientation: 1, focal35mm: null });
+    expect(inspectPhoto('g.webp', fixture('green-lossless-640x480.webp'))).toEqual({ type: 'webp', widthPx: 640, heightPx: 480, orientation: 1, focal35mm: null });
   });
 
   it('reads EXIF orientation in either byte order; none, or one out of range, is 1', () => {
@@ -122,6 +134,18 @@ describe('inspectPhoto: header, orientation, whole', () => {
     expect(inspectPhoto('a.jpg', jpegBytes(800, 600, { app: exifSegment(9) })).orientation).toBe(1);
     expect(exifOrientation(new Uint8Array([1, 2, 3]))).toBe(1);
     expect(inspectPhoto('a.jpg', jpegBytes(12_000, 9_000))).toMatchObject({ widthPx: 12_000, heightPx: 9_000 });
+  });
+
+  it("reads the camera's 35 mm equivalent focal length from the Exif IFD; none, 0 or absurd is null", () => {
+    for (const order of ['MM', 'II'] as const) {
+      expect(inspectPhoto('a.jpg', jpegBytes(4032, 3024, { app: exifApp1({ orientation: 6, focal35mm: 26 }, order) }))).toMatchObject({ orientation: 6, focal35mm: 26 });
+      expect(inspectPhoto('a.jpg', jpegBytes(4032, 3024, { app: exifApp1({ focal35mm: 77 }, order) }))).toMatchObject({ orientation: 1, focal35mm: 77 });
+    }
+    expect(inspectPhoto('a.jpg', jpegBytes(800, 600, { app: exifSegment(3) })).focal35mm).toBeNull();
+    expect(inspectPhoto('a.jpg', jpegBytes(800, 600)).focal35mm).toBeNull();
+    for (const focal35mm of [0, 3, 5000]) expect(exifFocal35mm(new Uint8Array(exifApp1({ focal35mm }).slice(10)))).toBeNull();
+    expect(exifFocal35mm(new Uint8Array([1, 2, 3]))).toBeNull();
+    expect(inspectPhoto('g.png', fixture('grey-300x200.png')).focal35mm).toBeNull();
   });
 
   it('refuses a photo cut short, or broken, of each type, naming the file', () => {

@@ -39,6 +39,7 @@ describe('PhotoClient', () => {
             sourceWidthPx: 640,
             sourceHeightPx: 480,
             orientation: 1,
+            focal35mm: null,
             ms: 1,
           },
         };

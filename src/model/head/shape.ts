@@ -44,6 +44,21 @@ const TRAGUS_X = 72;
 
 const DEG = Math.PI / 180;
 
+/** A cranium point of a head of `from`'s shape moved to where it lies on a head of proportion
+ * `q` = scaleX / scaleZ, the second head seen with its face laid on the first's (a photo fitted
+ * on the face shows the head so: headFit.ts). The cranium scales by scaleX across, by the face's
+ * scale s = sqrt(scaleX scaleZ) up (about y = 0) and by scaleZ front to back (about its centre);
+ * the face by s about its anchor. Divided by the second face's scale, only q is left. */
+export function craniumAtProportion(from: Pick<ShapeParams, 'scaleX' | 'scaleZ'>, q: number): (p: readonly number[]) => [number, number, number] {
+  const s = Math.sqrt(from.scaleX * from.scaleZ);
+  const root = Math.sqrt(q);
+  const cz = CRANIUM.centerZMm;
+  return (p) => {
+    const templateZ = cz + (p[2] - cz) / from.scaleZ;
+    return [(p[0] / from.scaleX) * s * root, p[1], cz + (FACE_ANCHOR_Z - cz) * from.scaleZ + ((templateZ - FACE_ANCHOR_Z) * s) / root];
+  };
+}
+
 /** The head as one signed distance function: a cranium scaled to the measures, with face, ears
  * and bust that scale uniformly with head size and ride on it; the face and bust take the
  * client's sex (form.ts), the cranium does not. */

@@ -27,10 +27,21 @@ export function jpegBytes(width: number, height: number, options: { app?: number
 
 /** An EXIF APP1 segment holding only Orientation, in either byte order. */
 export function exifSegment(orientation: number, order: 'MM' | 'II' = 'MM'): number[] {
-  const tiff =
-    order === 'MM'
-      ? [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0]
-      : [0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0];
+  return exifApp1({ orientation }, order);
+}
+
+/** An EXIF APP1 segment: IFD0 with Orientation (0x0112) and, for a focal length, a pointer (0x8769)
+ * to an Exif IFD holding FocalLengthIn35mmFilm (0xA405); SHORT values, in either byte order. */
+export function exifApp1(tags: { orientation?: number; focal35mm?: number }, order: 'MM' | 'II' = 'MM'): number[] {
+  const u16 = (v: number) => (order === 'MM' ? [(v >> 8) & 255, v & 255] : [v & 255, (v >> 8) & 255]);
+  const u32 = (v: number) => (order === 'MM' ? [...u16(v >>> 16), ...u16(v & 0xffff)] : [...u16(v & 0xffff), ...u16(v >>> 16)]);
+  const entry = (tag: number, type: number, value: number) => [...u16(tag), ...u16(type), ...u32(1), ...(type === 3 ? [...u16(value), 0, 0] : u32(value))];
+  const ifd0: number[][] = [];
+  if (tags.orientation !== undefined) ifd0.push(entry(0x0112, 3, tags.orientation));
+  const exifAt = 8 + 2 + 12 * (ifd0.length + (tags.focal35mm !== undefined ? 1 : 0)) + 4;
+  if (tags.focal35mm !== undefined) ifd0.push(entry(0x8769, 4, exifAt));
+  const tiff = [...(order === 'MM' ? [0x4d, 0x4d] : [0x49, 0x49]), ...u16(0x2a), ...u32(8), ...u16(ifd0.length), ...ifd0.flat(), ...u32(0)];
+  if (tags.focal35mm !== undefined) tiff.push(...u16(1), ...entry(0xa405, 3, tags.focal35mm), ...u32(0));
   return seg(0xe1, [...Buffer.from('Exif\0\0', 'latin1'), ...tiff]);
 }
 
