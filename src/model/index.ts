@@ -99,7 +99,7 @@ export {
 export type { AlignHandles, AlignHead, AlignPoint, AlignView, ManualPhotoFit, PinholePlacement } from './photo/manualFit';
 export { assumedCamera, ASSUMED_FOCAL_35MM, EXOCANTHION_SPAN_MM, exocanthionSpanMm, faceMeshOnHead, fitHeadToPhoto } from './photo/headFit';
 export type { FaceModelSource, PhotoFit } from './photo/headFit';
-export { headShapeFromPhoto, outlineRowsOf, measuresOfIndex } from './photo/headShape';
+export { headShapeSteps, outlineRowsOf, measuresOfIndex } from './photo/headShape';
 export type { HeadShapeReading, OutlineView, PhotoRows } from './photo/headShape';
 export { orthoFitSchema, fitRotation, anglesOfRotation, projectToPhoto, facingCamera } from './photo/fit';
 export type { OrthoFit, Rotation3 } from './photo/fit';

@@ -1,7 +1,7 @@
 /** The head's proportion read from the outline of the client's head on a fitted photo (model
  * headShapeFromPhoto), for the photo view to offer as the head's length and breadth. Only the
  * photo's rows the reading needs are decoded into pixels. */
-import { headShapeFromPhoto, outlineRowsOf, placementOf, type HeadModel, type HeadShapeReading, type OutlineView } from '../model';
+import { headShapeSteps, outlineRowsOf, placementOf, type HeadModel, type HeadShapeReading, type OutlineView } from '../model';
 import type { ShownPhoto } from './photos';
 
 const OUTLINE_VIEWS: readonly string[] = ['front', 'back', 'left', 'right'];
@@ -24,7 +24,13 @@ export async function readHeadShape(photo: ShownPhoto, head: HeadModel): Promise
     ctx.drawImage(bitmap, 0, -top, photo.widthPx, photo.heightPx);
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     const rowBytes = 4 * photo.widthPx;
-    return headShapeFromPhoto(head, placed, view, (y) => (y >= top && y <= bottom ? data.subarray((y - top) * rowBytes, (y - top + 1) * rowBytes) : null));
+    const steps = headShapeSteps(head, placed, view, (y) => (y >= top && y <= bottom ? data.subarray((y - top) * rowBytes, (y - top + 1) * rowBytes) : null));
+    // A step at a time, the page free between them: the whole is 60-120 ms on a 2-core machine.
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await new Promise((resolve) => setTimeout(resolve));
+    }
   } finally {
     bitmap.close();
   }

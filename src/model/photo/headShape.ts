@@ -224,7 +224,7 @@ export function measuresOfIndex(m: HeadMeasures, index: number): HeadMeasures {
 
 /** Breadth / length of the head of these measures whose proportion scaleX / scaleZ is `q`, its
  * outline kept (secant steps on the shape fit). */
-function indexOfProportion(m: HeadMeasures, sex: Sex, q: number): number {
+function* indexOfProportion(m: HeadMeasures, sex: Sex, q: number): Generator<void, number> {
   const qOf = (index: number) => {
     const shape = fitShape(measuresOfIndex(m, index), sex);
     return shape.scaleX / shape.scaleZ;
@@ -233,6 +233,7 @@ function indexOfProportion(m: HeadMeasures, sex: Sex, q: number): number {
   let qa = qOf(a);
   let b = a * (q / qa);
   for (let i = 0; i < 6 && Math.abs(b - a) > 1e-5; i++) {
+    yield;
     const qb = qOf(b);
     const next = b + ((q - qb) * (b - a)) / (qb - qa || 1e-9);
     [a, qa, b] = [b, qb, Math.min(CEPHALIC_INDEX_RANGE.max, Math.max(CEPHALIC_INDEX_RANGE.min, next))];
@@ -242,6 +243,16 @@ function indexOfProportion(m: HeadMeasures, sex: Sex, q: number): number {
 
 /** The head's shape in a photo fitted by `placed`; null when the outline cannot be read. */
 export function headShapeFromPhoto(head: OutlineHead, placed: PinholePlacement, view: OutlineView, rows: PhotoRows): HeadShapeReading | null {
+  const steps = headShapeSteps(head, placed, view, rows);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** headShapeFromPhoto in steps of about 10 ms (a shape fit, or the outline redrawn): the caller
+ * may let the page breathe between them. */
+export function* headShapeSteps(head: OutlineHead, placed: PinholePlacement, view: OutlineView, rows: PhotoRows): Generator<void, HeadShapeReading | null> {
   const side = view === 'left' || view === 'right';
   const glabella = projectHeadPoint(placed.camera, placed.rotation, placed.translationMm, head.landmarks.glabella);
   const back = projectHeadPoint(placed.camera, placed.rotation, placed.translationMm, [0, 45, -100]);
@@ -266,6 +277,7 @@ export function headShapeFromPhoto(head: OutlineHead, placed: PinholePlacement, 
     }
   }
   if (edges.length < MIN_ROWS) return null;
+  yield;
   // The photo's span over that of the app's head made of proportion q, row by row.
   const ratiosAt = (move: (p: readonly number[]) => Vec3) =>
     probes(
@@ -283,15 +295,17 @@ export function headShapeFromPhoto(head: OutlineHead, placed: PinholePlacement, 
   if (spread > MAX_SPREAD) return null;
   // The proportion whose outline meets the photo's: a breadth seen r times as wide is about r²
   // times the proportion, a length r times as long 1 / r² (the face's scale divided out).
+  yield;
   const shape = fitShape(head.measures, head.sex);
-  const qShown = shape.scaleX / shape.scaleZ;
-  let q = qShown;
+  let q = shape.scaleX / shape.scaleZ;
   let ratio = median(first);
   for (let i = 0; i < 6 && Math.abs(ratio - 1) > 1e-4; i++) {
+    yield;
     q = side ? q / (ratio * ratio) : q * ratio * ratio;
     ratio = median(ratiosAt(craniumAtProportion(shape, q)));
   }
   const indexShown = head.measures.breadthMm / head.measures.lengthMm;
-  const indexSeen = indexOfProportion(head.measures, head.sex, q);
+  yield;
+  const indexSeen = yield* indexOfProportion(head.measures, head.sex, q);
   return { ratio: median(first), rows: edges.length, spread, indexSeen, indexShown, measures: measuresOfIndex(head.measures, indexSeen) };
 }
