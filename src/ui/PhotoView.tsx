@@ -42,7 +42,8 @@ function useDecoded(img: RefObject<HTMLImageElement | null>, url: string | null)
   return state.url === url ? state.status : 'loading';
 }
 
-export function PhotoView() {
+/** `large`: the view takes most of the stage on a desktop (`onLarge` asks for it or back). */
+export function PhotoView({ large, onLarge }: { large: boolean; onLarge: (large: boolean) => void }) {
   const list = usePhotos((s) => s.photos);
   const selectedId = usePhotos((s) => s.selectedId);
   const loading = usePhotos((s) => s.loading || s.pending > 0);
@@ -117,6 +118,11 @@ export function PhotoView() {
           </p>
         )}
         {photo && <PhotoAlign photo={photo} offer={status === 'ready' || status === 'no-face'} />}
+        {photo && !aligning && (
+          <button type="button" className="secondary photo-size" aria-pressed={large} onClick={() => onLarge(!large)} data-testid="photo-larger">
+            {large ? 'Side by side' : 'Larger photo'}
+          </button>
+        )}
       </div>
       {photo && <PhotoAlignBar photoId={photo.id} />}
       {photo && status === 'ready' && !aligning && <PhotoHeadShape photo={photo} />}

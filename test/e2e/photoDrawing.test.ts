@@ -59,6 +59,23 @@ describe("the client's photo, drawn on", () => {
     await saveShot(page, 'photos-design');
   });
 
+  it('"Larger photo" gives the photo three quarters of the stage, the design drawn on it, and "Side by side" halves it again', async () => {
+    const canvas = page.locator(`${DESIGN} canvas`);
+    const before = (await canvas.boundingBox())!;
+    await page.getByTestId('photo-larger').click();
+    await expect.poll(async () => (await canvas.boundingBox())!.width, { timeout: 10_000 }).toBeGreaterThan(1.4 * before.width);
+    await expect.poll(() => page.locator(DESIGN).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+    const larger = (await canvas.boundingBox())!;
+    // The 3D view, narrower, frames the head again.
+    await waitSettled(page);
+    console.log(`photos: the photo drawn ${before.width.toFixed(0)}x${before.height.toFixed(0)} px side by side, ${larger.width.toFixed(0)}x${larger.height.toFixed(0)} larger`);
+    await saveShot(page, 'photos-larger');
+    expect(await page.getByTestId('photo-larger').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('photo-larger').click();
+    await expect.poll(async () => Math.round((await canvas.boundingBox())!.width), { timeout: 10_000 }).toBe(Math.round(before.width));
+    await expect.poll(() => page.locator(DESIGN).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+  });
+
   it('hair marked with the Keep hair brush shows the photo as it is under the stroke, the design elsewhere, and is kept', async () => {
     const before = await designPixels(page);
     const canvas = (await page.locator(`${DESIGN} canvas`).boundingBox())!;
