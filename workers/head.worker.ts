@@ -44,19 +44,31 @@ function transferables(head: HeadModel): ArrayBuffer[] {
 /** The heads built before, on this device (storage/headCache.ts). */
 const cache = HeadCache.open();
 
+/** The head of `key` kept on this device or shipped with the build, or null: it is then built. */
+async function knownHead(key: string): Promise<HeadModel | null> {
+  const kept = await cache;
+  let known = await kept?.get(key);
+  if (!known) {
+    known = await bakedHead(key);
+    // Kept as a built one is, for offline visits (the service worker does not precache it).
+    if (known) kept?.put(key, known);
+  }
+  return known ?? null;
+}
+
+/** Heads looked up ahead of their request (api.prefetch), by cache key: the first request takes
+ * its own, and the others are dropped. */
+let ahead = new Map<string, Promise<HeadModel | null>>();
+
 const shapeOf = (head: HeadModel): HeadShape => ({ chart: head.chart, landmarks: head.landmarks, measures: head.measures, sex: head.sex });
 
 const api = {
   async createHead(input: HeadInput, onShape?: (shape: HeadShape) => void): Promise<HeadJobResult> {
     try {
-      const kept = await cache;
       const key = headCacheKey(input, MODEL_BUILD);
-      let known = await kept?.get(key);
-      if (!known) {
-        known = await bakedHead(key);
-        // Kept as a built one is, for offline visits (the service worker does not precache it).
-        if (known) kept?.put(key, known);
-      }
+      const early = ahead.get(key);
+      ahead = new Map();
+      const known = (early && (await early.catch(() => null))) || (await knownHead(key));
       if (known?.display) {
         onShape?.(shapeOf(known));
         return Comlink.transfer({ ok: true, head: known }, transferables(known));
@@ -65,13 +77,19 @@ const api = {
       onShape?.(shapeOf(head));
       // The viewer's occlusion and coarse mesh are made here too, not on the main thread.
       head.display = headDisplay(head);
-      kept?.put(key, head);
+      (await cache)?.put(key, head);
       return Comlink.transfer({ ok: true, head }, transferables(head));
     } catch (e) {
       // Bad input is an answer, not a crash: it is reported with the field and the range.
       if (e instanceof HeadMeasureError) return { ok: false, field: e.field, message: e.message };
       throw e;
     }
+  },
+  /** Looks the head of `input` up now (kept or shipped, not built), for the request that follows:
+   * the page starts this as it loads, while its own code and the records are still starting. */
+  prefetch(input: HeadInput): void {
+    const key = headCacheKey(input, MODEL_BUILD);
+    if (!ahead.has(key)) ahead.set(key, knownHead(key));
   },
 };
 

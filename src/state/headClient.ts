@@ -38,6 +38,11 @@ export class HeadClient {
     return result.ok ? { kind: 'ok', head: result.head } : { kind: 'invalid', field: result.field, message: result.message };
   }
 
+  /** Has the worker start now and look up the head of these measures ahead of its request. */
+  prefetch(measures: HeadInput): void {
+    this.jobs.warm((api) => api.prefetch(measures));
+  }
+
   dispose(): void {
     this.jobs.dispose();
   }

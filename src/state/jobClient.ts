@@ -86,6 +86,13 @@ export class JobClient<Api> {
     }
   }
 
+  /** Sends the live worker (a fresh one if none) a call that is not a job: nothing waits for it,
+   * it supersedes nothing, and if it fails the next job finds out. */
+  warm(call: (api: Comlink.Remote<Api>) => Promise<unknown>): void {
+    const live = (this.live ??= this.spawn());
+    call(live.api).catch(() => undefined);
+  }
+
   dispose(): void {
     if (this.live) this.lose(this.live, new Cancelled());
   }

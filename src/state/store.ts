@@ -17,4 +17,12 @@ export type { AppError } from './errors';
 /** The fade worker's client: the plans' jobs run on it, and window.smpStudio simulates on it. */
 export const fadeClient = new FadeClient();
 
-export const useAppStore = createAppStore({ head: new HeadClient(), dots: new DotsClient(), look: new LookClient(), fade: fadeClient });
+const headClient = new HeadClient();
+
+export const useAppStore = createAppStore({ head: headClient, dots: new DotsClient(), look: new LookClient(), fade: fadeClient });
+
+/** Starts the head worker on the head the page opens with unless the records say otherwise (the
+ * example's): it boots and finds that head while the page's own code and the records start. */
+export function prefetchFirstHead(): void {
+  headClient.prefetch(useAppStore.getState().design.head);
+}

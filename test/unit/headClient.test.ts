@@ -16,6 +16,27 @@ describe('HeadClient', () => {
     client.dispose();
   });
 
+  it('looks the first head up ahead on the worker that the request then uses', async () => {
+    const asked: string[] = [];
+    const { factory, workers } = workerFactory(
+      () =>
+        new ChannelWorker({
+          prefetch: (input: HeadInput) => void asked.push(`prefetch ${input.circumferenceMm}`),
+          createHead: (input: HeadInput) => {
+            asked.push(`create ${input.circumferenceMm}`);
+            return { ok: true, head: { measures: input, sex: 'male' } as unknown as HeadModel };
+          },
+        }),
+    );
+    const client = new HeadClient(factory);
+    client.prefetch({ circumferenceMm: 570 });
+    const head = await client.request({ circumferenceMm: 570 });
+    expect(head.kind).toBe('ok');
+    expect(asked).toEqual(['prefetch 570', 'create 570']);
+    expect(workers.length).toBe(1);
+    client.dispose();
+  });
+
   it('restarts a head worker that never answers and builds the head on the fresh one; silent twice, the head fails with the reason', async () => {
     const once = workerFactory((n) => (n === 0 ? new SilentWorker() : fakeHeadWorker()));
     const client = new HeadClient(once.factory, 40);
