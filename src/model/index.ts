@@ -101,7 +101,7 @@ export { assumedCamera, ASSUMED_FOCAL_35MM, EXOCANTHION_SPAN_MM, exocanthionSpan
 export type { FaceModelSource, PhotoFit } from './photo/headFit';
 export { headShapeSteps, outlineRowsOf, measuresOfIndex } from './photo/headShape';
 export type { HeadShapeReading, OutlineView, PhotoRows } from './photo/headShape';
-export { orthoFitSchema, fitRotation, anglesOfRotation, projectToPhoto, facingCamera } from './photo/fit';
+export { orthoFitSchema, fitRotation, fitAtScale, anglesOfRotation, projectToPhoto, facingCamera } from './photo/fit';
 export type { OrthoFit, Rotation3 } from './photo/fit';
 export { foreheadPatch, patchLab } from './photo/skinSample';
 export { orthoFitOfPinhole } from './photo/orthoOfPinhole';

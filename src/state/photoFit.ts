@@ -95,10 +95,17 @@ export function fitIsStale(fit: PhotoFit | null | undefined, head: HeadModel | n
   return Object.keys(now).some((k) => (made as Record<string, unknown>)[k] !== now[k]);
 }
 
-/** The kept fit as the photo's renderer draws with it (weak perspective about the scalp's centre);
- * null without a fit or a head, or for a fit that does not place the head. */
-export function orthoFitOf(fit: PhotoFit | null | undefined, head: HeadModel | null): OrthoFit | null {
+/** The kept fit as the photo's renderer draws with it: through the photo's camera when its lens is
+ * known (`lensKnown`: the photo's EXIF named it), else in weak perspective about the scalp's
+ * centre. With a guessed lens the camera's distance is a guess too, and drawn through it the scalp
+ * of a photo of the app's head taken with a 43 mm lens came out smaller than the photo's (the
+ * design changed 1.2 % of the photo against 2.7 % in weak perspective). Null without a fit or a
+ * head, or for a fit that does not place the head. */
+export function orthoFitOf(fit: PhotoFit | null | undefined, head: HeadModel | null, lensKnown: boolean): OrthoFit | null {
   const placed = placementOf(fit);
   if (!placed || !head) return null;
-  return orthoFitOfPinhole(placed.rotation, placed.translationMm, placed.camera, head.chart.centerMm);
+  const drawn = orthoFitOfPinhole(placed.rotation, placed.translationMm, placed.camera, head.chart.centerMm);
+  if (lensKnown) return drawn;
+  const { pinhole: _guessed, ...weak } = drawn;
+  return weak;
 }

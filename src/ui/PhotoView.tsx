@@ -55,7 +55,8 @@ export function PhotoView({ large, onLarge }: { large: boolean; onLarge: (large:
   const live = usePhotoAlign((s) => (s.photoId && s.photoId === photo?.id ? s.fit : null));
   const aligning = usePhotoAlign((s) => s.photoId !== null && s.photoId === photo?.id);
   const fit = live ?? photo?.fit;
-  const design = useMemo(() => orthoFitOf(fit, head), [fit, head]);
+  const lensKnown = photo?.focal35mm !== undefined;
+  const design = useMemo(() => orthoFitOf(fit, head, lensKnown), [fit, head, lensKnown]);
   const fitting = fitState === 'fitting' || (fitState === undefined && !photo?.fit);
   const status: PhotoViewStatus = !photo ? (loading ? 'loading' : 'error') : decoded !== 'ready' ? decoded : fitting ? 'loading' : fitState === 'no-face' ? 'no-face' : 'ready';
 

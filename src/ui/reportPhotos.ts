@@ -53,7 +53,7 @@ export async function reportPhotos(onStep: (what: string) => void): Promise<Repo
   // As the photo view places the head on the photo (ui/PhotoView.tsx); one photo per side.
   const fitted: { photo: ShownPhoto & { view: ReportPhotoView }; fit: OrthoFit }[] = [];
   for (const photo of now.list) {
-    const fit = orthoFitOf(photo.fit, head);
+    const fit = orthoFitOf(photo.fit, head, photo.focal35mm !== undefined);
     if (fit && !fitted.some((f) => f.photo.view === photo.view)) fitted.push({ photo, fit });
   }
   if (!fitted.length) return null;

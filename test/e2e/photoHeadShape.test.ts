@@ -5,7 +5,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveShot, waitSettled } from './support/app';
-import { addPhotos, desktopContext, headJpeg, open, PHOTO_VIEW, photoBrowser, photoState } from './support/photoSession';
+import { change, toLab } from './support/labImage';
+import { designAfter } from './support/photoDraw';
+import { addPhotos, DESIGN, desktopContext, headJpeg, open, PHOTO_VIEW, photoBrowser, photoState, showSessions } from './support/photoSession';
 import { exifApp1 } from '../unit/helpers/photoBytes';
 
 const suite = photoBrowser();
@@ -67,5 +69,26 @@ describe("the head's shape on the photo", () => {
     expect(head.circumferenceMm).toBe(570);
     expect((await photoState(page)).status).toBe('ready');
     expect(await page.locator(PHOTO_VIEW).count()).toBe(1);
+
+    // Drawn through the photo's own lens, the design lies on the scalp: it darkens the photo with
+    // grain, and next to none of what it changes is the background round the head.
+    await expect.poll(() => page.locator(DESIGN).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+    const hidden = await designAfter(page, () => showSessions(page, false));
+    const shownPx = await designAfter(page, () => showSessions(page, true));
+    const c = change(shownPx, hidden);
+    const bg = toLab(hidden);
+    const [L0, a0, b0] = [bg.L[0], bg.a[0], bg.b[0]];
+    let changed = 0,
+      onBackground = 0;
+    for (let i = 0; i < c.mask.length; i++) {
+      if (!c.mask[i]) continue;
+      changed++;
+      if (Math.hypot(bg.L[i] - L0, bg.a[i] - a0, bg.b[i] - b0) < 3) onBackground++;
+    }
+    console.log(`head shape: the design through the lens changes ${(100 * c.share).toFixed(2)} % of the photo, ${c.darkenL.toFixed(1)} L*; ${onBackground} of ${changed} changed px on the background`);
+    await saveShot(page, 'photo-head-shape-design');
+    expect(c.share).toBeGreaterThan(0.01);
+    expect(c.grainWith).toBeGreaterThan(1.5 * c.grainWithout);
+    expect(onBackground / changed).toBeLessThan(0.01);
   });
 });

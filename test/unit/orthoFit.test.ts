@@ -1,6 +1,7 @@
 // The photo's fit: its angle conventions against the viewer's camera presets, the
 // weak-perspective fit of a camera's picture (exact for an orthographic one; the residual of a
-// perspective one), and the skin colour read from the forehead.
+// perspective one), the landmark fit drawn through its own camera, and the skin colour read from
+// the forehead.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OrthographicCamera, PerspectiveCamera, Vector3 } from 'three';
 import {
@@ -10,6 +11,7 @@ import {
   projectHeadPoint,
   rotationOf,
   type Mat3,
+  fitAtScale,
   fitRotation,
   foreheadPatch,
   hexToLab,
@@ -121,8 +123,8 @@ describe('the skin read from the photo', () => {
   });
 });
 
-describe('the landmark fit as a weak-perspective fit', () => {
-  it('keeps the angles and puts the reference point where the camera does, at its scale', () => {
+describe('the landmark fit as the photo is drawn with', () => {
+  it('keeps the angles and puts the reference point where the camera does, at its scale; with its camera every point, without it weak perspective', () => {
     const camera = { focalPx: 1400, principalPx: [600, 800] as [number, number] };
     const pose = { yawDeg: 18, pitchDeg: -7, rollDeg: 4 };
     const rotation = rotationOf(pose);
@@ -135,11 +137,19 @@ describe('the landmark fit as a weak-perspective fit', () => {
     const weak = projectToPhoto(ortho, centre);
     expect(weak.x).toBeCloseTo(exact[0], 9);
     expect(weak.y).toBeCloseTo(exact[1], 9);
-    // A point 20 mm nearer the camera than the centre: off by about 20/650 of its offset.
-    const side: [number, number, number] = [60, 95, 10];
+    // A point about 40 mm nearer the camera than the centre: exact through the camera; under
+    // weak perspective off by about 40/650 of its offset.
+    const side: [number, number, number] = [50, 120, 30];
     const e = projectHeadPoint(camera, rotation, t, side);
-    const w = projectToPhoto(ortho, side);
+    const p = projectToPhoto(ortho, side);
+    expect(Math.hypot(p.x - e[0], p.y - e[1])).toBeLessThan(1e-9);
+    const { pinhole: _camera, ...weakFit } = ortho;
+    const w = projectToPhoto(weakFit, side);
     const offsetPx = Math.hypot(e[0] - exact[0], e[1] - exact[1]);
-    expect(Math.hypot(w.x - e[0], w.y - e[1])).toBeLessThan(0.06 * offsetPx);
+    expect(Math.hypot(w.x - e[0], w.y - e[1])).toBeGreaterThan(0.03 * offsetPx);
+    expect(Math.hypot(w.x - e[0], w.y - e[1])).toBeLessThan(0.09 * offsetPx);
+    // Half the pixels a side: every point lands at half its pixel.
+    const half = projectToPhoto(fitAtScale(ortho, 0.5), side);
+    expect([half.x, half.y]).toEqual([expect.closeTo(p.x / 2, 9), expect.closeTo(p.y / 2, 9)]);
   });
 });

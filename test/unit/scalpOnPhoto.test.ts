@@ -3,10 +3,26 @@
 // within a hundredth of a millimetre; points behind the head, and pixels off the head or on the
 // face, show no scalp; a hairline handle dragged on the photo lands under the pointer.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultDesign, fitRotation, hairlineOnPhoto, headPointAtPixel, moveHandleOnPhoto, projectToPhoto, scalpPointAtPixel, type HeadModel, type OrthoFit, type Vec3 } from '../../src/model';
+import {
+  defaultDesign,
+  fitRotation,
+  hairlineOnPhoto,
+  headPointAtPixel,
+  moveHandleOnPhoto,
+  orthoFitOfPinhole,
+  projectToPhoto,
+  rotationOf,
+  scalpPointAtPixel,
+  type HeadModel,
+  type OrthoFit,
+  type Vec3,
+} from '../../src/model';
 import { defaultHead } from './helpers/defaultHead';
 
 const fit = (yawDeg: number, pitchDeg: number, rollDeg = 0): OrthoFit => ({ yawDeg, pitchDeg, rollDeg, mmPerPx: 0.4, originPx: [600, 700] });
+/** A phone's photo 45 cm from the head, drawn through its camera (lines of sight from it). */
+const close = (yawDeg: number, pitchDeg: number, rollDeg = 0): OrthoFit =>
+  orthoFitOfPinhole(rotationOf({ yawDeg, pitchDeg, rollDeg }), [0, -40, -450], { focalPx: 1500, principalPx: [1000, 1300] }, head.chart.centerMm);
 const distance = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 
 let head: HeadModel;
@@ -28,7 +44,7 @@ function scalpPoints(every: number): Vec3[] {
 
 describe('a photo pixel and the scalp point it shows', () => {
   it('scalp points facing the camera come back from their pixel; a pixel shows the scalp point nearest the camera', () => {
-    for (const f of [fit(0, -15), fit(-35, -25, 4), fit(90, 0), fit(0, -80), fit(180, 10)]) {
+    for (const f of [fit(0, -15), fit(-35, -25, 4), fit(90, 0), fit(0, -80), fit(180, 10), close(0, -15), close(-35, -25, 4)]) {
       const r = fitRotation(f);
       let facing = 0,
         hidden = 0,

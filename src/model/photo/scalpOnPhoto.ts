@@ -1,11 +1,10 @@
-/** Between a fitted photo's pixels and the head's scalp, through the weak-perspective fit (fit.ts):
- * a scalp point lands on one pixel (projectToPhoto); a pixel shows the first scalp point on its line
- * of sight, the line through it along the fit's view direction (every line is parallel under weak
- * perspective). The scalp is the chart's surface (head/types.ts ScalpChart), which reaches from
+/** Between a fitted photo's pixels and the head's scalp, through the fit (fit.ts): a scalp point
+ * lands on one pixel (projectToPhoto); a pixel shows the first scalp point on its line of sight
+ * (lineOfSight: from the camera, or along the view direction under weak perspective). The scalp is the chart's surface (head/types.ts ScalpChart), which reaches from
  * the crown past the hair-bearing region's edge, so the hairline and its handles lie on it. */
 import type { HeadModel, ScalpChart, Vec3 } from '../head/types';
 import { surfaceOf } from '../scalp/chartGeometry';
-import { fitRotation, projectToPhoto, type OrthoFit, type Rotation3 } from './fit';
+import { fitRotation, lineOfSight, projectToPhoto, type OrthoFit, type Rotation3 } from './fit';
 
 /** March step along the line of sight (mm) near the scalp: finer than any fold of its outline.
  * Farther out, the step is half the distance to the scalp along the chart's ray. */
@@ -16,12 +15,7 @@ const TOLERANCE_MM = 1e-3;
 /** The scalp point the pixel (x right, y down) shows, or null where the line of sight through it
  * misses the scalp (off the head, or on the face or the neck). */
 export function scalpPointAtPixel(chart: ScalpChart, fit: OrthoFit, xPx: number, yPx: number, rotation: Rotation3 = fitRotation(fit)): Vec3 | null {
-  const m = rotation;
-  // Camera frame: x right, y up, z toward the camera; the head point is Rᵀ(cx, cy, z).
-  const cx = (xPx - fit.originPx[0]) * fit.mmPerPx,
-    cy = (fit.originPx[1] - yPx) * fit.mmPerPx;
-  const base: Vec3 = [m[0] * cx + m[3] * cy, m[1] * cx + m[4] * cy, m[2] * cx + m[5] * cy];
-  const toward: Vec3 = [m[6], m[7], m[8]];
+  const { fromMm: base, towardCamera: toward } = lineOfSight(fit, xPx, yPx, rotation);
   const c = chart.centerMm;
   // The line's nearest approach to the chart's centre; the scalp lies within extentMm of it.
   const sMid = (c[0] - base[0]) * toward[0] + (c[1] - base[1]) * toward[1] + (c[2] - base[2]) * toward[2];
@@ -65,13 +59,9 @@ export function scalpPointAtPixel(chart: ScalpChart, fit: OrthoFit, xPx: number,
 /** The point of the head (its mesh) the pixel shows, nearest the camera, or null off the head:
  * for pixels on the face, below the scalp's chart. A ray against every triangle (a few ms). */
 export function headPointAtPixel(head: Pick<HeadModel, 'positions' | 'indices'>, fit: OrthoFit, xPx: number, yPx: number, rotation: Rotation3 = fitRotation(fit)): Vec3 | null {
-  const m = rotation;
-  const cx = (xPx - fit.originPx[0]) * fit.mmPerPx,
-    cy = (fit.originPx[1] - yPx) * fit.mmPerPx;
-  // From far on the camera's side, toward the head: o + t·d, d = −(toward the camera).
-  const far = 1e4;
-  const o = [m[0] * cx + m[3] * cy + m[6] * far, m[1] * cx + m[4] * cy + m[7] * far, m[2] * cx + m[5] * cy + m[8] * far];
-  const d = [-m[6], -m[7], -m[8]];
+  // From the camera's side, toward the head: o + t·d, d = −(toward the camera).
+  const { fromMm: o, towardCamera } = lineOfSight(fit, xPx, yPx, rotation);
+  const d = [-towardCamera[0], -towardCamera[1], -towardCamera[2]];
   const { positions: p, indices } = head;
   let best = Infinity;
   // Möller–Trumbore, both faces.

@@ -1,7 +1,7 @@
 /** Draws a design onto a client's photo with the viewer's own WebGL context and materials.
  *
- * The head is fitted to the photo (model/photo/fit.ts) and drawn offscreen from the fit's
- * orthographic camera twice, with the same skin (the photo's own, sampled from it) and light:
+ * The head is fitted to the photo (model/photo/fit.ts) and drawn offscreen from the fit's camera
+ * (the photo's own pinhole when the fit knows it, else orthographic) twice, with the same skin (the photo's own, sampled from it) and light:
  * without the sessions (kept until the fit, the skin or the light change) and with them (each
  * frame: a year, a session shown or hidden only rewrite the inks). Their ratio, in linear light,
  * is what the pigment does to the skin; the photo is multiplied by it (composite.ts). Only the
@@ -10,6 +10,7 @@
  * passes share. The head is drawn bare, without the modelled stubble and scars: the client's own
  * hair and skin are the photo's. */
 import {
+  Camera,
   Color,
   DepthTexture,
   DirectionalLight,
@@ -58,8 +59,10 @@ export interface PhotoFrameInput {
   lighting: { key: number; fill: number; rim: number; environment: number };
 }
 
-/** The head's distance from the camera (mm): any, the camera is orthographic. */
+/** The head's distance from the orthographic camera (mm): any. */
 const CAMERA_Z_MM = 1000;
+/** Depth kept round the head by the pinhole camera's clip planes (mm). */
+const HEAD_DEPTH_MM = 400;
 const HIDDEN = (design: Design): Design => ({ ...design, layers: design.layers.map((l) => ({ ...l, visible: false })) });
 
 export class PhotoRenderer {
@@ -70,7 +73,10 @@ export class PhotoRenderer {
   /** The whole head (the pass without the sessions) and its scalp (the pass with them). */
   private readonly headMesh = new Mesh();
   private readonly scalpMesh = new Mesh();
-  private readonly camera = new OrthographicCamera();
+  private readonly ortho = new OrthographicCamera();
+  /** The photo's own camera at the origin, its projection set from the fit's pinhole. */
+  private readonly pinhole = new Camera();
+  private camera: Camera = this.ortho;
   private readonly lights = [new DirectionalLight('#fff8f2'), new DirectionalLight('#f2f5ff'), new DirectionalLight('#ffffff')];
   private readonly probe = studioProbe(1);
   private readonly composite = new PhotoComposite();
@@ -95,9 +101,9 @@ export class PhotoRenderer {
     this.group.add(this.headMesh, this.scalpMesh);
     this.scene.add(this.group, this.probe, ...this.lights);
     [KEY_LIGHT, FILL_LIGHT, RIM_LIGHT].forEach((p, k) => this.lights[k].position.set(...p));
-    this.camera.position.set(0, 0, CAMERA_Z_MM);
-    this.camera.near = CAMERA_Z_MM / 2;
-    this.camera.far = CAMERA_Z_MM * 2;
+    this.ortho.position.set(0, 0, CAMERA_Z_MM);
+    this.ortho.near = CAMERA_Z_MM / 2;
+    this.ortho.far = CAMERA_Z_MM * 2;
   }
 
   /** The photo (sRGB, not flipped), and its size in pixels. */
@@ -202,10 +208,25 @@ export class PhotoRenderer {
     const bx1 = Math.min(this.widthPx, Math.ceil(x1) + 1),
       by1 = Math.min(this.heightPx, Math.ceil(y1) + 1);
     this.box = bx1 > bx0 && by1 > by0 ? { x: bx0, y: by0, w: bx1 - bx0, h: by1 - by0 } : null;
-    const m = fit.mmPerPx;
-    const [ox, oy] = fit.originPx;
-    Object.assign(this.camera, { left: -ox * m, right: (this.widthPx - ox) * m, top: oy * m, bottom: (oy - this.heightPx) * m });
-    this.camera.updateProjectionMatrix();
+    const cam = fit.pinhole;
+    if (cam) {
+      // The head where the photo's camera saw it; the frustum through the photo's corners.
+      const t = cam.translationMm;
+      this.group.position.set(t[0], t[1], t[2]);
+      const near = Math.max(1, -t[2] - HEAD_DEPTH_MM);
+      const k = near / cam.focalPx;
+      const [cx, cy] = cam.principalPx;
+      this.pinhole.projectionMatrix.makePerspective(-cx * k, (this.widthPx - cx) * k, cy * k, (cy - this.heightPx) * k, near, -t[2] + HEAD_DEPTH_MM);
+      this.pinhole.projectionMatrixInverse.copy(this.pinhole.projectionMatrix).invert();
+      this.camera = this.pinhole;
+    } else {
+      const m = fit.mmPerPx;
+      const [ox, oy] = fit.originPx;
+      this.group.position.set(0, 0, 0);
+      Object.assign(this.ortho, { left: -ox * m, right: (this.widthPx - ox) * m, top: oy * m, bottom: (oy - this.heightPx) * m });
+      this.ortho.updateProjectionMatrix();
+      this.camera = this.ortho;
+    }
   }
 
   /** Whether a frame can be drawn now without making the page wait for the GPU (render/gpuQueue.ts):

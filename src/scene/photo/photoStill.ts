@@ -3,7 +3,7 @@
  * year as the photo on screen, which is left alone), with the hair marked to keep, over the whole
  * photo without the before/after divider; its GL resources are freed as soon as the picture is
  * read. */
-import type { OrthoFit } from '../../model';
+import { fitAtScale, type OrthoFit } from '../../model';
 import { PhotoView, type PhotoReport } from './photoView';
 
 export interface PhotoStill {
@@ -17,9 +17,6 @@ export interface PhotoStill {
 }
 
 const STILL_TIMEOUT_MS = 60_000;
-
-/** The fit at another size of the same picture: the pixels scale, the pose does not. */
-const scaledFit = (fit: OrthoFit, scale: number): OrthoFit => ({ ...fit, mmPerPx: fit.mmPerPx / scale, originPx: [fit.originPx[0] * scale, fit.originPx[1] * scale] });
 
 function jpeg(canvas: HTMLCanvasElement, quality: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) =>
@@ -53,7 +50,7 @@ export async function photoStill(image: Blob, fit: OrthoFit, longSidePx: number,
   const scale = Math.min(1, longSidePx / Math.max(bitmap.width, bitmap.height));
   const widthPx = Math.max(1, Math.round(bitmap.width * scale));
   const heightPx = Math.max(1, Math.round(bitmap.height * scale));
-  const placed = scaledFit(fit, widthPx / bitmap.width);
+  const placed = fitAtScale(fit, widthPx / bitmap.width);
   const source = document.createElement('canvas');
   [source.width, source.height] = [widthPx, heightPx];
   source.getContext('2d')!.drawImage(bitmap, 0, 0, widthPx, heightPx);
