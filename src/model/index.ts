@@ -12,7 +12,7 @@ export { DEFAULT_MEASURES, MEASURE_LIMITS, MEASURE_SD, measuresAtZ, resolveMeasu
 export { defaultDesign, DEFAULT_PIGMENT, DEFAULT_HAIR, parseDesign, designSchema, layerSchema, DesignError, DESIGN_VERSION, MAX_LAYERS } from './design';
 export type { Design, Lab } from './design';
 export { FITZPATRICK_LAB, itaDeg, itaCategory, skinLab } from './color/skin';
-export { D65_WHITE, hexToLab, labLuminance, labToHex, labToLinearRgb, labToXyz, xyzToLab } from './color/convert';
+export { D65_WHITE, hexToLab, labLuminance, labToHex, labToLinearRgb, labToXyz, srgbBytesToLab, xyzToLab } from './color/convert';
 export type { LinearRgb, Xyz } from './color/convert';
 export { generateDots, generateDotsFromSpec } from './dots/generate';
 export type { DotSet, DotsHead, GenerateOptions } from './dots/generate';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { converter, convertLrgbToRgb } from 'culori';
-import { D65_WHITE, hexToLab, labLuminance, labToHex, labToLinearRgb, labToXyz, xyzToLab, type Lab, type LinearRgb, type Xyz } from '../../src/model';
+import { D65_WHITE, hexToLab, labLuminance, labToHex, labToLinearRgb, labToXyz, srgbBytesToLab, xyzToLab, type Lab, type LinearRgb, type Xyz } from '../../src/model';
 
 const toXyz65 = converter('xyz65');
 const toLab65 = converter('lab65');
@@ -56,6 +56,20 @@ describe('CIELAB and XYZ (D65, Y of the white 1)', () => {
 });
 
 describe('sRGB', () => {
+  it("reads 8-bit sRGB pixels as culori's lab65 does, to 1e-9", () => {
+    let worst = 0;
+    for (let r = 0; r < 256; r += 15) {
+      for (let g = 0; g < 256; g += 17) {
+        for (let b = 0; b < 256; b += 51) {
+          const mine = srgbBytesToLab(r, g, b);
+          const theirs = toLab65({ mode: 'rgb', r: r / 255, g: g / 255, b: b / 255 });
+          worst = Math.max(worst, Math.abs(mine.L - theirs.l), Math.abs(mine.a - theirs.a), Math.abs(mine.b - theirs.b));
+        }
+      }
+    }
+    expect(worst).toBeLessThan(1e-9);
+  });
+
   it('reads hex as CIELAB (D65) to a tenth: sRGB red is 53.2 / 80.1 / 67.2, white 100 / 0 / 0', () => {
     expect(hexToLab('#ff0000')).toEqual({ L: 53.2, a: 80.1, b: 67.2 });
     expect(hexToLab('#ffffff')).toEqual({ L: 100, a: 0, b: 0 });

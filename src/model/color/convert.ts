@@ -85,6 +85,24 @@ export function labToLinearRgb(lab: Lab, out: LinearRgb = [0, 0, 0]): LinearRgb 
 }
 
 const toLab65 = converter('lab65');
+const toXyz65 = converter('xyz65');
+
+/** Linear light of each 8-bit sRGB value, by culori's transfer curve. */
+const LINEAR_OF_BYTE = Float64Array.from({ length: 256 }, (_, v) => convertRgbToLrgb({ r: v / 255, g: 0, b: 0 }).r);
+/** Linear sRGB to XYZ, culori's matrix, column by column. */
+const RGB_TO_XYZ = (['r', 'g', 'b'] as const).map((c) => {
+  const x = toXyz65({ mode: 'lrgb', r: 0, g: 0, b: 0, [c]: 1 });
+  return [x.x, x.y, x.z];
+});
+
+/** CIELAB of an 8-bit sRGB pixel, for loops over a photo's pixels (no allocation with `out`). */
+export function srgbBytesToLab(r: number, g: number, b: number, out: Lab = { L: 0, a: 0, b: 0 }): Lab {
+  const R = LINEAR_OF_BYTE[r],
+    G = LINEAR_OF_BYTE[g],
+    B = LINEAR_OF_BYTE[b];
+  const [cr, cg, cb] = RGB_TO_XYZ;
+  return xyzToLab(cr[0] * R + cg[0] * G + cb[0] * B, cr[1] * R + cg[1] * G + cb[1] * B, cr[2] * R + cg[2] * G + cb[2] * B, out);
+}
 
 /** CIELAB (D65) of an sRGB hex colour (a colour picker's value), to a tenth: the precision the
  * colour fields show. Null for a string that is no colour. */

@@ -15,6 +15,8 @@
  * (CIE76 over three pixels each side) whose outer side looks like the background further out.
  * It reads a shaved or bald head against a plain background; hair standing off the scalp, a busy
  * background or a cut-off head give no reading, or one whose rows disagree, and then none is made. */
+import { srgbBytesToLab } from '../color/convert';
+import type { Lab } from '../color/lab';
 import type { HeadMeasures, Vec3 } from '../head/types';
 import { CEPHALIC_INDEX_RANGE, fitShape } from '../head/fit';
 import type { Sex } from '../head/form';
@@ -135,24 +137,6 @@ function probes(head: OutlineHead, placed: PinholePlacement, rows: number[], mov
   return out;
 }
 
-/** sRGB 0-255 to CIELAB (D65). */
-function lab(r: number, g: number, b: number, out: Float32Array, at: number): void {
-  const lin = (c: number) => {
-    const v = c / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  };
-  const R = lin(r),
-    G = lin(g),
-    B = lin(b);
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
-  const x = f((0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047);
-  const y = f(0.2126 * R + 0.7152 * G + 0.0722 * B);
-  const z = f((0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883);
-  out[at] = 116 * y - 16;
-  out[at + 1] = 500 * (x - y);
-  out[at + 2] = 200 * (y - z);
-}
-
 /** The head's edge on one row near `modelX`, going outward in `dir` (±1); null if none clear. */
 export function edgeOnRow(row: Uint8ClampedArray, modelX: number, dir: 1 | -1, searchPx: number): number | null {
   const width = row.length / 4;
@@ -163,7 +147,11 @@ export function edgeOnRow(row: Uint8ClampedArray, modelX: number, dir: 1 | -1, s
     hi = Math.max(from, farEnd) + SIDE_PX;
   if (lo < 0 || hi >= width) return null;
   const labs = new Float32Array(3 * (hi - lo + 1));
-  for (let x = lo; x <= hi; x++) lab(row[4 * x], row[4 * x + 1], row[4 * x + 2], labs, 3 * (x - lo));
+  const c: Lab = { L: 0, a: 0, b: 0 };
+  for (let x = lo; x <= hi; x++) {
+    srgbBytesToLab(row[4 * x], row[4 * x + 1], row[4 * x + 2], c);
+    labs.set([c.L, c.a, c.b], 3 * (x - lo));
+  }
   const mean = (x0: number, x1: number) => {
     const m = [0, 0, 0];
     const a = Math.min(x0, x1),
