@@ -301,7 +301,13 @@ describe('photos in client files', () => {
     const file = JSON.parse(text);
     console.log(`client file: ${plain.length} bytes without photos, ${text.length} with ${file.photos.length}`);
     expect(Object.keys(file)).toEqual(['format', 'formatVersion', 'exportedAt', 'client', 'designs', 'photos']);
-    expect(file.photos[0]).toMatchObject({ view: 'front', sourceName: 'front.jpg', fit: { yawDeg: -4.5, mmPerPx: 0.2 }, focal35mm: 52, image: { mimeType: 'image/jpeg', widthPx: 640, heightPx: 480 } });
+    expect(file.photos[0]).toMatchObject({
+      view: 'front',
+      sourceName: 'front.jpg',
+      fit: { yawDeg: -4.5, mmPerPx: 0.2 },
+      focal35mm: 52,
+      image: { mimeType: 'image/jpeg', widthPx: 640, heightPx: 480 },
+    });
     expect(fromBase64(file.photos[0].image.data)).toEqual(PICTURE);
     const parsed = parseStudioFile(text) as ParsedClientFile;
     expect(parsed.photos?.map((p) => p.view)).toEqual(['front', 'back']);
