@@ -1,6 +1,6 @@
 /** The head's proportion read from the outline of the client's head on a fitted photo (model
- * headShapeFromPhoto), for the photo view to offer as the head's length and breadth. Only the
- * photo's rows the reading needs are decoded into pixels. */
+ * headShapeSteps), for the photo view to offer as the head's length and breadth. Only the photo's
+ * rows the reading needs are decoded into pixels. */
 import { headShapeSteps, outlineRowsOf, placementOf, type HeadModel, type HeadShapeReading, type OutlineView } from '../model';
 import type { ShownPhoto } from './photos';
 
