@@ -66,9 +66,10 @@ function bakedHeads(build: string): { plugin: Plugin; files: Record<string, stri
       apply: 'build',
       async generateBundle() {
         const dir = mkdtempSync(join(tmpdir(), 'smp-heads-'));
+        const run = promisify(execFile);
         try {
           const script = fileURLToPath(new URL('./scripts/bakeHead.ts', import.meta.url));
-          await Promise.all(named.map((h) => promisify(execFile)(process.execPath, ['--import', 'tsx', script, JSON.stringify(h.input), join(dir, h.name)])));
+          await Promise.all(named.map((h) => run(process.execPath, ['--import', 'tsx', script, JSON.stringify(h.input), join(dir, h.name)])));
           for (const h of named) this.emitFile({ type: 'asset', fileName: `assets/${h.name}`, source: readFileSync(join(dir, h.name)) });
         } finally {
           rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { labToHex, skinLab } from '../model';
 import { BACKDROP_CSS } from '../render/background';
 import { visibleDotCount } from '../render/dots/inks';
 import { isSoftwareRenderer } from '../render/gpu';
-import { maxPointSize } from '../render/dots/bake';
+import { maxPointSize } from '../render/dots/closeUp';
 import { recordPrograms } from '../render/gpuQueue';
 import { quietForeignDeprecations } from '../render/threeConsole';
 import { MM_TO_SCENE } from '../render/units';

@@ -244,6 +244,10 @@ export function exifOrientation(tiff: Uint8Array): number {
   return value >= 1 && value <= 8 ? value : 1;
 }
 
+/** The 35 mm equivalent focal lengths taken as a lens's: phones' ultra-wide (13 mm) to their
+ * longest zoom, with room. */
+export const FOCAL_35MM_RANGE = { min: 8, max: 1000 } as const;
+
 /** FocalLengthIn35mmFilm (0xA405, in the Exif IFD that IFD0's 0x8769 points to): the camera's
  * focal length as a 35 mm equivalent, which phones write; null when absent, 0 (unknown) or
  * unreadable. */
@@ -251,7 +255,7 @@ export function exifFocal35mm(tiff: Uint8Array): number | null {
   const r = tiffReader(tiff);
   const exif = r?.value(r.ifd0, 0x8769);
   const focal = r && exif ? r.value(exif, 0xa405) : null;
-  return focal && focal >= 8 && focal <= 1000 ? focal : null;
+  return focal && focal >= FOCAL_35MM_RANGE.min && focal <= FOCAL_35MM_RANGE.max ? focal : null;
 }
 
 function inspectPng(name: string, b: Uint8Array): PhotoHeader {

@@ -1,7 +1,7 @@
 /** What is kept of a client's photo, and the checks a photo record passes before it is written.
  * Pure: no IndexedDB; photoOps.ts writes the rows, clientFilePhotos.ts carries them in files. */
 import { keepMaskSizePx, z } from '../model';
-import { MAX_KEPT_PHOTO_BYTES, PHOTO_LONG_SIDE_PX, PhotoRefusal, THUMB_LONG_SIDE_PX, inspectPhoto, sniffType } from './photoChecks';
+import { FOCAL_35MM_RANGE, MAX_KEPT_PHOTO_BYTES, PHOTO_LONG_SIDE_PX, PhotoRefusal, THUMB_LONG_SIDE_PX, inspectPhoto, sniffType } from './photoChecks';
 
 export { MAX_KEPT_PHOTO_BYTES, PHOTO_LONG_SIDE_PX, THUMB_LONG_SIDE_PX };
 
@@ -80,8 +80,13 @@ export const sidePxSchema = z
   .min(1, { error: 'must be at least 1 pixel' })
   .max(MAX_SIDE_PX, { error: `must be at most ${MAX_SIDE_PX} pixels` });
 export const photoMimeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: 'must be image/jpeg, image/png or image/webp' });
-/** A 35 mm equivalent focal length: phones' ultra-wide (13 mm) to their longest zoom. */
-export const focal35mmSchema = z.number({ error: 'must be a number of millimetres' }).finite().min(8, { error: 'must be at least 8 mm' }).max(1000, { error: 'must be at most 1000 mm' });
+/** A 35 mm equivalent focal length (photoChecks.ts FOCAL_35MM_RANGE). */
+const { min: FOCAL_MIN, max: FOCAL_MAX } = FOCAL_35MM_RANGE;
+export const focal35mmSchema = z
+  .number({ error: 'must be a number of millimetres' })
+  .finite()
+  .min(FOCAL_MIN, { error: `must be at least ${FOCAL_MIN} mm` })
+  .max(FOCAL_MAX, { error: `must be at most ${FOCAL_MAX} mm` });
 export const sourceNameSchema = z.string({ error: 'must be text' }).max(255, { error: 'must be at most 255 characters' });
 
 /** Plain JSON (what JSON.stringify gives back the same), at most MAX_FIT_JSON_CHARS, or null. */

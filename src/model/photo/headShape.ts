@@ -247,40 +247,41 @@ export function* headShapeSteps(head: OutlineHead, placed: PinholePlacement, vie
   // The back of the head lies toward where the head frame's back projects.
   const backDir = back[0] < glabella[0] ? -1 : 1;
   const as = (p: readonly number[]): Vec3 => [p[0], p[1], p[2]];
-  // The photo's edges, looked for near the app's outline.
+  /** The photo's span over the app's on one row: edge to edge, or the glabella to the back. */
+  const ratioOf = ([l, r]: [number, number], [left, right]: [number, number]) => (side ? Math.abs(l - glabella[0]) / Math.abs((backDir < 0 ? left : right) - glabella[0]) : (r - l) / (right - left));
+  // The photo's edges, looked for near the app's outline, and the first ratios against it.
   const edges: { yPx: number; at: [number, number] }[] = [];
+  const first: number[] = [];
   for (const probe of probes(head, placed, bandRows(placed, side), as)) {
     const row = rows(probe.yPx);
     const [left, right] = probe.xPx;
     if (!row || !(right > left)) continue;
+    let at: [number, number] | null = null;
     if (!side) {
       const search = Math.max(4, SEARCH_SHARE * (right - left));
       const l = edgeOnRow(row, left, -1, search);
       const r = edgeOnRow(row, right, 1, search);
-      if (l !== null && r !== null) edges.push({ yPx: probe.yPx, at: [l, r] });
+      if (l !== null && r !== null) at = [l, r];
     } else {
       const modelBack = backDir < 0 ? left : right;
       const edge = edgeOnRow(row, modelBack, backDir, Math.max(4, SEARCH_SHARE * Math.abs(modelBack - glabella[0])));
-      if (edge !== null) edges.push({ yPx: probe.yPx, at: [edge, edge] });
+      if (edge !== null) at = [edge, edge];
     }
+    if (!at) continue;
+    edges.push({ yPx: probe.yPx, at });
+    first.push(ratioOf(at, probe.xPx));
   }
   if (edges.length < MIN_ROWS) return null;
-  yield;
-  // The photo's span over that of the app's head made of proportion q, row by row.
+  const spread = quantile(first, 0.75) - quantile(first, 0.25);
+  if (spread > MAX_SPREAD) return null;
+  // The ratios against the app's head made of proportion q, row by row.
   const ratiosAt = (move: (p: readonly number[]) => Vec3) =>
     probes(
       head,
       placed,
       edges.map((e) => e.yPx),
       move,
-    ).map(({ xPx: [left, right] }, k) => {
-      const [l, r] = edges[k].at;
-      if (!side) return (r - l) / (right - left);
-      return Math.abs(l - glabella[0]) / Math.abs((backDir < 0 ? left : right) - glabella[0]);
-    });
-  const first = ratiosAt(as);
-  const spread = quantile(first, 0.75) - quantile(first, 0.25);
-  if (spread > MAX_SPREAD) return null;
+    ).map((probe, k) => ratioOf(edges[k].at, probe.xPx));
   // The proportion whose outline meets the photo's: a breadth seen r times as wide is about r²
   // times the proportion, a length r times as long 1 / r² (the face's scale divided out).
   yield;

@@ -9,11 +9,12 @@
  * drew 3 times as many texels for nothing (218 against 68 million for the default client). The
  * dots' figures are read from two float textures by vertex number, not repeated per vertex nor
  * drawn instanced (SwiftShader sets up each instance separately, ~25 µs a dot). The fragment
- * has its place on the unit disk and computes the disk's coverage with a one-texel linear edge, plus the soft halo
- * of darkening that light wandering under the skin leaves round pigment (model/color/lateralLight.ts):
- * a Gaussian round a dot, and round a strip (a hair's shaft, DotSet.elongation) the same Gaussian
- * along its middle, so the halo is as wide at its ends as at its sides, and adds it into the colour channel of the dot's layer: RGBA holds four layers, a second map the
- * layers 5-8. Dots of one layer never overlap (minimum spacing); halos may, so a channel holds
+ * has its place on the unit disk and computes the disk's coverage with a one-texel linear edge,
+ * plus the soft halo of darkening that light wandering under the skin leaves round pigment
+ * (model/color/lateralLight.ts): a Gaussian round a dot, and round a strip (a hair's shaft,
+ * DotSet.elongation) the same Gaussian along its middle, so the halo is as wide at its ends as at
+ * its sides. It adds them into the colour channel of the dot's layer: RGBA holds four layers, a
+ * second map the layers 5-8. Dots of one layer never overlap (minimum spacing); halos may, so a channel holds
  * coverage / COVERAGE_SCALE.
  * The maps are mipmapped: far away they average dense dots into the grey "shadow" of a shaved
  * scalp, which is what SMP is meant to look like at a conversational distance. */
@@ -156,21 +157,6 @@ void main() {
 	outColor = ( core + ( mask - core ) * ( 1.0 - exp( - halo ) ) ) / COVERAGE_SCALE;
 }
 `;
-
-const pointSizes = new WeakMap<WebGLRenderer, number>();
-
-/** Largest point sprite the device draws, in pixels (WebGL only promises 1; GPUs and
- * SwiftShader give 64 or more). Asked once per renderer: the question waits for the GPU to finish
- * all it was given before (render/gpuQueue.ts), a bake for instance. */
-export function maxPointSize(renderer: WebGLRenderer): number {
-  let size = pointSizes.get(renderer);
-  if (size === undefined) {
-    const gl = renderer.getContext();
-    size = (gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array)[1];
-    pointSizes.set(renderer, size);
-  }
-  return size;
-}
 
 export interface BakedDots {
   /** One map per four layers, in layer order. */

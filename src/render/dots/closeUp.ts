@@ -25,11 +25,27 @@ import {
   Vector3,
   ZeroFactor,
   type Camera,
+  type WebGLRenderer,
 } from 'three';
 import type { DotSet } from '../../model';
 import { MM_TO_SCENE } from '../units';
 import { findFocus, selectNear } from './select';
 import { CLOSE_UP_GLSL, HALO_GLSL, type DotUniforms } from './shared';
+
+const pointSizes = new WeakMap<WebGLRenderer, number>();
+
+/** Largest point sprite the device draws, in pixels (WebGL only promises 1; GPUs and
+ * SwiftShader give 64 or more). Asked once per renderer: the question waits for the GPU to finish
+ * all it was given before (render/gpuQueue.ts), a bake for instance. */
+export function maxPointSize(renderer: WebGLRenderer): number {
+  let size = pointSizes.get(renderer);
+  if (size === undefined) {
+    const gl = renderer.getContext();
+    size = (gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array)[1];
+    pointSizes.set(renderer, size);
+  }
+  return size;
+}
 
 /** Most dots drawn as discs. */
 export const CAPACITY = 60_000;
